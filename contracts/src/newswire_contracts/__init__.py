@@ -1,6 +1,7 @@
 """Versioned Pydantic messages and topic names shared by every Newswire service."""
 
 from newswire_contracts.base import Message
+from newswire_contracts.ids import article_id_for, event_id_for
 from newswire_contracts.messages import (
     Actor,
     ArticleFetchedV1,
@@ -18,7 +19,6 @@ from newswire_contracts.messages import (
     Quantity,
     Quote,
 )
-from newswire_contracts.ids import article_id_for, event_id_for
 
 __all__ = [
     "Actor",

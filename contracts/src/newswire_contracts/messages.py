@@ -6,7 +6,7 @@ Within v1 only optional fields may be added; anything else is a new ``…V2`` cl
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import ConfigDict, Field, NonNegativeInt
 
@@ -30,7 +30,7 @@ EventType = Literal[
     "COERCE",
     "ASSAULT",
 ]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
 PlaceBasis = Literal["clause", "sentence", "dateline", "article"]

@@ -1,0 +1,40 @@
+"""Settings every service shares; each service subclasses them with its own env prefix."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from newswire_contracts.topics import DEFAULT_PREFIX
+
+
+def shared(name: str, prefix: str) -> AliasChoices:
+    """Accept the service-specific variable first, then the deployment-wide one.
+
+    ``NEWSWIRE_FETCHER_KAFKA_BOOTSTRAP`` wins over ``NEWSWIRE_KAFKA_BOOTSTRAP`` so an operator can
+    set one variable for the whole deployment and still override a single service.
+    """
+    return AliasChoices(f"{prefix}{name}".upper(), f"NEWSWIRE_{name}".upper())
+
+
+class ServiceSettings(BaseSettings):
+    """Kafka connection, topic naming and the delivery policy."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSWIRE_", extra="ignore", frozen=True)
+
+    service_name: str = "newswire"
+    kafka_bootstrap: str = Field(default="127.0.0.1:9092", description="host:port[,host:port]")
+    topic_prefix: str = Field(default=DEFAULT_PREFIX, description="Prefix of every topic name.")
+    group_id: str | None = Field(default=None, description="Consumer group; service name if unset.")
+    auto_offset_reset: Literal["earliest", "latest"] = "earliest"
+    max_attempts: int = Field(default=5, ge=1, description="Tries of a transient failure.")
+    backoff_initial_s: float = Field(default=0.5, gt=0)
+    backoff_max_s: float = Field(default=30.0, gt=0)
+    max_message_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    log_level: str = "INFO"
+
+    @property
+    def consumer_group(self) -> str:
+        return self.group_id or f"newswire-{self.service_name}"
