@@ -60,7 +60,7 @@ def create_broker(settings: ServiceSettings) -> KafkaBroker:
     )
 
 
-async def _raw_body(msg: StreamMessage[Any]) -> bytes:
+async def raw_body(msg: StreamMessage[Any]) -> bytes:
     # Decoding is the runner's job, so a malformed payload reaches it and is dead-lettered.
     return msg.body
 
@@ -76,7 +76,7 @@ def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> S
         group_id=settings.consumer_group,
         ack_policy=AckPolicy.NACK_ON_ERROR,
         auto_offset_reset=settings.auto_offset_reset,
-        decoder=_raw_body,
+        decoder=raw_body,
         max_poll_interval_ms=10 * 60 * 1000,
         title=f"{step.service}:{step.input_topic}",
         description=f"{step.service} consumes {step.input_model.__name__}",
