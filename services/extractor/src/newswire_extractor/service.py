@@ -1,0 +1,48 @@
+"""Extractor step: an article becomes all its events, quotes and entities in one message."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+from newswire_contracts import ArticleFetchedV1, EventsExtractedV1
+from newswire_contracts.topics import ARTICLES_FETCHED, EVENTS_EXTRACTED
+from newswire_extractor.rules import Extraction, RulesExtractor
+from newswire_runtime import Outgoing, Step
+
+
+class ExtractorService:
+    def __init__(self, extractor: RulesExtractor) -> None:
+        self.extractor = extractor
+        # One thread: parsing is CPU-bound and a spaCy pipeline is not meant to be shared
+        # between threads; the event loop stays free for Kafka heartbeats meanwhile.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+
+    def extract(self, msg: ArticleFetchedV1) -> EventsExtractedV1:
+        art = msg.article
+        result: Extraction = self.extractor.extract(
+            art.text, article_id=art.article_id, published_at=art.published_at, title=art.title
+        )
+        return EventsExtractedV1(
+            article_id=art.article_id,
+            article=art,
+            events=result.events,
+            quotes=result.quotes,
+            entities=result.entities,
+            extractor=self.extractor.name,
+            correlation_id=msg.correlation_id or msg.message_id,
+        )
+
+    async def handle(self, msg: ArticleFetchedV1) -> Sequence[Outgoing]:
+        if msg.article.duplicate_of:  # a syndicated copy: its original carries the events
+            return []
+        loop = asyncio.get_running_loop()
+        out = await loop.run_in_executor(self._pool, self.extract, msg)
+        return [Outgoing(EVENTS_EXTRACTED, out.article_id, out)]
+
+    def step(self) -> Step[ArticleFetchedV1]:
+        return Step("extractor", ARTICLES_FETCHED, ArticleFetchedV1, self.handle)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
