@@ -1,1 +1,6 @@
-"""Newswire package."""
+"""Newswire store: persists articles and their events in PostgreSQL or SQLite."""
+
+from newswire_store.migrator import current_revision, downgrade, head_revision, migrate
+from newswire_store.repository import EventStore
+
+__all__ = ["EventStore", "current_revision", "downgrade", "head_revision", "migrate"]

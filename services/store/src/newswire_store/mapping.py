@@ -1,0 +1,108 @@
+"""Pure translation between contract records and table rows (plain dicts); no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from newswire_contracts import Actor, ArticleV1, Event, EventsExtractedV1, Quote
+
+ARTICLE_FIELDS: tuple[str, ...] = tuple(ArticleV1.model_fields)
+
+Row = dict[str, Any]
+
+
+def article_row(article: ArticleV1, now: datetime) -> Row:
+    """The articles row of a first sighting; on conflict the upsert keeps the stored bookkeeping."""
+    row: Row = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    row.update(first_seen_at=now, updated_at=now, version=1)
+    return row
+
+
+def article_from_row(row: Mapping[Any, Any]) -> ArticleV1:
+    """The contract article stored in a row."""
+    return ArticleV1.model_validate({name: row[name] for name in ARTICLE_FIELDS})
+
+
+def unique_events(events: Iterable[Event]) -> list[Event]:
+    """The events with repeated ids dropped (first wins), since event_id is the primary key."""
+    seen: dict[str, Event] = {}
+    for item in events:
+        seen.setdefault(item.event_id, item)
+    return list(seen.values())
+
+
+def event_row(item: Event, article_id: str, extractor: str, extracted_at: datetime) -> Row:
+    """The events row: filterable columns beside the full record as JSON."""
+    location = item.location
+    return {
+        "event_id": item.event_id,
+        "article_id": article_id,
+        "event_type": item.event_type,
+        "mode": item.mode,
+        "occurred_date": item.occurred.date,
+        "date_precision": item.occurred.precision,
+        "location_name": location.name if location else None,
+        "location_country": location.country if location else None,
+        "lat": location.lat if location else None,
+        "lon": location.lon if location else None,
+        "confidence": item.confidence,
+        "negated": item.modality.negated,
+        "future": item.modality.future,
+        "hypothetical": item.modality.hypothetical,
+        "evidence_text": item.evidence.text,
+        "evidence_start": item.evidence.start,
+        "evidence_end": item.evidence.end,
+        "trigger": item.evidence.trigger,
+        "payload": item.model_dump(mode="json"),
+        "extractor": extractor,
+        "extracted_at": extracted_at,
+    }
+
+
+def actor_rows(item: Event) -> list[Row]:
+    """One event_actors row per actor and per target, numbered within its role."""
+    return [
+        *_role_rows(item.event_id, "actor", item.actors),
+        *_role_rows(item.event_id, "target", item.targets),
+    ]
+
+
+def _role_rows(event_id: str, role: str, actors: list[Actor]) -> list[Row]:
+    return [
+        {
+            "event_id": event_id,
+            "role": role,
+            "idx": idx,
+            "name": actor.name,
+            "country": actor.country,
+            "sector": actor.sector,
+            "kind": actor.kind,
+        }
+        for idx, actor in enumerate(actors)
+    ]
+
+
+def quote_rows(article_id: str, quotes: list[Quote]) -> list[Row]:
+    """The quotes rows of an article, numbered in reading order."""
+    return [
+        {
+            "article_id": article_id,
+            "idx": idx,
+            "text": quote.text,
+            "speaker_name": quote.speaker.name if quote.speaker else None,
+            "speaker_country": quote.speaker.country if quote.speaker else None,
+            "start": quote.start,
+            "end": quote.end,
+        }
+        for idx, quote in enumerate(quotes)
+    ]
+
+
+def extraction_rows(msg: EventsExtractedV1) -> tuple[list[Row], list[Row], list[Row]]:
+    """Rows for events, event_actors and quotes of one extraction message."""
+    events = unique_events(msg.events)
+    event_rows = [event_row(e, msg.article_id, msg.extractor, msg.extracted_at) for e in events]
+    actors = [row for e in events for row in actor_rows(e)]
+    return event_rows, actors, quote_rows(msg.article_id, msg.quotes)

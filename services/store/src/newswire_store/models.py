@@ -1,0 +1,133 @@
+"""SQLAlchemy tables of the store: articles, their events (with actors) and their quotes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from newswire_store.sqltypes import JSONType, UTCDateTime
+
+# Named constraints let Alembic's SQLite batch mode find and alter them in later migrations.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the store's tables.
+
+    Strings are TEXT: PostgreSQL enforces VARCHAR lengths, and the contracts promise none.
+    """
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ArticleRow(Base):
+    """One article, keyed by the id derived from its canonical URL."""
+
+    __tablename__ = "articles"
+
+    article_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    canonical_url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    authors: Mapped[list[str]] = mapped_column(JSONType)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    modified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    language: Mapped[str | None] = mapped_column(Text)
+    site_name: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str | None] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(JSONType)
+    image_url: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str | None] = mapped_column(Text)
+    # No foreign key: the original may never reach this store, or arrive later.
+    duplicate_of: Mapped[str | None] = mapped_column(Text)
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class EventRow(Base):
+    """One event; the columns are for filtering, ``payload`` is the full contract record."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_article_id", "article_id"),
+        Index("ix_events_event_type", "event_type"),
+        Index("ix_events_occurred_date", "occurred_date"),
+    )
+
+    event_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("articles.article_id", ondelete="CASCADE")
+    )
+    event_type: Mapped[str] = mapped_column(Text)
+    mode: Mapped[str | None] = mapped_column(Text)
+    occurred_date: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(Text)
+    location_name: Mapped[str | None] = mapped_column(Text)
+    location_country: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    confidence: Mapped[float] = mapped_column(Float)
+    negated: Mapped[bool] = mapped_column(Boolean)
+    future: Mapped[bool] = mapped_column(Boolean)
+    hypothetical: Mapped[bool] = mapped_column(Boolean)
+    evidence_text: Mapped[str] = mapped_column(Text)
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    trigger: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    extractor: Mapped[str] = mapped_column(Text)
+    extracted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EventActorRow(Base):
+    """An actor or target of an event, one row each, so country filters use an index."""
+
+    __tablename__ = "event_actors"
+    __table_args__ = (Index("ix_event_actors_country_role", "country", "role"),)
+
+    event_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(Text, primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(Text)
+    sector: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+
+
+class QuoteRow(Base):
+    """A direct quote in an article, in reading order."""
+
+    __tablename__ = "quotes"
+
+    article_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True
+    )
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    speaker_name: Mapped[str | None] = mapped_column(Text)
+    speaker_country: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
