@@ -1,0 +1,5 @@
+"""`python -m newswire` runs the CLI."""
+
+from newswire.cli import app
+
+app()
