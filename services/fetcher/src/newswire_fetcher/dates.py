@@ -1,0 +1,63 @@
+"""Reading page dates into timezone-aware datetimes and refusing implausible ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil import parser as dateparser  # type: ignore[import-untyped]
+
+# A zone-less "10:00" written in UTC+14 is 14 hours "ahead" of UTC; anything beyond that
+# is genuinely in the future (countdowns, event dates, cache expiry stamps in scripts).
+NAIVE_FUTURE_SLACK = dt.timedelta(hours=14)
+# Clock skew between the publisher's server and ours.
+AWARE_FUTURE_SLACK = dt.timedelta(minutes=5)
+# Older than this is a placeholder ("0001-01-01", "1970-01-01"), not a publication date.
+EARLIEST = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
+# Unambiguous zone abbreviations seen on news pages ("IST" and "CST" mean several zones).
+_ZONE_HOURS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "CEST": 2, "MEZ": 1,
+    "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11,
+    "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+}  # fmt: skip
+
+
+def parse_page_date(value: object, *, reference: dt.datetime) -> dt.datetime | None:
+    """An aware datetime from a page date string, or None if unreadable or implausible.
+
+    Zone-less values are assumed to be UTC: pages rarely say which zone they mean, and UTC
+    keeps the calendar date right to within the page's own offset. ``reference`` is the fetch
+    time; a date after it cannot be when the article was published.
+    """
+    if not isinstance(value, str) or not (text := value.strip()):
+        return None
+    parsed = _parse(text)
+    if parsed is None:
+        return None
+    naive = parsed.tzinfo is None or parsed.utcoffset() is None
+    aware = parsed.replace(tzinfo=dt.UTC) if naive else parsed
+    slack = NAIVE_FUTURE_SLACK if naive else AWARE_FUTURE_SLACK
+    if aware > reference + slack or aware < EARLIEST:
+        return None
+    return aware
+
+
+def _parse(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        # A fixed default keeps "March 2024" from borrowing today's day of month.
+        default = dt.datetime(2000, 1, 1)
+        parsed: dt.datetime = dateparser.parse(text, default=default, tzinfos=_zone)
+        return parsed
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _zone(name: str | None, offset: int | None) -> dt.tzinfo | None:
+    # A callable keeps dateutil from warning about unknown names; those stay naive (UTC).
+    if offset is not None:
+        return dt.timezone(dt.timedelta(seconds=offset))
+    hours = _ZONE_HOURS.get((name or "").upper())
+    return None if hours is None else dt.timezone(dt.timedelta(hours=hours))
