@@ -293,6 +293,46 @@ async def test_concurrent_replacements_never_mix_event_sets(store: EventStore) -
     assert stored in ({*ids(one.events)}, {*ids(other.events)})
 
 
+async def test_a_batch_is_applied_as_if_one_message_at_a_time(store: EventStore) -> None:
+    roundup = article("roundup", [AGREEMENT, ACCUSATION])
+    tbilisi = article("tbilisi", [RALLY])
+    revised = article("roundup", [AGREEMENT, ACCUSATION, PLEDGE], content_hash="v2")
+    batch = [
+        extraction(roundup, events_of(roundup, [AGREEMENT, ACCUSATION])),
+        extraction(tbilisi, events_of(tbilisi, [RALLY])),
+        extraction(revised, events_of(revised, [PLEDGE])),
+    ]
+    await store.save_extractions(batch)
+    await store.save_extractions(batch)
+
+    assert ids(await store.list_events(article_id=roundup.article_id)) == ids(batch[2].events)
+    assert ids(await store.list_events(article_id=tbilisi.article_id)) == ids(batch[1].events)
+    assert await store.get_article(roundup.article_id) == revised
+    assert await store.count() == (2, 2)
+
+
+async def test_a_batch_with_a_failing_message_writes_nothing(store: EventStore) -> None:
+    bystander = article("tbilisi", [RALLY])
+    await store.save_extraction(extraction(bystander, events_of(bystander, [RALLY])))
+    fine = article("roundup", [AGREEMENT])
+    clashing = article("border", [ACCUSATION])
+    stolen = events_of(bystander, [RALLY])[0]
+    with pytest.raises(IntegrityError):
+        await store.save_extractions(
+            [
+                extraction(fine, events_of(fine, [AGREEMENT])),
+                extraction(clashing, [*events_of(clashing, [ACCUSATION]), stolen]),
+            ]
+        )
+    assert await store.count() == (1, 1)
+    assert await store.get_article(fine.article_id) is None
+
+
+async def test_an_empty_batch_writes_nothing(store: EventStore) -> None:
+    await store.save_extractions([])
+    assert await store.count() == (0, 0)
+
+
 async def test_repeated_event_ids_in_one_message_are_stored_once(store: EventStore) -> None:
     item = article("roundup", [ACCUSATION])
     event = events_of(item, [ACCUSATION])[0]

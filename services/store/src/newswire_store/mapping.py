@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -100,9 +101,35 @@ def quote_rows(article_id: str, quotes: list[Quote]) -> list[Row]:
     ]
 
 
-def extraction_rows(msg: EventsExtractedV1) -> tuple[list[Row], list[Row], list[Row]]:
-    """Rows for events, event_actors and quotes of one extraction message."""
-    events = unique_events(msg.events)
-    event_rows = [event_row(e, msg.article_id, msg.extractor, msg.extracted_at) for e in events]
-    actors = [row for e in events for row in actor_rows(e)]
-    return event_rows, actors, quote_rows(msg.article_id, msg.quotes)
+@dataclass(frozen=True)
+class ExtractionRows:
+    """Everything a batch of extraction messages writes besides the articles."""
+
+    article_ids: list[str]
+    events: list[Row]
+    actors: list[Row]
+    quotes: list[Row]
+
+
+def latest_per_article(msgs: Iterable[EventsExtractedV1]) -> list[EventsExtractedV1]:
+    """One message per article, the last one given, ordered by article_id.
+
+    A later message of an article supersedes an earlier one, as if they were applied in turn;
+    the fixed order makes concurrent writers lock articles in the same sequence.
+    """
+    latest = {msg.article_id: msg for msg in msgs}
+    return [latest[article_id] for article_id in sorted(latest)]
+
+
+def extraction_rows(msgs: Sequence[EventsExtractedV1]) -> ExtractionRows:
+    """Rows for the events, event_actors and quotes of messages about distinct articles."""
+    rows = ExtractionRows([], [], [], [])
+    for msg in msgs:
+        events = unique_events(msg.events)
+        rows.article_ids.append(msg.article_id)
+        rows.events.extend(
+            event_row(e, msg.article_id, msg.extractor, msg.extracted_at) for e in events
+        )
+        rows.actors.extend(row for e in events for row in actor_rows(e))
+        rows.quotes.extend(quote_rows(msg.article_id, msg.quotes))
+    return rows
