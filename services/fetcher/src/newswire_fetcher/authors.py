@@ -10,6 +10,12 @@ _PREFIX = re.compile(
     r"^(?:(?:text|words|reporting|written|story|report)\s+)?(?:by|von|par|por|di|door|av)\s*:?\s+",
     re.IGNORECASE,
 )
+# Credits for people who did not write the story ("Reporting by X; Editing by Y").
+_NON_AUTHOR_CREDIT = re.compile(
+    r"^(?:editing|edited|compiled|photos?|photography|graphics?|illustrations?|video)\s+by\b",
+    re.IGNORECASE,
+)
+_CREDITS = re.compile(r"\s*[;|]\s*")
 _SEPARATORS = re.compile(r"\s*(?:;|\||,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _ROLE_WORDS = frozenset(
     {
@@ -46,9 +52,12 @@ def clean_authors(values: Iterable[str]) -> list[str]:
 
 def split_names(value: str) -> list[str]:
     """The names in one byline string ("By Ann Lee and Bo Park, staff writers")."""
-    text = " ".join(html.unescape(value).split())
-    text = _PREFIX.sub("", text)
-    return [part for part in _SEPARATORS.split(text) if _looks_like_name(part)]
+    names = []
+    for credit in _CREDITS.split(" ".join(html.unescape(value).split())):
+        if not _NON_AUTHOR_CREDIT.match(credit):
+            text = _PREFIX.sub("", credit)
+            names += [part for part in _SEPARATORS.split(text) if _looks_like_name(part)]
+    return names
 
 
 def byline_names(paragraph: str) -> list[str] | None:
@@ -58,7 +67,10 @@ def byline_names(paragraph: str) -> list[str] | None:
         return None
     names = split_names(text)
     # Every piece must be a name (or a role we drop); otherwise it is a sentence.
-    pieces = [p for p in _SEPARATORS.split(_PREFIX.sub("", text)) if p]
+    pieces = [
+        p for credit in _CREDITS.split(text) for p in _SEPARATORS.split(_PREFIX.sub("", credit))
+    ]
+    pieces = [p for p in pieces if p]
     if not names or any(p not in names and not _is_role(p) for p in pieces):
         return None
     return names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -42,6 +43,15 @@ _DATE_ITEMPROPS = frozenset({"datepublished", "datemodified"})
 # A <time> in the story itself carries a full timestamp with its zone, which htmldate drops;
 # a <time> elsewhere (a header's "today" widget, a sidebar) says nothing about this story.
 _STORY_TIMES = "//article//time[@datetime] | //main//time[@datetime] | //time[@pubdate][@datetime]"
+# Visible date lines ("June 1, 2025 09:40 CEST") in the story's byline area, not in sidebars.
+_DATE_LINES = (
+    "//*[contains(@class, 'date') or contains(@class, 'publish') or contains(@class, 'timestamp')]"
+    "[not(ancestor::aside or ancestor::nav or ancestor::footer)]"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_LINE_PREFIX = re.compile(r"^(?:published|posted|first published|on)\b\s*:?\s*", re.I)
+MAX_DATE_LINES = 3
+MAX_DATE_LINE_CHARS = 80
 
 
 @dataclass(slots=True)
@@ -144,3 +154,15 @@ def _canonical_links(tree: HtmlElement) -> list[str]:
         if "canonical" in rels and href:
             links.append(href)
     return links
+
+
+def date_lines(tree: HtmlElement) -> list[str]:
+    """Short visible date texts near the byline, for pages that declare no date in markup."""
+    lines = []
+    for element in tree.xpath(_DATE_LINES)[: MAX_DATE_LINES * 2]:
+        text = " ".join(element.text_content().split())
+        # "Updated …" is not when the story appeared; a line without a year is too vague.
+        if len(text) > MAX_DATE_LINE_CHARS or not _YEAR.search(text) or "updated" in text.lower():
+            continue
+        lines.append(_DATE_LINE_PREFIX.sub("", text))
+    return lines[:MAX_DATE_LINES]

@@ -19,7 +19,7 @@ from newswire_fetcher.authors import clean_authors
 from newswire_fetcher.dates import parse_page_date
 from newswire_fetcher.encoding import decode_html
 from newswire_fetcher.language import choose_language
-from newswire_fetcher.metadata import PageMeta, read_metadata
+from newswire_fetcher.metadata import PageMeta, date_lines, read_metadata
 from newswire_fetcher.text import content_hash, extract_paragraphs, join_paragraphs, strip_head
 from newswire_fetcher.urls import canonicalize, resolve, same_site
 
@@ -50,7 +50,11 @@ def parse_html(html: str | bytes, url: str, *, fetched_at: dt.datetime | None = 
     if not paragraphs:
         raise ParseError(f"no article text found in {url}")
     text = join_paragraphs(paragraphs)
-    published = _first_date(page.published, reference) or _fallback_date(tree, url, reference)
+    published = (
+        _first_date(page.published, reference)
+        or _first_date(date_lines(tree), reference)
+        or _fallback_date(tree, url, reference)
+    )
     modified = _first_date(page.modified, reference)
     canonical = choose_canonical(page.canonical, url)
     return ArticleV1(
