@@ -1,4 +1,4 @@
-"""Batch parse and extract over JSON Lines: one output line per input, errors reported, none lost."""
+"""Batch parse and extract over JSON Lines: one output line per input; bad lines are reported."""
 
 from __future__ import annotations
 
@@ -89,8 +89,10 @@ def extract_records(
                     title=obj.get("title"),
                 )
             except (KeyError, ValueError) as exc:
-                reason = f"line {number}: missing {exc}" if isinstance(exc, KeyError) else (
-                    f"line {number}: {exc}"
+                reason = (
+                    f"line {number}: missing {exc}"
+                    if isinstance(exc, KeyError)
+                    else (f"line {number}: {exc}")
                 )
                 err.print(f"[red]error[/] {reason}")
                 emit({"id": rid, "error": reason})

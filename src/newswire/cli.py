@@ -6,13 +6,14 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from faststream import FastStream
 from rich.console import Console
 
 from newswire import render
@@ -24,7 +25,7 @@ err = Console(stderr=True)
 out = Console()
 
 
-class ServiceName(str, Enum):
+class ServiceName(StrEnum):
     fetcher = "fetcher"
     extractor = "extractor"
     store = "store"
@@ -36,13 +37,31 @@ def run(
 ) -> None:
     """Run one service against Kafka (configured by NEWSWIRE_* environment variables)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    if service is ServiceName.fetcher:
-        from newswire_fetcher.app import create_app
-    elif service is ServiceName.extractor:
-        from newswire_extractor.app import create_app
-    else:
-        from newswire_store.app import create_app
-    asyncio.run(create_app().run())
+    factories: dict[ServiceName, Callable[[], FastStream]] = {
+        ServiceName.fetcher: _fetcher_app,
+        ServiceName.extractor: _extractor_app,
+        ServiceName.store: _store_app,
+    }
+    asyncio.run(factories[service]().run())
+
+
+# Imports stay inside the factories so `newswire run store` never loads spaCy or trafilatura.
+def _fetcher_app() -> FastStream:
+    from newswire_fetcher.app import create_app
+
+    return create_app()
+
+
+def _extractor_app() -> FastStream:
+    from newswire_extractor.app import create_app
+
+    return create_app()
+
+
+def _store_app() -> FastStream:
+    from newswire_store.app import create_app
+
+    return create_app()
 
 
 @schemas_app.command("export")
@@ -146,9 +165,7 @@ def extract(
 @app.command()
 def events(
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
-    country: Annotated[
-        str | None, typer.Option(help="ISO alpha-3 of an actor or target.")
-    ] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of an actor or target.")] = None,
     since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
     database_url: Annotated[

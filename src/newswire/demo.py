@@ -37,11 +37,14 @@ async def _run(db: Path, out: Console, err: Console) -> int:
 
             def advance(msg: EventsExtractedV1) -> None:
                 title = (msg.article.title or msg.article.url)[:60]
-                progress.update(task, advance=1, description=f"{len(msg.events):>2} events · {title}")
+                progress.update(
+                    task, advance=1, description=f"{len(msg.events):>2} events · {title}"
+                )
 
             report = await run_embedded(links, url, on_stored=advance)
-            progress.update(task, completed=report.stored + len(report.dead_letters),
-                            description="done")
+            progress.update(
+                task, completed=report.stored + len(report.dead_letters), description="done"
+            )
     store = EventStore.from_url(url)
     try:
         events = await store.list_events(limit=10_000)
@@ -53,7 +56,7 @@ async def _run(db: Path, out: Console, err: Console) -> int:
         err.print(f"[red]dead letter[/] from {letter.service}: {letter.error}")
     elapsed = time.perf_counter() - started
     out.print(
-        f"{n_articles} articles and {n_events} events stored in [bold]{db.resolve()}[/] "
+        f"{n_articles} articles and {n_events} events stored in [bold]{db}[/] "
         f"({elapsed:.1f} s). List them again with: newswire events"
     )
     return 1 if report.stored == 0 else 0
@@ -62,4 +65,4 @@ async def _run(db: Path, out: Console, err: Console) -> int:
 def run_demo(db: Path, *, fresh: bool, out: Console, err: Console) -> int:
     if fresh and db.exists():
         db.unlink()
-    return asyncio.run(_run(db, out, err))
+    return asyncio.run(_run(db.resolve(), out, err))

@@ -80,7 +80,9 @@ async def run_embedded(
         try:
             for url in urls:
                 req = FetchRequestedV1(url=url, source="demo")
-                await bus.publish(topic(FETCH_REQUESTED, PREFIX), url, req.model_dump_json().encode())
+                await bus.publish(
+                    topic(FETCH_REQUESTED, PREFIX), url, req.model_dump_json().encode()
+                )
             await bus.run_until_idle()
         finally:
             extractor.close()

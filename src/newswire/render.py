@@ -15,7 +15,9 @@ def _actors(actors: Sequence[Actor]) -> str:
 
 def _flags(ev: Event) -> str:
     m = ev.modality
-    flags = [n for n, on in (("neg", m.negated), ("future", m.future), ("hyp", m.hypothetical)) if on]
+    flags = [
+        n for n, on in (("neg", m.negated), ("future", m.future), ("hyp", m.hypothetical)) if on
+    ]
     return f" [{','.join(flags)}]" if flags else ""
 
 

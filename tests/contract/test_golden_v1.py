@@ -1,4 +1,4 @@
-"""Golden JSON files freeze the v1 messages: released shapes must keep parsing and round-tripping."""
+"""Golden JSON files freeze the v1 messages: released shapes keep parsing and round-tripping."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The batch commands: JSON on stdout, one line per input, bad lines reported without losing others."""
+"""Batch commands: JSON on stdout, one line per input, bad lines reported, the rest kept."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""StepRunner policy: success publishes, bad input and permanent errors dead-letter, transient retry."""
+"""StepRunner policy: success publishes; bad input and permanent errors dead-letter; retries."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ async def test_undecodable_or_invalid_input_is_dead_lettered(payload: bytes, exp
     runner = make_runner(handle, pub, sleeps)
     ok = await runner.deliver(Delivery("p.fetch.requested.v1", payload, key=b"k", offset=7))
     assert not ok
-    [(topic, key, value)] = pub.sent
+    [(topic, _, value)] = pub.sent
     assert topic == "p.fetch.requested.v1.dlq"
     letter = DeadLetterV1.model_validate_json(value)
     assert letter.original_value == payload
