@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
+
+# The suites loaded from tests/unit/store import their sample articles from there.
+sys.path.insert(0, str(Path(__file__).parents[2] / "unit" / "store"))
 
 
 @pytest.fixture

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+# The sample articles live beside this file; the importlib import mode adds nothing to sys.path.
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture

@@ -9,143 +9,37 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, delete, func, inspect, select
+from samples import ACCUSATION, AGREEMENT, PLEDGE, RALLY, article, events_of, extraction, quote
+from sqlalchemy import Connection, column, delete, func, insert, inspect, select, table
 from sqlalchemy.exc import IntegrityError
 
-from newswire_contracts import (
-    Actor,
-    ArticleV1,
-    Event,
-    EventsExtractedV1,
-    Evidence,
-    Location,
-    Modality,
-    Occurred,
-    Quote,
-    article_id_for,
-    event_id_for,
-)
+from newswire_contracts import ArticleV1, Event, article_id_for
 from newswire_store import EventStore, current_revision, downgrade, head_revision, migrate
-from newswire_store.models import Base
-from newswire_store.repository import ARTICLES, EVENT_ACTORS, QUOTES
-
-KYIV = dt.timezone(dt.timedelta(hours=2))
-PUBLISHED = dt.datetime(2025, 3, 4, 9, 30, tzinfo=KYIV)
-STORE_TABLES = {"articles", "events", "event_actors", "quotes"}
-
-
-def actor(name: str, country: str | None, sector: str | None = "GOV", kind: str = "GPE") -> Actor:
-    return Actor(text=name, name=name, country=country, sector=sector, kind=kind)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of a synthetic article and the event it reports."""
-
-    text: str
-    event_type: str
-    trigger: str
-    actors: Sequence[Actor]
-    targets: Sequence[Actor]
-    day: dt.date | None
-
-
-AGREEMENT = Sentence(
-    "Kenyan and Ethiopian water ministers signed an agreement on sharing the Omo river on Monday.",
-    "AGREE",
-    "signed an agreement",
-    [actor("Kenya", "KEN")],
-    [actor("Ethiopia", "ETH")],
-    dt.date(2025, 3, 3),
-)
-ACCUSATION = Sentence(
-    "Brazil's foreign ministry accused Venezuela of moving troops toward the border last week.",
-    "ACCUSE",
-    "accused",
-    [actor("Brazil", "BRA")],
-    [actor("Venezuela", "VEN", sector="MIL")],
-    dt.date(2025, 2, 24),
-)
-PLEDGE = Sentence(
-    "Poland pledged forty ambulances to Ukraine's health ministry in February.",
-    "AID",
-    "pledged",
-    [actor("Poland", "POL")],
-    [actor("Ukraine", "UKR")],
-    dt.date(2025, 2, 1),
-)
-RALLY = Sentence(
-    "Thousands of students rallied outside parliament in Tbilisi, organisers said.",
-    "PROTEST",
-    "rallied",
-    [actor("students", "GEO", sector="CVL", kind="NORP")],
-    [],
-    None,
+from newswire_store.engine import create_engine
+from newswire_store.mapping import actor_rows, article_row, event_row
+from newswire_store.models import Base, include_in_comparison
+from newswire_store.query import EventFilter
+from newswire_store.repository import (
+    ARTICLE_VERSIONS,
+    ARTICLES,
+    EVENT_ACTORS,
+    EVENT_QUANTITIES,
+    EVENTS,
+    QUOTES,
 )
 
-
-def article(slug: str, sentences: Sequence[Sentence], content_hash: str = "v1") -> ArticleV1:
-    url = f"https://news.example.test/world/{slug}"
-    return ArticleV1(
-        article_id=article_id_for(url),
-        url=f"{url}?utm_source=feed",
-        canonical_url=url,
-        title=f"Regional roundup: {slug}",
-        text=" ".join(s.text for s in sentences),
-        authors=["Amara Okafor", "Lena Sato"],
-        published_at=PUBLISHED,
-        language="en",
-        site_name="Example World News",
-        section="World",
-        tags=["diplomacy", slug],
-        content_hash=content_hash,
-    )
-
-
-def events_of(item: ArticleV1, sentences: Sequence[Sentence]) -> list[Event]:
-    """The events an extractor would report for these sentences of the article."""
-    return [_event(item, s) for s in sentences]
-
-
-def _event(item: ArticleV1, sentence: Sentence) -> Event:
-    start = item.text.index(sentence.text)
-    end = start + len(sentence.text)
-    return Event(
-        event_id=event_id_for(item.article_id, sentence.event_type, start, end, sentence.trigger),
-        event_type=sentence.event_type,  # type: ignore[arg-type]
-        actors=list(sentence.actors),
-        targets=list(sentence.targets),
-        location=Location(text="Tbilisi", name="Tbilisi", country="GEO", lat=41.69, lon=44.8)
-        if sentence is RALLY
-        else None,
-        occurred=Occurred(date=sentence.day, precision="day" if sentence.day else "unknown"),
-        modality=Modality(future=sentence is PLEDGE),
-        confidence=0.8,
-        evidence=Evidence(text=sentence.text, start=start, end=end, trigger=sentence.trigger),
-    )
-
-
-def extraction(
-    item: ArticleV1, events: Sequence[Event], quotes: Sequence[Quote] = ()
-) -> EventsExtractedV1:
-    return EventsExtractedV1(
-        article_id=item.article_id,
-        article=item,
-        events=list(events),
-        quotes=list(quotes),
-        extractor="rules/0.1.0",
-    )
-
-
-def quote(words: str, speaker: str, country: str) -> Quote:
-    return Quote(
-        text=words, speaker=actor(speaker, country, kind="PERSON"), start=0, end=len(words)
-    )
+STORE_TABLES = {
+    "articles",
+    "article_versions",
+    "events",
+    "event_actors",
+    "event_quantities",
+    "quotes",
+}
 
 
 @pytest.fixture
@@ -182,7 +76,9 @@ async def test_migrate_builds_the_schema_the_models_describe(store_url: str) -> 
 
 
 def _schema_drift(connection: Connection) -> list[object]:
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    # The same hook the migrations use, so PostgreSQL's full-text index is not reported as drift.
+    opts = {"compare_type": True, "include_name": include_in_comparison}
+    context = MigrationContext.configure(connection, opts=opts)
     return list(compare_metadata(context, Base.metadata))
 
 
@@ -209,6 +105,104 @@ async def test_downgrade_to_base_then_upgrade_again(store_url: str) -> None:
         assert await store.count() == (0, 0)
         await store.save_extraction(extraction(item, events_of(item, [AGREEMENT])))
         assert await store.count() == (1, 1)
+
+
+async def test_upgrade_from_0001_keeps_rows_and_fills_the_new_tables(store_url: str) -> None:
+    await migrate(store_url, "0001")
+    item = article("aid", [PLEDGE])
+    pledge = events_of(item, [PLEDGE])[0]
+    await _insert_as_0001(store_url, item, pledge)
+
+    await migrate(store_url)
+    async with EventStore.from_url(store_url) as store:
+        page = await store.search_events(EventFilter(actor="poland"))
+        assert ids(page.items) == [pledge.event_id]
+        record = await store.get_article_record(item.article_id)
+        assert record is not None
+        assert [(v.version, v.content_hash) for v in record.versions] == [(1, "v1")]
+        assert await _quantities(store) == [(pledge.event_id, 40.0, "ambulances", "supplied")]
+
+    await downgrade(store_url, "0001")
+    assert await current_revision(store_url) == "0001"
+    async with EventStore.from_url(store_url) as store, store.engine.connect() as conn:
+        tables = await conn.run_sync(lambda sync: set(inspect(sync).get_table_names()))
+        kept = (await conn.execute(select(EVENT_ACTORS.c.name))).scalars().all()
+    assert not tables & {"article_versions", "event_quantities"}
+    assert sorted(kept) == ["Poland", "Ukraine"]
+
+
+async def _insert_as_0001(store_url: str, item: ArticleV1, event: Event) -> None:
+    """Rows as revision 0001's store wrote them (no name keys, versions or quantities)."""
+    engine = create_engine(store_url)
+    now = dt.datetime.now(dt.UTC)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(insert(ARTICLES_0001), [article_row(item, now)])
+            row = event_row(event, item.article_id, "rules/0.0.9", now)
+            await conn.execute(insert(EVENTS_0001), [row])
+            actors = [
+                {k: v for k, v in a.items() if k in ACTOR_0001_COLUMNS} for a in actor_rows(event)
+            ]
+            await conn.execute(insert(ACTORS_0001), actors)
+    finally:
+        await engine.dispose()
+
+
+async def _quantities(store: EventStore) -> list[tuple[str, float, str | None, str | None]]:
+    q = EVENT_QUANTITIES.c
+    stmt = select(q.event_id, q.value, q.unit, q.category).order_by(q.event_id, q.idx)
+    async with store.engine.connect() as conn:
+        return [tuple(r) for r in await conn.execute(stmt)]  # type: ignore[misc]
+
+
+ACTOR_0001_COLUMNS = ("event_id", "role", "idx", "name", "country", "sector", "kind")
+# Revision 0002 added no column to these two tables.
+ARTICLES_0001 = table("articles", *(column(c.name, c.type) for c in ARTICLES.columns))
+EVENTS_0001 = table("events", *(column(c.name, c.type) for c in EVENTS.columns))
+ACTORS_0001 = table("event_actors", *(column(c) for c in ACTOR_0001_COLUMNS))
+
+
+# --- versions and normalized rows ---------------------------------------------------------
+
+
+async def test_a_changed_article_keeps_its_earlier_versions(store: EventStore) -> None:
+    first = article("roundup", [AGREEMENT])
+    await store.save_extraction(extraction(first, events_of(first, [AGREEMENT])))
+    await store.save_extraction(extraction(first, events_of(first, [AGREEMENT])))
+    changed = article("roundup", [AGREEMENT, ACCUSATION], content_hash="v2")
+    await store.save_extraction(extraction(changed, events_of(changed, [AGREEMENT, ACCUSATION])))
+    retitled = changed.model_copy(update={"title": "Omo river deal signed"})
+    await store.upsert_article(retitled)
+
+    record = await store.get_article_record(first.article_id)
+    assert record is not None
+    assert record.version == 2
+    assert record.article == retitled
+    assert [(v.version, v.content_hash) for v in record.versions] == [(1, "v1"), (2, "v2")]
+    assert record.versions[0].recorded_at <= record.versions[1].recorded_at
+    async with store.engine.connect() as conn:
+        texts = (await conn.execute(select(ARTICLE_VERSIONS.c.text).order_by("version"))).all()
+    assert [t for (t,) in texts] == [first.text, changed.text]
+    assert record.event_count == 2
+
+
+async def test_quantities_actor_names_and_quote_cues_are_stored_as_rows(
+    store: EventStore,
+) -> None:
+    item = article("aid", [PLEDGE, ACCUSATION])
+    said = quote("We will not wait.", "Radosław Sikorski", "POL").model_copy(update={"cue": "said"})
+    await store.save_extraction(extraction(item, events_of(item, [PLEDGE, ACCUSATION]), [said]))
+    pledge = events_of(item, [PLEDGE])[0]
+    assert await _quantities(store) == [(pledge.event_id, 40.0, "ambulances", "supplied")]
+    async with store.engine.connect() as conn:
+        keys = (await conn.execute(select(EVENT_ACTORS.c.name_key))).scalars().all()
+    assert sorted(keys) == ["brazil", "poland", "ukraine", "venezuela"]
+    record = await store.get_article_record(item.article_id)
+    assert record is not None
+    assert [(q.speaker_name, q.cue) for q in record.quotes] == [("Radosław Sikorski", "said")]
+
+    await store.save_extraction(extraction(item, events_of(item, [ACCUSATION])))
+    assert await _quantities(store) == []  # replaced with the article's events
 
 
 # --- writes -------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newswire_contracts import Actor, ArticleV1, Event, EventsExtractedV1, Quote
+from newswire_contracts import Actor, ArticleV1, Event, EventsExtractedV1, Quantity, Quote
 
 ARTICLE_FIELDS: tuple[str, ...] = tuple(ArticleV1.model_fields)
 
@@ -70,6 +70,11 @@ def actor_rows(item: Event) -> list[Row]:
     ]
 
 
+def name_key(name: str) -> str:
+    """The form actor names are matched in: case-folded and with spaces collapsed."""
+    return " ".join(name.casefold().split())
+
+
 def _role_rows(event_id: str, role: str, actors: list[Actor]) -> list[Row]:
     return [
         {
@@ -77,11 +82,30 @@ def _role_rows(event_id: str, role: str, actors: list[Actor]) -> list[Row]:
             "role": role,
             "idx": idx,
             "name": actor.name,
+            "name_key": name_key(actor.name),
+            "text": actor.text,
             "country": actor.country,
             "sector": actor.sector,
             "kind": actor.kind,
         }
         for idx, actor in enumerate(actors)
+    ]
+
+
+def quantity_rows(event_id: str, quantities: list[Quantity]) -> list[Row]:
+    """One event_quantities row per counted amount, in the order the extractor gave."""
+    return [
+        {
+            "event_id": event_id,
+            "idx": idx,
+            "value": q.value,
+            "value_max": q.value_max,
+            "approximate": q.approximate,
+            "unit": q.unit,
+            "category": q.category,
+            "text": q.text,
+        }
+        for idx, q in enumerate(quantities)
     ]
 
 
@@ -94,6 +118,7 @@ def quote_rows(article_id: str, quotes: list[Quote]) -> list[Row]:
             "text": quote.text,
             "speaker_name": quote.speaker.name if quote.speaker else None,
             "speaker_country": quote.speaker.country if quote.speaker else None,
+            "cue": quote.cue,
             "start": quote.start,
             "end": quote.end,
         }
@@ -108,6 +133,7 @@ class ExtractionRows:
     article_ids: list[str]
     events: list[Row]
     actors: list[Row]
+    quantities: list[Row]
     quotes: list[Row]
 
 
@@ -123,7 +149,7 @@ def latest_per_article(msgs: Iterable[EventsExtractedV1]) -> list[EventsExtracte
 
 def extraction_rows(msgs: Sequence[EventsExtractedV1]) -> ExtractionRows:
     """Rows for the events, event_actors and quotes of messages about distinct articles."""
-    rows = ExtractionRows([], [], [], [])
+    rows = ExtractionRows([], [], [], [], [])
     for msg in msgs:
         events = unique_events(msg.events)
         rows.article_ids.append(msg.article_id)
@@ -131,5 +157,8 @@ def extraction_rows(msgs: Sequence[EventsExtractedV1]) -> ExtractionRows:
             event_row(e, msg.article_id, msg.extractor, msg.extracted_at) for e in events
         )
         rows.actors.extend(row for e in events for row in actor_rows(e))
+        rows.quantities.extend(
+            row for e in events for row in quantity_rows(e.event_id, e.quantities)
+        )
         rows.quotes.extend(quote_rows(msg.article_id, msg.quotes))
     return rows

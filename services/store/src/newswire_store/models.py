@@ -1,4 +1,5 @@
-"""SQLAlchemy tables of the store: articles, their events (with actors) and their quotes."""
+"""SQLAlchemy tables of the store: articles and their versions, events with actors and
+quantities, and quotes."""
 
 from __future__ import annotations
 
@@ -18,6 +19,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from newswire_store.sqltypes import JSONType, UTCDateTime
+
+# Indexes only one dialect can build (PostgreSQL's full-text GIN index); migrations create them,
+# and schema comparisons must not report them as drift on either database.
+DIALECT_SPECIFIC_INDEXES = frozenset({"ix_events_evidence_fts"})
+
+
+def include_in_comparison(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic ``include_name`` hook: leave the dialect-specific indexes out of comparisons."""
+    return not (type_ == "index" and name in DIALECT_SPECIFIC_INDEXES)
+
 
 # Named constraints let Alembic's SQLite batch mode find and alter them in later migrations.
 NAMING_CONVENTION = {
@@ -65,6 +76,22 @@ class ArticleRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class ArticleVersionRow(Base):
+    """The text of each version of an article, so old evidence offsets stay checkable."""
+
+    __tablename__ = "article_versions"
+
+    article_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    modified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class EventRow(Base):
     """One event; the columns are for filtering, ``payload`` is the full contract record."""
 
@@ -72,7 +99,10 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_article_id", "article_id"),
         Index("ix_events_event_type", "event_type"),
-        Index("ix_events_occurred_date", "occurred_date"),
+        # The API's order (newest first, then id) is also its cursor.
+        Index("ix_events_occurred_date_event_id", "occurred_date", "event_id"),
+        Index("ix_events_location_country", "location_country"),
+        Index("ix_events_lat_lon", "lat", "lon"),
     )
 
     event_id: Mapped[str] = mapped_column(Text, primary_key=True)
@@ -104,7 +134,10 @@ class EventActorRow(Base):
     """An actor or target of an event, one row each, so country filters use an index."""
 
     __tablename__ = "event_actors"
-    __table_args__ = (Index("ix_event_actors_country_role", "country", "role"),)
+    __table_args__ = (
+        Index("ix_event_actors_country_role", "country", "role"),
+        Index("ix_event_actors_name_key_role", "name_key", "role"),
+    )
 
     event_id: Mapped[str] = mapped_column(
         Text, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True
@@ -112,9 +145,30 @@ class EventActorRow(Base):
     role: Mapped[str] = mapped_column(Text, primary_key=True)
     idx: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
+    # name.casefold(), computed in Python so both databases match names the same way.
+    name_key: Mapped[str] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(Text)
     sector: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(Text)
+
+
+class EventQuantityRow(Base):
+    """A counted amount of an event ('nearly 400 children'), so counts can be filtered."""
+
+    __tablename__ = "event_quantities"
+    __table_args__ = (Index("ix_event_quantities_category", "category"),)
+
+    event_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True
+    )
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    approximate: Mapped[bool] = mapped_column(Boolean)
+    unit: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class QuoteRow(Base):
@@ -129,5 +183,6 @@ class QuoteRow(Base):
     text: Mapped[str] = mapped_column(Text)
     speaker_name: Mapped[str | None] = mapped_column(Text)
     speaker_country: Mapped[str | None] = mapped_column(Text)
+    cue: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

@@ -3,30 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
-from sqlalchemy import ColumnElement, Table, case, delete, func, insert, or_, select
+from sqlalchemy import Table, case, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from newswire_contracts import ArticleV1, Event, EventsExtractedV1
+from newswire_contracts import ArticleV1, EventsExtractedV1
 from newswire_store.engine import SUPPORTED_DIALECTS, create_engine
 from newswire_store.mapping import (
     ARTICLE_FIELDS,
     Row,
-    article_from_row,
     article_row,
     extraction_rows,
     latest_per_article,
 )
-from newswire_store.models import Base
+from newswire_store.reads import StoreReads
+from newswire_store.tables import (
+    ARTICLE_VERSIONS,
+    ARTICLES,
+    EVENT_ACTORS,
+    EVENT_QUANTITIES,
+    EVENTS,
+    QUOTES,
+)
 
-ARTICLES: Table = Base.metadata.tables["articles"]
-EVENTS: Table = Base.metadata.tables["events"]
-EVENT_ACTORS: Table = Base.metadata.tables["event_actors"]
-QUOTES: Table = Base.metadata.tables["quotes"]
+__all__ = [
+    "ARTICLES",
+    "ARTICLE_VERSIONS",
+    "EVENTS",
+    "EVENT_ACTORS",
+    "EVENT_QUANTITIES",
+    "QUOTES",
+    "EventStore",
+]
 
 _Upsert = postgresql.Insert | sqlite.Insert
 _UPSERT_INSERTS: dict[str, Callable[[Table], _Upsert]] = {
@@ -35,24 +47,20 @@ _UPSERT_INSERTS: dict[str, Callable[[Table], _Upsert]] = {
 }
 
 
-class EventStore:
+class EventStore(StoreReads):
     """Persists extraction results and answers queries; safe to call again with the same input."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         dialect = engine.dialect.name
         if dialect not in SUPPORTED_DIALECTS:
             raise ValueError(f"unsupported database {dialect!r}; use PostgreSQL or SQLite")
-        self._engine = engine
+        super().__init__(engine)
         self._dialect_insert = _UPSERT_INSERTS[dialect]
 
     @classmethod
-    def from_url(cls, url: str) -> EventStore:
+    def from_url(cls, url: str, **engine_options: Any) -> EventStore:
         """A store on a new engine; 'postgresql://' and 'sqlite:///' URLs get async drivers."""
-        return cls(create_engine(url))
-
-    @property
-    def engine(self) -> AsyncEngine:
-        return self._engine
+        return cls(create_engine(url, **engine_options))
 
     async def __aenter__(self) -> Self:
         return self
@@ -93,43 +101,8 @@ class EventStore:
             await conn.execute(delete(QUOTES).where(QUOTES.c.article_id.in_(rows.article_ids)))
             await _insert_all(conn, EVENTS, rows.events)
             await _insert_all(conn, EVENT_ACTORS, rows.actors)
+            await _insert_all(conn, EVENT_QUANTITIES, rows.quantities)
             await _insert_all(conn, QUOTES, rows.quotes)
-
-    async def list_events(
-        self,
-        *,
-        event_type: str | None = None,
-        country: str | None = None,
-        since: date | None = None,
-        article_id: str | None = None,
-        limit: int = 100,
-    ) -> list[Event]:
-        """Events newest first (undated last, then by event_id); country is actor or target."""
-        if limit < 1:
-            raise ValueError("limit must be at least 1")
-        stmt = (
-            select(EVENTS.c.payload)
-            .where(*_event_filters(event_type, country, since, article_id))
-            .order_by(EVENTS.c.occurred_date.desc().nulls_last(), EVENTS.c.event_id)
-            .limit(limit)
-        )
-        async with self._engine.connect() as conn:
-            payloads = (await conn.execute(stmt)).scalars().all()
-        return [Event.model_validate(payload) for payload in payloads]
-
-    async def get_article(self, article_id: str) -> ArticleV1 | None:
-        """The stored article, or None."""
-        stmt = select(ARTICLES).where(ARTICLES.c.article_id == article_id)
-        async with self._engine.connect() as conn:
-            row = (await conn.execute(stmt)).mappings().first()
-        return None if row is None else article_from_row(row)
-
-    async def count(self) -> tuple[int, int]:
-        """How many (articles, events) are stored."""
-        async with self._engine.connect() as conn:
-            articles = await conn.scalar(select(func.count()).select_from(ARTICLES))
-            events = await conn.scalar(select(func.count()).select_from(EVENTS))
-        return int(articles or 0), int(events or 0)
 
     async def close(self) -> None:
         """Close every pooled connection."""
@@ -138,6 +111,17 @@ class EventStore:
     async def _upsert_articles(self, conn: AsyncConnection, articles: Sequence[ArticleV1]) -> None:
         now = datetime.now(UTC)
         await conn.execute(self._articles_upsert([article_row(a, now) for a in articles]))
+        await conn.execute(self._versions_insert([a.article_id for a in articles]))
+
+    def _versions_insert(self, article_ids: list[str]) -> _Upsert:
+        # Copies each article's current version; a version already recorded is left alone, so
+        # only a first sighting or a changed text adds a row.
+        names = ["article_id", "version", "content_hash", "title", "text", "modified_at"]
+        current = select(*(ARTICLES.c[name] for name in names), ARTICLES.c.updated_at).where(
+            ARTICLES.c.article_id.in_(article_ids)
+        )
+        stmt = self._dialect_insert(ARTICLE_VERSIONS).from_select([*names, "recorded_at"], current)
+        return stmt.on_conflict_do_nothing(index_elements=["article_id", "version"])
 
     def _articles_upsert(self, rows: list[Row]) -> _Upsert:
         stmt = self._dialect_insert(ARTICLES).values(rows)
@@ -161,22 +145,6 @@ def _check_consistent(msg: EventsExtractedV1) -> None:
             f"message article_id {msg.article_id!r} differs from its article's "
             f"{msg.article.article_id!r}"
         )
-
-
-def _event_filters(
-    event_type: str | None, country: str | None, since: date | None, article_id: str | None
-) -> list[ColumnElement[bool]]:
-    filters: list[ColumnElement[bool]] = []
-    if event_type is not None:
-        filters.append(EVENTS.c.event_type == event_type.upper())
-    if country is not None:
-        involved = select(EVENT_ACTORS.c.event_id).where(EVENT_ACTORS.c.country == country.upper())
-        filters.append(EVENTS.c.event_id.in_(involved))
-    if since is not None:
-        filters.append(EVENTS.c.occurred_date >= since)
-    if article_id is not None:
-        filters.append(EVENTS.c.article_id == article_id)
-    return filters
 
 
 async def _insert_all(conn: AsyncConnection, table: Table, rows: list[Row]) -> None:

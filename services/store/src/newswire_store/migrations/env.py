@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy import Connection, pool
 from sqlalchemy.ext.asyncio import async_engine_from_config
 
-from newswire_store.models import Base
+from newswire_store.models import Base, include_in_comparison
 
 config = context.config
 target_metadata = Base.metadata
@@ -21,6 +21,7 @@ def _run_on(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_in_comparison,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,128 @@
+"""What a reader asks of the store: event filters, a bounding box and the page cursor; no I/O.
+
+The API, ``newswire events`` and ``newswire export`` all build an :class:`EventFilter`, so they
+answer the same question the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newswire_contracts.messages import EVENT_TYPES
+
+_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+
+
+class QueryError(ValueError):
+    """A filter or cursor that cannot be understood; the caller's mistake, never the store's."""
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A box in WGS84 degrees; ``west > east`` means it crosses the antimeridian."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def __post_init__(self) -> None:
+        if not (-180 <= self.west <= 180 and -180 <= self.east <= 180):
+            raise QueryError("bbox longitudes must lie in [-180, 180]")
+        if not (-90 <= self.south <= self.north <= 90):
+            raise QueryError("bbox latitudes must lie in [-90, 90] with south <= north")
+
+    @classmethod
+    def parse(cls, text: str) -> BBox:
+        """A box from 'west,south,east,north' (the order GeoJSON and most map tools use)."""
+        parts = text.split(",")
+        if len(parts) != 4:
+            raise QueryError("bbox is west,south,east,north")
+        try:
+            west, south, east, north = (float(p) for p in parts)
+        except ValueError:
+            raise QueryError("bbox values must be numbers") from None
+        return cls(west, south, east, north)
+
+
+def _country(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if not _COUNTRY.match(value):
+        raise QueryError(f"{name} must be an ISO 3166-1 alpha-3 code such as 'UKR'")
+    return value.upper()
+
+
+def _event_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in EVENT_TYPES:
+        raise QueryError(f"type must be one of {', '.join(EVENT_TYPES)}")
+    return value.upper()
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Conditions an event must meet; every field is optional and they combine with AND.
+
+    ``country`` matches an actor or a target, ``actor`` a normalized actor or target name
+    (case-insensitive, whole name), ``text`` the evidence sentence (full-text on PostgreSQL,
+    every word as a substring on SQLite). Dates are inclusive and exclude undated events.
+    """
+
+    event_type: str | None = None
+    country: str | None = None
+    actor_country: str | None = None
+    target_country: str | None = None
+    actor: str | None = None
+    since: date | None = None
+    until: date | None = None
+    place_country: str | None = None
+    bbox: BBox | None = None
+    text: str | None = None
+    article_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # Normalised here so every caller gets the same validation and matching.
+        set_ = object.__setattr__
+        set_(self, "event_type", _event_type(self.event_type))
+        set_(self, "country", _country(self.country, "country"))
+        set_(self, "actor_country", _country(self.actor_country, "actor_country"))
+        set_(self, "target_country", _country(self.target_country, "target_country"))
+        set_(self, "place_country", _country(self.place_country, "place_country"))
+        for name in ("actor", "text", "article_id"):
+            value = getattr(self, name)
+            if value is not None and "\x00" in value:
+                raise QueryError(f"{name} must not contain NUL characters")
+        if self.text is not None and not self.text.strip():
+            set_(self, "text", None)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: the last event seen, in the order newest first, then by id."""
+
+    occurred_date: date | None
+    event_id: str
+
+    def encode(self) -> str:
+        day = self.occurred_date.isoformat() if self.occurred_date else None
+        raw = json.dumps([day, self.event_id], separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str) -> Cursor:
+        """The cursor a previous page returned; QueryError if it was not made by encode()."""
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            day, event_id = json.loads(raw)
+            if not isinstance(event_id, str) or "\x00" in event_id:
+                raise TypeError(event_id)
+            return cls(date.fromisoformat(day) if day is not None else None, event_id)
+        except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+            raise QueryError("cursor is not one this API returned") from None
