@@ -21,6 +21,10 @@ _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 class QueryError(ValueError):
     """A filter or cursor that cannot be understood; the caller's mistake, never the store's."""
 
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
 
 @dataclass(frozen=True)
 class BBox:
@@ -33,20 +37,22 @@ class BBox:
 
     def __post_init__(self) -> None:
         if not (-180 <= self.west <= 180 and -180 <= self.east <= 180):
-            raise QueryError("bbox longitudes must lie in [-180, 180]")
+            raise QueryError("bbox longitudes must lie in [-180, 180]", field="bbox")
         if not (-90 <= self.south <= self.north <= 90):
-            raise QueryError("bbox latitudes must lie in [-90, 90] with south <= north")
+            raise QueryError(
+                "bbox latitudes must lie in [-90, 90] with south <= north", field="bbox"
+            )
 
     @classmethod
     def parse(cls, text: str) -> BBox:
         """A box from 'west,south,east,north' (the order GeoJSON and most map tools use)."""
         parts = text.split(",")
         if len(parts) != 4:
-            raise QueryError("bbox is west,south,east,north")
+            raise QueryError("bbox is west,south,east,north", field="bbox")
         try:
             west, south, east, north = (float(p) for p in parts)
         except ValueError:
-            raise QueryError("bbox values must be numbers") from None
+            raise QueryError("bbox values must be numbers", field="bbox") from None
         return cls(west, south, east, north)
 
 
@@ -54,7 +60,7 @@ def _country(value: str | None, name: str) -> str | None:
     if value is None:
         return None
     if not _COUNTRY.match(value):
-        raise QueryError(f"{name} must be an ISO 3166-1 alpha-3 code such as 'UKR'")
+        raise QueryError(f"{name} must be an ISO 3166-1 alpha-3 code such as 'UKR'", field=name)
     return value.upper()
 
 
@@ -62,7 +68,7 @@ def _event_type(value: str | None) -> str | None:
     if value is None:
         return None
     if value.upper() not in EVENT_TYPES:
-        raise QueryError(f"type must be one of {', '.join(EVENT_TYPES)}")
+        raise QueryError(f"type must be one of {', '.join(EVENT_TYPES)}", field="type")
     return value.upper()
 
 
@@ -98,7 +104,7 @@ class EventFilter:
         for name in ("actor", "text", "article_id"):
             value = getattr(self, name)
             if value is not None and "\x00" in value:
-                raise QueryError(f"{name} must not contain NUL characters")
+                raise QueryError(f"{name} must not contain NUL characters", field=name)
         if self.text is not None and not self.text.strip():
             set_(self, "text", None)
 
@@ -125,4 +131,4 @@ class Cursor:
                 raise TypeError(event_id)
             return cls(date.fromisoformat(day) if day is not None else None, event_id)
         except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-            raise QueryError("cursor is not one this API returned") from None
+            raise QueryError("cursor is not one this API returned", field="cursor") from None

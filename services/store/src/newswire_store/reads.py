@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import date
 
-from sqlalchemy import func, select, text
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from newswire_contracts import ArticleV1, Event
@@ -153,7 +154,9 @@ class StoreReads:
             events = await conn.scalar(select(func.count()).select_from(EVENTS))
         return int(articles or 0), int(events or 0)
 
-    async def ping(self) -> None:
-        """Raise unless the database answers."""
+    async def revision(self) -> str | None:
+        """The schema revision the database is at (None before migrations); raises if it is down."""
         async with self._engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
+            return await conn.run_sync(
+                lambda sync: MigrationContext.configure(sync).get_current_revision()
+            )
