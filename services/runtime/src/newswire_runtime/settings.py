@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newswire_contracts.topics import DEFAULT_PREFIX
 
 
-def shared(name: str, prefix: str) -> AliasChoices:
-    """Accept the service-specific variable first, then the deployment-wide one.
+def deployment_wide(name: str, default: str) -> Callable[[], str]:
+    """Default from the deployment-wide ``NEWSWIRE_<NAME>`` variable.
 
-    ``NEWSWIRE_FETCHER_KAFKA_BOOTSTRAP`` wins over ``NEWSWIRE_KAFKA_BOOTSTRAP`` so an operator can
-    set one variable for the whole deployment and still override a single service.
+    A service's own variable (``NEWSWIRE_FETCHER_KAFKA_BOOTSTRAP``) still wins, so an operator
+    sets one variable for the whole deployment and can override a single service.
     """
-    return AliasChoices(f"{prefix}{name}".upper(), f"NEWSWIRE_{name}".upper())
+    return lambda: os.environ.get(f"NEWSWIRE_{name.upper()}", default)
 
 
 class ServiceSettings(BaseSettings):
@@ -25,8 +27,14 @@ class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSWIRE_", extra="ignore", frozen=True)
 
     service_name: str = "newswire"
-    kafka_bootstrap: str = Field(default="127.0.0.1:9092", description="host:port[,host:port]")
-    topic_prefix: str = Field(default=DEFAULT_PREFIX, description="Prefix of every topic name.")
+    kafka_bootstrap: str = Field(
+        default_factory=deployment_wide("kafka_bootstrap", "127.0.0.1:9092"),
+        description="host:port[,host:port]; default from NEWSWIRE_KAFKA_BOOTSTRAP.",
+    )
+    topic_prefix: str = Field(
+        default_factory=deployment_wide("topic_prefix", DEFAULT_PREFIX),
+        description="Prefix of every topic name; default from NEWSWIRE_TOPIC_PREFIX.",
+    )
     group_id: str | None = Field(default=None, description="Consumer group; service name if unset.")
     auto_offset_reset: Literal["earliest", "latest"] = "earliest"
     max_attempts: int = Field(default=5, ge=1, description="Tries of a transient failure.")
