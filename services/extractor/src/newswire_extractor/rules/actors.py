@@ -1,0 +1,385 @@
+"""Turn noun phrases into normalized actors: country, sector, kind; resolve simple pronouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newswire_contracts import Actor
+from newswire_extractor.kb import Country, KnowledgeBase, Organization, Role
+from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.syntax import (
+    SUBJECT_DEPS,
+    children,
+    conjuncts,
+    lemma,
+    phrase_bounds,
+)
+
+Token = Any
+Span = Any
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+# Sectors whose groups are institutions (kind ORG) rather than loose groups of people.
+_INSTITUTIONS = frozenset(
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "PTY", "IGO", "NGO", "MED", "BUS", "REB", "HRI"}
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class _Description:
+    """What the words of one phrase say about who it names."""
+
+    person: str | None = None
+    org: Organization | None = None
+    org_text: str | None = None
+    country: Country | None = None
+    country_is_head: bool = False
+    capital: bool = False
+    role: Role | None = None
+    city_country: str | None = None
+    city_name: str | None = None
+
+
+@dataclass(frozen=True)
+class _Mention:
+    position: int
+    actor: Actor
+    plural: bool
+
+
+class ActorResolver:
+    """Normalizes actor phrases of one article; remembers people's nationalities across it."""
+
+    def __init__(self, article: Article, kb: KnowledgeBase) -> None:
+        self._article = article
+        self._doc = article.doc
+        self._kb = kb
+        self._people: dict[str, tuple[str | None, str | None]] = {}
+        self._cache: dict[int, Actor | None] = {}
+        self._mentions: list[_Mention] | None = None
+        self._learn_people()
+
+    # ------------------------------------------------------------------ public
+    def resolve(self, head: Token) -> list[Actor]:
+        """The actors a phrase head names, one per coordinated or split member."""
+        actors: list[Actor] = []
+        for token in conjuncts(head):
+            actors.extend(self._split(token) or [a for a in [self.resolve_one(token)] if a])
+        return _unique(actors)
+
+    def resolve_one(self, head: Token) -> Actor | None:
+        """The single actor a phrase head names (pronouns resolved), or None."""
+        if head.i not in self._cache:
+            self._cache[head.i] = None  # a phrase that refers back to itself names no one
+            if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+                self._cache[head.i] = self._pronoun(head)
+            else:
+                self._cache[head.i] = self._phrase_actor(head)
+        return self._cache[head.i]
+
+    def is_actor(self, head: Token) -> bool:
+        return self.resolve_one(head) is not None
+
+    def country_of_entity(self, ent: Span) -> str | None:
+        """A named entity's country, where the knowledge base or the article tells it."""
+        if ent.label_ == "PERSON":
+            return self._person_country(ent.text)
+        if ent.label_ == "ORG":
+            org = self._kb.organizations.find(ent.text)
+            if org is not None:
+                return org.country
+        country = self._kb.countries.find(ent.text)
+        if country is not None:
+            return country.code
+        if ent.label_ in _PLACE_LABELS:
+            place = self._kb.gazetteer.geocode(ent.text)
+            return place.country if place else None
+        return None
+
+    # ------------------------------------------------------------------ phrases
+    def _phrase_actor(self, head: Token) -> Actor | None:
+        start, end = phrase_bounds(head)
+        desc = self._describe(start, end, head)
+        for extra_start, extra_end, extra_head in self._extras(head):
+            desc = _merge(desc, self._describe(extra_start, extra_end, extra_head))
+        return self._build(self._doc[start:end], head, desc)
+
+    def _extras(self, head: Token) -> list[tuple[int, int, Token]]:
+        """Appositions and 'of'/'from' phrases that describe a head ('Medinsky, the negotiator')."""
+        found = []
+        for child in children(head, "appos"):
+            found.append((*phrase_bounds(child), child))
+        if head.dep_ == "appos":
+            found.append((*phrase_bounds(head.head), head.head))
+        if self._kb.roles.find([lemma(head)]) is not None:
+            for prep in children(head, "prep"):
+                if lemma(prep) in ("of", "from", "in"):
+                    for obj in children(prep, "pobj"):
+                        found.append((*phrase_bounds(obj), obj))
+        return found
+
+    def _describe(self, start: int, end: int, head: Token) -> _Description:
+        kb = self._kb
+        desc = _Description()
+        person_tokens: set[int] = set()
+        for ent in self._article.entities_in(start, end):
+            desc = self._describe_entity(desc, ent, head, person_tokens)
+        span = self._doc[start:end]
+        for token in span:
+            if desc.country is None and token.i not in person_tokens:
+                country = kb.countries.demonym(token.text) or self._possessive_country(token)
+                if country is None and token.pos_ == "PROPN":
+                    country = kb.countries.find(token.text)
+                if country is not None:
+                    desc = replace(desc, country=country, country_is_head=token == head)
+        if desc.org is None:
+            org = kb.organizations.find(span.text) or kb.organizations.find(head.text)
+            if org is not None:
+                desc = replace(desc, org=org)
+        role_words = [lemma(t) for t in span if t.i not in person_tokens and not t.is_punct]
+        role = kb.roles.find(role_words) if role_words else None
+        if role is None and head.i not in person_tokens:
+            role = kb.roles.find([head.lower_])
+        if role is not None and desc.role is None:
+            desc = replace(desc, role=role)
+        if desc.country is None and desc.org is not None and desc.org.country:
+            desc = replace(desc, country=kb.countries.get(desc.org.country))
+        return desc
+
+    def _describe_entity(
+        self, desc: _Description, ent: Span, head: Token, person_tokens: set[int]
+    ) -> _Description:
+        kb = self._kb
+        covers_head = ent.start <= head.i < ent.end
+        if ent.label_ == "PERSON":
+            person_tokens.update(range(ent.start, ent.end))
+            if covers_head and desc.person is None:
+                desc = replace(desc, person=ent.text)
+            return desc
+        if desc.org is None and ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC"):
+            org = kb.organizations.find(ent.text)
+            if org is not None:
+                return replace(desc, org=org)
+        if ent.label_ in ("GPE", "NORP", "LOC") and desc.country is None:
+            country = kb.countries.find(ent.text)
+            if country is not None:
+                return replace(
+                    desc,
+                    country=country,
+                    country_is_head=covers_head and ent.label_ != "NORP",
+                    capital=covers_head and kb.countries.is_capital(ent.text),
+                )
+        if covers_head and ent.label_ in _PLACE_LABELS:
+            place = kb.gazetteer.geocode(ent.text)
+            if place is not None and place.precision == "city":
+                return replace(desc, city_country=place.country, city_name=place.name)
+        if covers_head and ent.label_ == "ORG" and desc.org_text is None:
+            return replace(desc, org_text=ent.text)
+        return desc
+
+    def _possessive_country(self, token: Token) -> Country | None:
+        """'its troops' -> the country 'its' refers to."""
+        if token.dep_ == "poss" and token.lower_ in PRONOUNS:
+            actor = self._pronoun(token)
+            if actor is not None and actor.country:
+                return self._kb.countries.get(actor.country)
+        return None
+
+    def _build(self, span: Span, head: Token, desc: _Description) -> Actor | None:
+        country = desc.country.code if desc.country else None
+        base: dict[str, Any] = {
+            "text": span.text,
+            "start": span.start_char,
+            "end": span.end_char,
+        }
+        if desc.person:
+            known_country, known_sector = self._people.get(desc.person, (None, None))
+            sector = desc.role.sector if desc.role else known_sector
+            if desc.org and not sector:
+                sector = desc.org.sector
+            country = country or known_country or self._person_country(desc.person)
+            return Actor(name=desc.person, kind="PERSON", country=country, sector=sector, **base)
+        if desc.org is not None:
+            sector = (
+                desc.org.sector
+                if desc.org.sector in ("IGO", "NGO") or not desc.role
+                else (desc.role.sector)
+            )
+            return Actor(
+                name=desc.org.name,
+                kind=desc.org.kind,
+                country=desc.org.country or country,
+                sector=sector,
+                **base,
+            )
+        if desc.role is not None:
+            name = desc.country.name if desc.country else _plain_name(span, head)
+            kind = (
+                "PERSON"
+                if desc.role.kind == "PERSON"
+                else ("ORG" if desc.role.sector in _INSTITUTIONS else "GROUP")
+            )
+            return Actor(name=name, kind=kind, country=country, sector=desc.role.sector, **base)
+        if desc.org_text:
+            return Actor(name=desc.org_text, kind="ORG", country=country, **base)
+        if desc.country is not None:
+            kind = "GPE" if desc.country_is_head else "NORP"
+            if not desc.country_is_head and head.pos_ not in ("PROPN", "NOUN"):
+                return None
+            if not desc.country_is_head and self._kb.countries.demonym(head.text) is None:
+                return None
+            sector = "GOV" if desc.capital else None
+            return Actor(name=desc.country.name, kind=kind, country=country, sector=sector, **base)
+        if desc.city_name:
+            return Actor(name=desc.city_name, kind="GPE", country=desc.city_country, **base)
+        return None
+
+    # ------------------------------------------------------------------ splitting
+    def _split(self, head: Token) -> list[Actor]:
+        """'Ukrainian and Russian delegations' -> a Ukrainian and a Russian delegation."""
+        for mod in children(head, "amod", "compound", "nmod"):
+            group = conjuncts(mod)
+            if len(group) < 2:
+                continue
+            countries = [self._token_country(t) for t in group]
+            if any(c is None for c in countries):
+                continue
+            base = self.resolve_one(head)
+            if base is None:
+                return []
+            return [
+                base.model_copy(
+                    update={
+                        "text": token.text,
+                        "name": country.name,
+                        "country": country.code,
+                        "start": token.idx,
+                        "end": token.idx + len(token.text),
+                    }
+                )
+                for token, country in zip(group, countries, strict=True)
+                if country is not None
+            ]
+        return []
+
+    def _token_country(self, token: Token) -> Country | None:
+        ent = self._article.entity(token)
+        if ent is not None and ent.label_ in ("GPE", "NORP"):
+            found = self._kb.countries.find(ent.text)
+            if found is not None:
+                return found
+        return self._kb.countries.demonym(token.text) or self._kb.countries.find(token.text)
+
+    # ------------------------------------------------------------------ people
+    def _learn_people(self) -> None:
+        """Remember each named person's nationality and sector from their descriptions."""
+        for ent in self._doc.ents:
+            if ent.label_ != "PERSON" or ent.text in self._people:
+                continue
+            actor = self._phrase_actor(ent.root)
+            if actor is None or actor.kind != "PERSON":
+                continue
+            if actor.country or actor.sector:
+                facts = (actor.country, actor.sector)
+                self._people[ent.text] = facts
+                surname = ent.text.split()[-1]
+                if surname != ent.text:
+                    self._people.setdefault(surname, facts)
+
+    def _person_country(self, name: str) -> str | None:
+        facts = self._people.get(name) or self._people.get(name.split()[-1])
+        return facts[0] if facts else None
+
+    # ------------------------------------------------------------------ pronouns
+    def _pronoun(self, token: Token) -> Actor | None:
+        antecedent = self._same_sentence_antecedent(token) or self._article_antecedent(token)
+        if antecedent is None:
+            return None
+        return antecedent.model_copy(
+            update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
+        )
+
+    def _same_sentence_antecedent(self, token: Token) -> Actor | None:
+        """'Syria says it is willing': the subject of a governing verb comes first."""
+        current = token.head
+        while True:
+            for subject in children(current, *SUBJECT_DEPS):
+                if subject.i < token.i and subject.lower_ not in PRONOUNS:
+                    actor = self.resolve_one(subject)
+                    if actor is not None and _compatible(actor, token, _is_plural(subject)):
+                        return actor
+            if current.head == current:
+                return None
+            current = current.head
+
+    def _article_antecedent(self, token: Token) -> Actor | None:
+        for mention in reversed(self._all_mentions()):
+            if mention.position >= token.i:
+                continue
+            if _compatible(mention.actor, token, mention.plural):
+                return mention.actor
+        return None
+
+    def _all_mentions(self) -> list[_Mention]:
+        if self._mentions is None:
+            # Filled in place: pronouns inside earlier mentions see the mentions before them.
+            mentions: list[_Mention] = []
+            self._mentions = mentions
+            heads = {
+                t.i: t
+                for t in self._doc
+                if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT")
+                and t.pos_ in ("NOUN", "PROPN")
+            }
+            for ent in self._doc.ents:
+                if ent.label_ in _NAME_LABELS:
+                    heads.setdefault(ent.root.i, ent.root)
+            for i in sorted(heads):
+                actor = self.resolve_one(heads[i])
+                if actor is not None:
+                    mentions.append(_Mention(i, actor, _is_plural(heads[i])))
+        return self._mentions
+
+
+def _compatible(actor: Actor, pronoun: Token, plural: bool) -> bool:
+    word = pronoun.lower_
+    if word in PERSON_PRONOUNS:
+        return actor.kind == "PERSON"
+    if word in THING_PRONOUNS:
+        return actor.kind in ("GPE", "ORG", "IGO") and not plural
+    return plural or actor.kind in ("GROUP", "NORP")
+
+
+def _is_plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts)
+
+
+def _merge(first: _Description, second: _Description) -> _Description:
+    updates = {
+        name: getattr(second, name)
+        for name in ("person", "org", "org_text", "country", "role", "city_country", "city_name")
+        if getattr(first, name) is None and getattr(second, name) is not None
+    }
+    return replace(first, **updates) if updates else first
+
+
+def _plain_name(span: Span, head: Token) -> str:
+    words = [t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") or t == head]
+    return " ".join(words) if words else head.text
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str, str | None, int | None]] = set()
+    out = []
+    for actor in actors:
+        key = (actor.name, actor.country, actor.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out

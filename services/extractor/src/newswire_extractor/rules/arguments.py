@@ -1,0 +1,92 @@
+"""Who acts and who is acted upon: subject and object tokens of a trigger, by dependency."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newswire_extractor.rules.syntax import (
+    OBJECT_CONTROL,
+    TARGET_PREPS,
+    children,
+    is_passive,
+    lemma,
+    prep_objects,
+)
+from newswire_extractor.rules.triggers import Match
+
+Token = Any
+
+_NOUN_ACTOR_PREPS = frozenset({"by", "between", "among"})
+_NOUN_TARGET_PREPS = TARGET_PREPS - {"for", "between", "among"}
+_MAX_CLIMB = 4
+_CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Tokens naming who does what the verb says, following control and coordination."""
+    found = children(verb, "nsubj", "csubj")
+    if found or depth > _MAX_CLIMB:
+        return found
+    if is_passive(verb):
+        return list(prep_objects(verb, {"by"}))
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        if lemma(head) in OBJECT_CONTROL:
+            controllers = children(head, "dobj") or list(prep_objects(head, {"on", "upon"}))
+            if controllers:
+                return controllers
+        return subjects(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1)
+    if verb.dep_ in ("advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "acl":
+        return [head]
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        return children(governor, "dobj") or subjects(governor, depth + 1)
+    return []
+
+
+def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
+    """Tokens naming who the verb's action is directed at.
+
+    With ``clausal``, the subject of a that-clause counts too ('demanded that Israel ease').
+    """
+    found = children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj", "dative")
+    found += list(prep_objects(verb, TARGET_PREPS - {"by"}))
+    found = [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
+    if not found and clausal:
+        for clause in children(verb, "ccomp"):
+            found += children(clause, "nsubj", "nsubjpass")
+    return found
+
+
+def noun_actors(noun: Token) -> list[Token]:
+    """'talks between X and Y', 'the attack by rebels', "Russia's offensive", 'Russian strikes'."""
+    found = list(prep_objects(noun, _NOUN_ACTOR_PREPS))
+    found += children(noun, "poss")
+    found += [c for c in children(noun, "amod", "compound", "nmod") if c.pos_ in ("ADJ", "PROPN")]
+    return found
+
+
+def noun_targets(noun: Token) -> list[Token]:
+    """'sanctions on Russia', 'talks with Ukraine', 'an attack against the base'."""
+    return list(prep_objects(noun, _NOUN_TARGET_PREPS))
+
+
+def match_arguments(match: Match) -> tuple[list[Token], list[Token]]:
+    """Actor and target tokens for one trigger match."""
+    if match.is_noun and match.head == match.word:
+        return noun_actors(match.word), noun_targets(match.word)
+    actors = subjects(match.head)
+    clausal = match.event_type in _CLAUSAL_TARGET_TYPES
+    found_targets = list(match.targets_from) or targets(match.head, clausal=clausal)
+    if match.is_noun:
+        found_targets = [t for t in found_targets if t != match.word]
+        found_targets += noun_targets(match.word)
+        if not actors:
+            actors = noun_actors(match.word)
+    return actors, found_targets

@@ -1,0 +1,232 @@
+"""Resolve date expressions ('on Monday', 'June 2', 'last week') against the publication date.
+
+Conventions (documented for consumers of ``Occurred``):
+- ``date`` is the first day of the period the expression names; ``precision`` is the smallest
+  unit that contains the whole period: 'June 2' -> day, 'last month' -> month, 'last week' ->
+  month when the week lies inside one month, else year.
+- Expressions without a year, and weekday names, refer to the most recent such day on or before
+  the publication date. Only for events reported as future do they look forward instead.
+- Without a publication date, relative expressions stay unresolved (``date`` None, the text
+  kept); fully specified dates ('2 June 2025') still resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as date_parser  # type: ignore[import-untyped]
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
+
+from newswire_contracts import Occurred
+from newswire_extractor.rules.numbers import parse_number
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_PARTS_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight|midday|noon))?"
+_LEAD = re.compile(
+    r"^(?:(?:on|in|at|by|since|from|during|over|until|as of|earlier|later|late|early|mid|"
+    r"the|this past|past)\b[\s-]*)+"
+)
+_DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_AGO_RE = re.compile(r"^(.+?)\s+(day|week|month|year)s?\s+ago$")
+
+
+def resolve_date(
+    expression: str, published: date | None, *, future: bool = False
+) -> Occurred | None:
+    """The date an expression names, or None when it names no point in time ('two days')."""
+    if re.search(r"\bmay\b", expression):
+        return None  # the modal verb, not the month (months are capitalized)
+    text = _normalize(expression)
+    for resolver in (_absolute, _relative_day, _weekday, _ago, _relative_period, _month_or_year):
+        found = resolver(text, published, future)
+        if found is not None:
+            day, precision = found
+            return Occurred(date=day, precision=precision, text=expression)
+    if _needs_anchor(text, published):
+        return Occurred(date=None, precision="unknown", text=expression)
+    return None
+
+
+def _normalize(expression: str) -> str:
+    text = " ".join(expression.casefold().replace(",", " ").split())
+    text = re.sub(r"\s+(?:morning|afternoon|evening|night|overnight)$", "", text)
+    return text
+
+
+def _needs_anchor(text: str, published: date | None) -> bool:
+    """A relative expression we recognise but cannot resolve without a publication date."""
+    if published is not None:
+        return False
+    words = set(text.split())
+    relative = {"today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "ago"}
+    return bool(words & (relative | set(_WEEKDAYS) | set(_MONTHS)))
+
+
+Resolved = tuple[date, str] | None
+
+
+def _absolute(text: str, published: date | None, future: bool) -> Resolved:
+    """ISO dates and dates with day, month and year ('2 June 2025', 'June 2, 2025')."""
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if iso:
+        return date(int(iso[1]), int(iso[2]), int(iso[3])), "day"
+    if not (_YEAR_RE.search(text) and re.search(_MONTH_RE, text) and _DAY_RE.search(text)):
+        return None
+    parsed = _parse(_LEAD.sub("", text), datetime(2000, 1, 1))
+    return (parsed, "day") if parsed else None
+
+
+def _relative_day(text: str, published: date | None, future: bool) -> Resolved:
+    if published is None:
+        return None
+    text = _LEAD.sub("", text)
+    offsets = {
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "yesterday": -1,
+        "last night": -1,
+        "the day before yesterday": -2,
+        "day before yesterday": -2,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+    }
+    if text in offsets:
+        return published + timedelta(days=offsets[text]), "day"
+    return None
+
+
+def _weekday(text: str, published: date | None, future: bool) -> Resolved:
+    match = re.fullmatch(
+        r"(?:(last|this|next|past)\s+)?(\w+day)" + _PARTS_OF_DAY, _LEAD.sub("", text)
+    )
+    if not match or match[2] not in _WEEKDAYS or published is None:
+        return None
+    target = _WEEKDAYS.index(match[2])
+    back = (published.weekday() - target) % 7
+    if match[1] == "next" or (future and match[1] != "last"):
+        ahead = (target - published.weekday()) % 7 or 7
+        return published + timedelta(days=ahead), "day"
+    if match[1] == "last" and back == 0:
+        back = 7
+    return published - timedelta(days=back), "day"
+
+
+def _ago(text: str, published: date | None, future: bool) -> Resolved:
+    match = _AGO_RE.match(_LEAD.sub("", text))
+    if not match or published is None:
+        return None
+    amount = 1.0 if match[1] in {"a", "an", "one"} else parse_number(match[1])
+    if amount is None:
+        return None
+    n = int(amount)
+    unit = match[2]
+    if unit == "day":
+        return published - timedelta(days=n), "day"
+    if unit == "week":
+        start = published - timedelta(weeks=n)
+        return _period(start - timedelta(days=start.weekday()), 7)
+    if unit == "month":
+        return (published - relativedelta(months=n)).replace(day=1), "month"
+    return date(published.year - n, 1, 1), "year"
+
+
+def _relative_period(text: str, published: date | None, future: bool) -> Resolved:
+    match = re.fullmatch(r"(?:.*\b)?(last|this|next|past)\s+(week|weekend|month|year)", text)
+    if not match or published is None:
+        return None
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[match[1]]
+    unit = match[2]
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+        return _period(monday, 7)
+    if unit == "weekend":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        if step > 0 or (step == 0 and future):
+            saturday += timedelta(weeks=1)
+        return _period(saturday, 2)
+    if unit == "month":
+        return (published.replace(day=1) + relativedelta(months=step)), "month"
+    return date(published.year + step, 1, 1), "year"
+
+
+def _month_or_year(text: str, published: date | None, future: bool) -> Resolved:
+    """'June 2', 'mid-June', 'June', 'June 2025', '2024' (year inferred from publication)."""
+    text = _LEAD.sub("", text)
+    if text in {"the weekend", "weekend"} and published is not None:
+        return _relative_period("last weekend" if not future else "this weekend", published, future)
+    year = _YEAR_RE.search(text)
+    month = re.search(r"\b" + _MONTH_RE, text)
+    if month is None:
+        if year and re.fullmatch(r"(?:the\s+)?(?:year\s+)?\d{4}", text):
+            return date(int(year[1]), 1, 1), "year"
+        return None
+    number = _MONTH_ABBR.get(
+        month[0].rstrip(".")[:4] if month[0].startswith("sept") else month[0][:3]
+    )
+    if number is None or not _only_date_words(text):
+        return None
+    day = _DAY_RE.search(text.replace(year[0], "") if year else text)
+    if year:
+        return date(int(year[1]), number, 1), "month"
+    if published is None:
+        return None
+    candidate_year = _infer_year(published, number, int(day[1]) if day else 1, future)
+    if day:
+        try:
+            return date(candidate_year, number, int(day[1])), "day"
+        except ValueError:
+            return None
+    return date(candidate_year, number, 1), "month"
+
+
+def _only_date_words(text: str) -> bool:
+    """Reject strings that merely contain a month-like word ('may' in 'may be')."""
+    allowed = re.compile(r"^(?:" + _MONTH_RE + r"|\d{1,4}(?:st|nd|rd|th)?|of|the|mid|-)$")
+    return all(allowed.match(token) for token in re.split(r"[\s-]+", text) if token)
+
+
+def _infer_year(published: date, month: int, day: int, future: bool) -> int:
+    year = published.year
+    try:
+        candidate = date(year, month, min(day, 28))
+    except ValueError:
+        return year
+    if future:
+        return year if candidate >= published else year + 1
+    return year if candidate <= published else year - 1
+
+
+def _period(start: date, days: int) -> tuple[date, str]:
+    end = start + timedelta(days=days - 1)
+    if (start.year, start.month) == (end.year, end.month):
+        return start, "month"
+    return start, "year" if start.year == end.year else "unknown"
+
+
+def _parse(text: str, default: datetime) -> date | None:
+    try:
+        parsed: datetime = date_parser.parse(text, default=default, fuzzy=True)
+        return parsed.date()
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,72 @@
+"""One parsed article: the spaCy doc plus lookups every extraction step shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+Span = Any  # spacy.tokens.Span
+Token = Any  # spacy.tokens.Token
+
+
+@dataclass
+class Article:
+    """A parsed article and its metadata; entity and sentence lookups are built once."""
+
+    doc: Any
+    text: str
+    published: date | None
+    title: str | None = None
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    _entity_at: dict[int, Span] = field(default_factory=dict, init=False, repr=False)
+    _paragraph_of: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for ent in self.doc.ents:
+            for i in range(ent.start, ent.end):
+                self._entity_at[i] = ent
+        paragraph = 0
+        for token in self.doc:
+            self._paragraph_of.append(paragraph)
+            if token.is_space and "\n" in token.text:
+                following = token.nbor() if token.i + 1 < len(self.doc) else None
+                if following is not None and following.is_sent_start:
+                    paragraph += 1
+
+    def entity(self, token: Token) -> Span | None:
+        """The named entity a token belongs to, if any."""
+        return self._entity_at.get(token.i)
+
+    def entities_in(self, start: int, end: int) -> list[Span]:
+        """Entities overlapping the token range [start, end), in order."""
+        seen: dict[int, Span] = {}
+        for i in range(start, end):
+            ent = self._entity_at.get(i)
+            if ent is not None:
+                seen.setdefault(ent.start, ent)
+        return list(seen.values())
+
+    def quote_index(self, token: Token) -> int:
+        """Which quote (index into quote_spans) a token is inside, or -1 outside quotes."""
+        position = int(token.idx)
+        for index, (start, end) in enumerate(self.quote_spans):
+            if start <= position < end:
+                return index
+        return -1
+
+    def paragraph(self, token: Token) -> int:
+        """Paragraph number of a token (paragraphs are separated by line breaks)."""
+        return self._paragraph_of[int(token.i)]
+
+    @property
+    def sentences(self) -> list[Span]:
+        return list(self.doc.sents)
+
+
+def sentence_bounds(sentence: Span) -> tuple[int, int]:
+    """Character offsets of a sentence with surrounding whitespace trimmed."""
+    tokens = [t for t in sentence if not t.is_space]
+    if not tokens:
+        return sentence.start_char, sentence.start_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

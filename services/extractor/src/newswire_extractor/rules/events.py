@@ -1,0 +1,339 @@
+"""Compose trigger matches into PLOVER events with actors, place, date, quantities and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newswire_contracts import (
+    Actor,
+    Attribution,
+    Event,
+    Evidence,
+    Modality,
+    Quantity,
+    Quote,
+    event_id_for,
+)
+from newswire_extractor.rules.actors import ActorResolver
+from newswire_extractor.rules.arguments import match_arguments
+from newswire_extractor.rules.context import DateFinder, PlaceFinder
+from newswire_extractor.rules.document import Article, sentence_bounds
+from newswire_extractor.rules.lexicon import Lexicon
+from newswire_extractor.rules.modality import REPORTING_VERBS, attribution, modality
+from newswire_extractor.rules.quantities import FoundQuantity, find_quantities
+from newswire_extractor.rules.syntax import (
+    CLAUSE_DEPS,
+    children,
+    lemma,
+    prep_objects,
+    through_quantifier,
+)
+from newswire_extractor.rules.triggers import Match, TriggerMatcher
+
+Token = Any
+Span = Any
+
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "SPY"})
+_DIG_PREPS = frozenset({"from", "by", "of", "with", "to", "against", "on", "between", "for", "in"})
+_MAX_TRIGGER_TOKENS = 6
+_DEPTH_PENALTY = 0.85
+_KEPT_PENALTY = 0.85
+_FREE_NOUN_PENALTY = 0.9
+
+
+@dataclass
+class _Draft:
+    """An event before quantities are shared out among the sentence's events."""
+
+    match: Match
+    complement: Match | None
+    event_type: str
+    mode: str | None
+    actors: list[Actor]
+    targets: list[Actor]
+    modality: Modality
+    attribution: Attribution | None
+    confidence: float
+    heads: list[Token]
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+class EventBuilder:
+    """Builds the events of one article."""
+
+    def __init__(
+        self,
+        article: Article,
+        article_id: str,
+        lexicon: Lexicon,
+        resolver: ActorResolver,
+        places: PlaceFinder,
+        dates: DateFinder,
+        quotes: Sequence[Quote] = (),
+    ) -> None:
+        self._article = article
+        self._article_id = article_id
+        self._lexicon = lexicon
+        self._resolver = resolver
+        self._places = places
+        self._dates = dates
+        self._quotes = list(quotes)
+        self._matcher = TriggerMatcher(lexicon, resolver.is_actor, article.quote_index)
+        self._candidates = lexicon.lemmas | {"say", "insist", "state", "declare", "tell"}
+
+    def build(self) -> list[Event]:
+        events: dict[str, Event] = {}
+        for sentence in self._article.doc.sents:
+            if not any(
+                lemma(t) in self._candidates or t.lower_ in self._candidates for t in sentence
+            ):
+                continue
+            for event in self._sentence_events(sentence):
+                events.setdefault(event.event_id, event)
+        return list(events.values())
+
+    def _sentence_events(self, sentence: Span) -> list[Event]:
+        matches = self._matcher.matches(sentence)
+        drafts = [
+            self._draft(m) for m in matches if m.governor is None or m.governor.rule.keep_complement
+        ]
+        _share_quantities(drafts, find_quantities(sentence) if drafts else [])
+        return [self._event(d, sentence) for d in drafts]
+
+    # ------------------------------------------------------------------ drafting
+    def _draft(self, match: Match) -> _Draft:
+        complement = match.complement if not match.rule.keep_complement else None
+        actor_tokens, target_tokens = match_arguments(match)
+        if complement is not None:
+            inner_targets = match_arguments(complement)[1]
+            target_tokens = target_tokens or [t for t in inner_targets if t not in actor_tokens]
+        actors = self._actors(actor_tokens)
+        targets = [t for t in self._targets(target_tokens) if not _same_actor(t, actors)]
+        event_type, mode = self._type(match, complement, actors)
+        heads = [match.head] + ([complement.head] if complement is not None else [])
+        flags = modality([match.head, match.word] if match.is_noun else [match.head])
+        if complement is not None and complement.head is not None:
+            flags = flags.model_copy(
+                update={"negated": flags.negated or modality([complement.head]).negated}
+            )
+        event_type, mode, flags = self._future(match, complement, event_type, mode, flags)
+        if match.rule.swap:
+            actors, targets = targets, actors
+        if match.rule.reciprocal and targets:
+            actors, targets = _unique(actors + targets), []
+        actors = _unique(actors)
+        return _Draft(
+            match=match,
+            complement=complement,
+            event_type=event_type,
+            mode=mode,
+            actors=actors,
+            targets=targets,
+            modality=flags,
+            attribution=self._attribution(match),
+            confidence=self._confidence(match, actors, targets),
+            heads=heads,
+        )
+
+    def _actors(self, tokens: Sequence[Token]) -> list[Actor]:
+        found: list[Actor] = []
+        for token in tokens:
+            found += self._resolver.resolve(token) or self._resolver.resolve(
+                through_quantifier(token)
+            )
+        return _unique(found)
+
+    def _targets(self, tokens: Sequence[Token]) -> list[Actor]:
+        found: list[Actor] = []
+        for token in tokens:
+            found += self._resolver.resolve(token) or self._dig(token, 0)
+        return _unique(found)
+
+    def _dig(self, token: Token, depth: int) -> list[Actor]:
+        """'rejected North Korea's demand' -> North Korea: actors inside a non-actor object."""
+        if depth > 1:
+            return []
+        inner = through_quantifier(token)
+        if inner != token:
+            found = self._resolver.resolve(inner)
+            if found:
+                return found
+        candidates = children(token, "poss", "amod", "compound", "nmod")
+        candidates += list(prep_objects(token, _DIG_PREPS))
+        for candidate in candidates:
+            found = self._resolver.resolve(candidate) or self._dig(candidate, depth + 1)
+            if found:
+                return found
+        return []
+
+    def _type(
+        self, match: Match, complement: Match | None, actors: Sequence[Actor]
+    ) -> tuple[str, str | None]:
+        lexicon = self._lexicon
+        event_type, mode = match.event_type, match.rule.mode
+        inner_type = complement.event_type if complement is not None else self._object_type(match)
+        if complement is not None and match.rule.commit:
+            committed = lexicon.future.get(complement.event_type, complement.event_type)
+            if committed == "THREATEN":
+                return committed, complement.rule.threat_mode or lexicon.threat_modes.get(
+                    complement.event_type
+                )
+            same = committed == complement.event_type
+            return committed, complement.rule.mode if same else None
+        if event_type in ("REQUEST", "REJECT") and mode is None and inner_type:
+            mode = lexicon.request_modes.get(inner_type)
+        if event_type == "THREATEN" and mode is None and complement is not None:
+            mode = complement.rule.threat_mode or lexicon.threat_modes.get(complement.event_type)
+        if match.rule.state_type and any(_is_state(a) for a in actors):
+            return match.rule.state_type, "disapprove"
+        return event_type, mode
+
+    def _object_type(self, match: Match) -> str | None:
+        """The event type a trigger's object names ('rejected the talks' -> CONSULT)."""
+        for obj in children(match.head, "dobj", "nsubjpass"):
+            for rule in self._lexicon.noun_rules(lemma(obj)):
+                return rule.event_type
+        return None
+
+    def _future(
+        self,
+        match: Match,
+        complement: Match | None,
+        event_type: str,
+        mode: str | None,
+        flags: Modality,
+    ) -> tuple[str, str | None, Modality]:
+        """PLOVER codes announced future actions by what is committed to (AGREE, CONCEDE, ...).
+
+        The commitment itself has happened, so the re-typed event is not flagged future.
+        """
+        if complement is not None and match.rule.commit:
+            return event_type, mode, flags
+        if not flags.future or flags.hypothetical or flags.negated:
+            return event_type, mode, flags
+        future_type = self._lexicon.future.get(event_type)
+        if future_type is None or future_type == event_type:
+            return event_type, mode, flags
+        if future_type == "THREATEN":
+            mode = match.rule.threat_mode or self._lexicon.threat_modes.get(event_type)
+        return future_type, mode, flags.model_copy(update={"future": False})
+
+    def _attribution(self, match: Match) -> Attribution | None:
+        quote = self._quote_of(match)
+        if quote is not None:
+            return Attribution(speaker=quote.speaker, cue=quote.cue or "quote")
+        governor = match.governor
+        if governor is not None and governor.rule.keep_complement:
+            speakers = self._actors(match_arguments(governor)[0])
+            return Attribution(speaker=speakers[0] if speakers else None, cue=governor.word.text)
+        return attribution(match.head, self._resolver.resolve_one)
+
+    def _quote_of(self, match: Match) -> Quote | None:
+        """The direct quote a trigger is inside: its events are the speaker's claims."""
+        index = self._article.quote_index(match.head)
+        return self._quotes[index] if 0 <= index < len(self._quotes) else None
+
+    def _confidence(self, match: Match, actors: Sequence[Actor], targets: Sequence[Actor]) -> float:
+        score = match.rule.strength
+        if match.complement is not None:
+            score = max(score, match.complement.rule.strength)
+        located = any(a.country or a.sector == "IGO" for a in [*actors, *targets])
+        score *= 0.6 + 0.2 * bool(actors) + 0.1 * bool(targets) + 0.1 * located
+        score *= _DEPTH_PENALTY ** _depth(match)
+        if match.governor is not None or self._quote_of(match) is not None:
+            score *= _KEPT_PENALTY
+        if match.is_noun and match.head == match.word:
+            score *= _FREE_NOUN_PENALTY
+        return round(min(max(score, 0.05), 0.99), 3)
+
+    # ------------------------------------------------------------------ events
+    def _event(self, draft: _Draft, sentence: Span) -> Event:
+        start, end = sentence_bounds(sentence)
+        trigger, trigger_start, trigger_end = _trigger(draft, self._article.text)
+        evidence = Evidence(
+            text=self._article.text[start:end],
+            start=start,
+            end=end,
+            trigger=trigger,
+            trigger_start=trigger_start,
+            trigger_end=trigger_end,
+        )
+        parties = [*draft.actors, *draft.targets]
+        prefer = [a.country for a in parties if a.country]
+        exclude = [(a.start, a.end) for a in parties if a.start is not None and a.end is not None]
+        return Event(
+            event_id=event_id_for(self._article_id, draft.event_type, start, end, trigger),
+            event_type=draft.event_type,
+            mode=draft.mode,
+            actors=draft.actors,
+            targets=draft.targets,
+            location=self._places.locate(draft.heads, sentence, exclude, prefer),
+            occurred=self._dates.occurred(draft.heads, sentence, future=draft.modality.future),
+            quantities=draft.quantities,
+            attribution=draft.attribution,
+            modality=draft.modality,
+            confidence=draft.confidence,
+            evidence=evidence,
+        )
+
+
+def _share_quantities(drafts: Sequence[_Draft], found: Sequence[FoundQuantity]) -> None:
+    """Each quantity goes to the events whose clause contains it, else to all the sentence's."""
+    for item in found:
+        owners = [d for d in drafts if any(_governs(h, item.anchor) for h in d.heads)]
+        for draft in owners or drafts:
+            draft.quantities.append(item.quantity)
+
+
+def _governs(head: Token, token: Token) -> bool:
+    current = token
+    while current != head:
+        if current.head == current:
+            return False
+        current = current.head
+    return True
+
+
+def _trigger(draft: _Draft, text: str) -> tuple[str, int, int]:
+    tokens = list(draft.match.tokens)
+    if draft.complement is not None:
+        tokens += draft.complement.tokens
+    tokens.sort(key=lambda t: t.i)
+    if tokens[-1].i - tokens[0].i >= _MAX_TRIGGER_TOKENS:
+        tokens = [draft.match.word]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return text[start:end], start, end
+
+
+def _depth(match: Match) -> int:
+    """Clause boundaries above the trigger, not counting reporting verbs ('X said that ...')."""
+    depth = 0
+    current = match.head
+    while current.head != current:
+        if current.dep_ in CLAUSE_DEPS and lemma(current.head) not in REPORTING_VERBS:
+            depth += 1
+        current = current.head
+    return depth
+
+
+def _is_state(actor: Actor) -> bool:
+    return actor.kind == "GPE" or actor.sector in _STATE_SECTORS
+
+
+def _same_actor(candidate: Actor, actors: Sequence[Actor]) -> bool:
+    """A target that is one of the actors again ('their' after 'the delegations held talks')."""
+    key = (candidate.name, candidate.country, candidate.sector)
+    return any(key == (a.name, a.country, a.sector) for a in actors)
+
+
+def _unique(actors: Sequence[Actor]) -> list[Actor]:
+    seen: set[tuple[str, str | None, str | None]] = set()
+    out = []
+    for actor in actors:
+        key = (actor.name, actor.country, actor.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out

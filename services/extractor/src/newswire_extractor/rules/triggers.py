@@ -1,0 +1,194 @@
+"""Find trigger words in a parsed sentence and link each to the trigger that governs it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newswire_extractor.rules.lexicon import Lexicon, TriggerRule
+from newswire_extractor.rules.modality import REPORTING_VERBS
+from newswire_extractor.rules.syntax import (
+    children,
+    direct_objects,
+    governing_verb,
+    has_xcomp,
+    lemma,
+    nominal_anchor,
+    noun_modifiers,
+    object_lemmas,
+    particles,
+)
+
+Token = Any
+Span = Any
+
+# "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
+MUST_RULE = TriggerRule(event_type="REQUEST", kind="verb", strength=0.65)
+_MUST = frozenset({"must", "should"})
+_DEMAND_REPORTING = frozenset(
+    {
+        "say",
+        "insist",
+        "state",
+        "declare",
+        "tell",
+        "stress",
+        "warn",
+        "conclude",
+        "argue",
+        "reiterate",
+        "repeat",
+        "maintain",
+    }
+)
+
+
+@dataclass(eq=False)
+class Match:
+    """A trigger in a sentence: the word, the verb whose arguments it takes, its phrase."""
+
+    rule: TriggerRule
+    word: Token
+    head: Token
+    tokens: list[Token]
+    targets_from: list[Token] = field(default_factory=list)
+    governor: Match | None = None
+    complement: Match | None = None
+
+    @property
+    def event_type(self) -> str:
+        return self.rule.event_type
+
+    @property
+    def is_noun(self) -> bool:
+        return self.rule.kind == "noun"
+
+
+IsActor = Callable[[Token], bool]
+Region = Callable[[Token], int]
+
+
+class TriggerMatcher:
+    """Applies the lexicon to one sentence at a time."""
+
+    def __init__(self, lexicon: Lexicon, is_actor: IsActor, region: Region) -> None:
+        self._lexicon = lexicon
+        self._is_actor = is_actor
+        self._region = region
+
+    def matches(self, sentence: Span) -> list[Match]:
+        """Triggers in the sentence, linked to governors (complements first absorbed or kept)."""
+        verbs = [m for t in sentence if (m := self._verb(t)) is not None]
+        verbs += [m for t in sentence if (m := self._must(t)) is not None]
+        taken = {m.word.i for m in verbs}
+        nouns = [m for t in sentence if t.i not in taken and (m := self._noun(t, taken))]
+        found = verbs + nouns
+        _link(found, self._region)
+        return found
+
+    # ------------------------------------------------------------------ verbs
+    def _verb(self, token: Token) -> Match | None:
+        if not (token.pos_ == "VERB" or token.tag_.startswith("VB") or token.dep_ == "acomp"):
+            return None
+        for rule in self._lexicon.verb_rules(lemma(token)):
+            if token.pos_ == "ADJ" and not rule.needs_xcomp:
+                continue
+            if self._fits_verb(rule, token):
+                phrase = [token] + [
+                    c
+                    for c in token.children
+                    if c.dep_ in ("prt", "prep") and lemma(c) in rule.particles
+                ]
+                return Match(rule, token, token, sorted(phrase, key=lambda t: t.i))
+        return None
+
+    def _fits_verb(self, rule: TriggerRule, token: Token) -> bool:
+        if rule.particles and not particles(token) & rule.particles:
+            return False
+        if rule.objects and not object_lemmas(token) & rule.objects:
+            return False
+        if rule.needs_xcomp and not has_xcomp(token):
+            return False
+        if rule.object_actor is not None:
+            actors = [o for o in direct_objects(token) if self._is_actor(o)]
+            return bool(actors) == rule.object_actor
+        return True
+
+    def _must(self, token: Token) -> Match | None:
+        if lemma(token) not in _DEMAND_REPORTING or token.pos_ != "VERB":
+            return None
+        for clause in children(token, "ccomp"):
+            modal = [a for a in children(clause, "aux") if a.lower_ in _MUST]
+            if modal and not children(clause, "neg"):
+                targets = children(clause, "nsubj", "nsubjpass")
+                return Match(MUST_RULE, token, token, [token], targets_from=targets)
+        return None
+
+    # ------------------------------------------------------------------ nouns
+    def _noun(self, token: Token, verb_words: set[int]) -> Match | None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        rules = self._lexicon.noun_rules(lemma(token)) or self._lexicon.noun_rules(token.lower_)
+        if not rules or _under_trigger(token, verb_words):
+            return None
+        governor = governing_verb(token)
+        anchor = nominal_anchor(token)
+        for rule in rules:
+            if rule.modifiers and not noun_modifiers(token) & rule.modifiers:
+                continue
+            support = rule.support if rule.support is not None else self._lexicon.support_verbs
+            if governor is not None and lemma(governor) in support and anchor.dep_ != "nsubj":
+                return Match(rule, token, governor, _span_tokens(governor, token))
+            subject = anchor.dep_ in ("nsubj", "nsubjpass")
+            if governor is not None and subject and lemma(governor) in self._lexicon.occur_verbs:
+                return Match(rule, token, token, [token])
+            if rule.anywhere or (rule.modifiers and governor is None):
+                return Match(rule, token, token, [token])
+        return None
+
+
+def _under_trigger(token: Token, verb_words: set[int]) -> bool:
+    """A noun inside a verb trigger's arguments belongs to that event ('rejected the talks')."""
+    current = token
+    while current.head != current:
+        current = current.head
+        if current.i in verb_words:
+            return True
+        if current.pos_ == "VERB" and lemma(current) in REPORTING_VERBS:
+            return False
+    return False
+
+
+def _span_tokens(verb: Token, noun: Token) -> list[Token]:
+    return [verb, noun] if verb.i < noun.i else [noun, verb]
+
+
+def _link(found: list[Match], region: Region) -> None:
+    """Attach each trigger to the trigger whose complement it is ('refused to meet').
+
+    The parser sometimes hangs a sentence under a quote next to it; a quote and the words
+    around it are separate statements, so links never cross a quote boundary.
+    """
+    by_token = {m.head.i: m for m in found}
+    by_token.update({m.word.i: m for m in found if m.word.i not in by_token})
+    for match in found:
+        governor = _governor_token(match.head)
+        if governor is None:
+            continue
+        owner = by_token.get(governor.i)
+        if owner is None or region(owner.head) != region(match.head):
+            continue
+        if owner is not match and owner.complement is None:
+            match.governor = owner
+            owner.complement = match
+
+
+def _governor_token(head: Token) -> Token | None:
+    if head.dep_ in ("xcomp", "ccomp"):
+        return head.head
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep":
+        return head.head.head
+    if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN":
+        return None
+    return None
