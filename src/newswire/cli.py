@@ -7,7 +7,6 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -175,23 +174,17 @@ def events(
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:
     """List stored events, newest first."""
-    from newswire.pipeline import sqlite_url
+    from newswire.cli_store import database_url as store_url
+    from newswire.cli_store import event_filter
     from newswire_store.repository import EventStore
 
-    url = database_url or sqlite_url(Path("newswire-demo.sqlite"))
-    since_date = date.fromisoformat(since) if since else None
+    flt = event_filter(event_type=event_type, country=country, since=since)
 
     async def query() -> list[Any]:
-        store = EventStore.from_url(url)
+        # The API's query (newswire_store.query.EventFilter), so both list the same events.
+        store = EventStore.from_url(store_url(database_url))
         try:
-            return list(
-                await store.list_events(
-                    event_type=event_type.upper() if event_type else None,
-                    country=country.upper() if country else None,
-                    since=since_date,
-                    limit=limit,
-                )
-            )
+            return list((await store.search_events(flt, limit=limit)).items)
         finally:
             await store.close()
 
@@ -201,3 +194,6 @@ def events(
             _emit(ev.model_dump(mode="json"))
     else:
         out.print(render.events_table(found))
+
+
+import newswire.cli_store  # noqa: E402, F401  (registers `export` and `serve`)
