@@ -21,7 +21,8 @@ app = typer.Typer(no_args_is_help=True, help="Newswire: news articles to verifia
 schemas_app = typer.Typer(no_args_is_help=True, help="Message schemas for consumers.")
 app.add_typer(schemas_app, name="schemas")
 err = Console(stderr=True)
-out = Console()
+# Piped output keeps wide tables readable instead of wrapping at 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
 
 
 class ServiceName(StrEnum):
