@@ -22,3 +22,14 @@ class StoreSettings(ServiceSettings):
     auto_migrate: bool = Field(
         default=True, description="Upgrade the schema to head on start-up (single-writer setups)."
     )
+    batch_max_records: int = Field(
+        default=100, ge=1, le=10_000, description="Most records written in one transaction."
+    )
+    batch_timeout_ms: int = Field(
+        default=500, ge=1, description="How long a poll waits to fill a batch."
+    )
+    max_poll_interval_ms: int = Field(
+        default=30 * 60 * 1000,
+        ge=60_000,
+        description="Longest a batch may take (with its retries) before the group rebalances.",
+    )
