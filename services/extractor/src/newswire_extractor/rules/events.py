@@ -21,7 +21,12 @@ from newswire_extractor.rules.arguments import match_arguments
 from newswire_extractor.rules.context import DateFinder, PlaceFinder
 from newswire_extractor.rules.document import Article, sentence_bounds
 from newswire_extractor.rules.lexicon import Lexicon
-from newswire_extractor.rules.modality import REPORTING_VERBS, attribution, modality
+from newswire_extractor.rules.modality import (
+    REPORTING_VERBS,
+    attribution,
+    conditional,
+    modality,
+)
 from newswire_extractor.rules.quantities import FoundQuantity, find_quantities
 from newswire_extractor.rules.syntax import (
     CLAUSE_DEPS,
@@ -36,6 +41,7 @@ Token = Any
 Span = Any
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "SPY"})
+_MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 _DIG_PREPS = frozenset({"from", "by", "of", "with", "to", "against", "on", "between", "for", "in"})
 _MAX_TRIGGER_TOKENS = 6
 _DEPTH_PENALTY = 0.85
@@ -119,6 +125,10 @@ class EventBuilder:
                 update={"negated": flags.negated or modality([complement.head]).negated}
             )
         event_type, mode, flags = self._future(match, complement, event_type, mode, flags)
+        if event_type == "AGREE" and flags.negated:
+            # 'will not accept', 'did not agree': a refusal that happened (PLOVER REJECT).
+            event_type, mode = "REJECT", None
+            flags = flags.model_copy(update={"negated": False})
         if match.rule.swap:
             actors, targets = targets, actors
         if match.rule.reciprocal and targets:
@@ -174,6 +184,10 @@ class EventBuilder:
         lexicon = self._lexicon
         event_type, mode = match.event_type, match.rule.mode
         inner_type = complement.event_type if complement is not None else self._object_type(match)
+        directed = complement is not None and complement.event_type in _MATERIAL_CONFLICT
+        if complement is not None and match.rule.directive and directed:
+            # An ordered arrest or strike is coded as that action, by whoever ordered it.
+            return complement.event_type, complement.rule.mode
         if complement is not None and match.rule.commit:
             committed = lexicon.future.get(complement.event_type, complement.event_type)
             if committed == "THREATEN":
@@ -211,9 +225,18 @@ class EventBuilder:
         """
         if complement is not None and match.rule.commit:
             return event_type, mode, flags
-        if not flags.future or flags.hypothetical or flags.negated:
+        if flags.negated or not (flags.future or flags.hypothetical):
             return event_type, mode, flags
         future_type = self._lexicon.future.get(event_type)
+        if flags.hypothetical:
+            # 'may halt mediation if ...', 'will boycott unless ...': a conditional threat.
+            if future_type != "THREATEN" or not conditional([match.head]):
+                return event_type, mode, flags
+            return (
+                future_type,
+                match.rule.threat_mode or self._lexicon.threat_modes.get(event_type),
+                flags.model_copy(update={"future": False, "hypothetical": False}),
+            )
         if future_type is None or future_type == event_type:
             return event_type, mode, flags
         if future_type == "THREATEN":

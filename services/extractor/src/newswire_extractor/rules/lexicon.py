@@ -36,6 +36,7 @@ class TriggerRule:
     keep_complement: bool = False
     state_type: str | None = None
     threat_mode: str | None = None
+    directive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -124,6 +125,7 @@ def _rule(entry: Mapping[str, Any], kind: str) -> TriggerRule:
         keep_complement=entry.get("complement", "absorb") == "keep",
         state_type=entry.get("state_type"),
         threat_mode=entry.get("threat_mode"),
+        directive=bool(entry.get("directive", False)),
     )
 
 

@@ -132,6 +132,11 @@ def _future_governed(token: Token) -> bool:
     return lemma(head) == "be"
 
 
+def conditional(tokens: Sequence[Token]) -> bool:
+    """Whether an 'if'/'unless' clause conditions any of the tokens ('will boycott unless ...')."""
+    return any(_conditional(t) for t in tokens)
+
+
 def _conditional(token: Token) -> bool:
     for clause in children(token, "advcl"):
         if any(m.lower_ in _CONDITION_MARKS for m in children(clause, "mark")):

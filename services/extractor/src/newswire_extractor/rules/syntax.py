@@ -128,6 +128,30 @@ def lemma(token: Token) -> str:
     return str(token.lemma_).casefold()
 
 
+def lemma_candidates(token: Token) -> tuple[str, ...]:
+    """The lemma, then guesses from the surface form, for lemmatizer slips ('staged' -> 'stag')."""
+    word = str(token.lower_)
+    found = [lemma(token), word]
+    for suffix, replacement in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            found.append(word[: -len(suffix)] + replacement)
+    return tuple(dict.fromkeys(found))
+
+
+def lemma_in(token: Token, words: frozenset[str] | set[str]) -> bool:
+    """Whether the token's lemma (or a guess at it) is one of the words."""
+    return any(candidate in words for candidate in lemma_candidates(token))
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 

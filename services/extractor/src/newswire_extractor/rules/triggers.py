@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newswire_extractor.rules.lexicon import Lexicon, TriggerRule
-from newswire_extractor.rules.modality import REPORTING_VERBS
 from newswire_extractor.rules.syntax import (
     children,
     direct_objects,
     governing_verb,
     has_xcomp,
     lemma,
+    lemma_candidates,
+    lemma_in,
     nominal_anchor,
     noun_modifiers,
     object_lemmas,
@@ -91,7 +92,12 @@ class TriggerMatcher:
     def _verb(self, token: Token) -> Match | None:
         if not (token.pos_ == "VERB" or token.tag_.startswith("VB") or token.dep_ == "acomp"):
             return None
-        for rule in self._lexicon.verb_rules(lemma(token)):
+        rules: Sequence[TriggerRule] = ()
+        for candidate in lemma_candidates(token):
+            rules = self._lexicon.verb_rules(candidate)
+            if rules:
+                break
+        for rule in rules:
             if token.pos_ == "ADJ" and not rule.needs_xcomp:
                 continue
             if self._fits_verb(rule, token):
@@ -138,10 +144,10 @@ class TriggerMatcher:
             if rule.modifiers and not noun_modifiers(token) & rule.modifiers:
                 continue
             support = rule.support if rule.support is not None else self._lexicon.support_verbs
-            if governor is not None and lemma(governor) in support and anchor.dep_ != "nsubj":
+            if governor is not None and lemma_in(governor, support) and anchor.dep_ != "nsubj":
                 return Match(rule, token, governor, _span_tokens(governor, token))
             subject = anchor.dep_ in ("nsubj", "nsubjpass")
-            if governor is not None and subject and lemma(governor) in self._lexicon.occur_verbs:
+            if governor is not None and subject and lemma_in(governor, self._lexicon.occur_verbs):
                 return Match(rule, token, token, [token])
             if rule.anywhere or (rule.modifiers and governor is None):
                 return Match(rule, token, token, [token])
@@ -149,14 +155,13 @@ class TriggerMatcher:
 
 
 def _under_trigger(token: Token, verb_words: set[int]) -> bool:
-    """A noun inside a verb trigger's arguments belongs to that event ('rejected the talks')."""
+    """A noun that is an argument of a verb trigger belongs to that event ('rejected the talks');
+    under a support verb it is its own event, even if a trigger governs that verb in turn."""
     current = token
     while current.head != current:
         current = current.head
-        if current.i in verb_words:
-            return True
-        if current.pos_ == "VERB" and lemma(current) in REPORTING_VERBS:
-            return False
+        if current.pos_ in ("VERB", "AUX"):
+            return bool(current.i in verb_words)
     return False
 
 
@@ -173,15 +178,47 @@ def _link(found: list[Match], region: Region) -> None:
     by_token = {m.head.i: m for m in found}
     by_token.update({m.word.i: m for m in found if m.word.i not in by_token})
     for match in found:
-        governor = _governor_token(match.head)
-        if governor is None:
-            continue
-        owner = by_token.get(governor.i)
+        owner = _owner(match, by_token, found)
         if owner is None or region(owner.head) != region(match.head):
             continue
         if owner is not match and owner.complement is None:
             match.governor = owner
             owner.complement = match
+
+
+def _owner(match: Match, by_token: dict[int, Match], found: list[Match]) -> Match | None:
+    governor = _governor_token(match.head)
+    owner = by_token.get(governor.i) if governor is not None else None
+    if owner is not None:
+        return owner
+    for candidate in found:
+        if candidate is match:
+            continue
+        # 'X said Y must be ready to mediate': what Y must do is part of X's demand.
+        if candidate.rule is MUST_RULE and any(
+            _within(match.head, clause) for clause in children(candidate.head, "ccomp")
+        ):
+            return candidate
+        # PLOVER: the demands of a protest are not separate events ('marched to demand').
+        if (
+            candidate.event_type == "PROTEST"
+            and match.event_type in ("REQUEST", "ACCUSE", "PROTEST")
+            and match.head.dep_ in ("advcl", "xcomp", "acl", "pcomp", "conj")
+            and _within(match.head, candidate.head, limit=2)
+        ):
+            return candidate
+    return None
+
+
+def _within(token: Token, ancestor: Token, limit: int = 3) -> bool:
+    current = token
+    for _ in range(limit + 1):
+        if current == ancestor:
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return False
 
 
 def _governor_token(head: Token) -> Token | None:
