@@ -151,3 +151,15 @@ def serve(
         log_level=settings.log_level.lower(),
         proxy_headers=True,
     )
+
+
+@app.command()
+def migrate(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Upgrade the store's schema (NEWSWIRE_DATABASE_URL); the deployments' migration job."""
+    from newswire_store import migrate as run_migrations
+    from newswire_store.settings import StoreSettings
+
+    asyncio.run(run_migrations(StoreSettings().database_url, revision))
+    err.print(f"store schema at {revision}")

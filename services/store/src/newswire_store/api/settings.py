@@ -37,6 +37,7 @@ class ApiSettings(BaseSettings):
         secret = value.get_secret_value()
         if not secret:
             return None  # an empty variable means "no token", as in a compose file's ${X:-}
-        if len(secret) < 16 or secret.lower() in _PLACEHOLDERS:
+        lowered = secret.lower()
+        if len(secret) < 16 or lowered in _PLACEHOLDERS or "replace" in lowered:
             raise ValueError("NEWSWIRE_API_TOKEN must be a real secret of 16+ characters")
         return value
