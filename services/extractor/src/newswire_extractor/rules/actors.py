@@ -22,6 +22,7 @@ Span = Any
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 # Sectors whose groups are institutions (kind ORG) rather than loose groups of people.
 _INSTITUTIONS = frozenset(
@@ -63,7 +64,14 @@ class ActorResolver:
         self._people: dict[str, tuple[str | None, str | None]] = {}
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[_Mention] | None = None
+        self._speakers: dict[int, Actor] = {}
         self._learn_people()
+
+    def set_quote_speakers(self, speakers: dict[int, Actor]) -> None:
+        """Speakers by quote index, so 'we' and 'I' inside a quote name the speaker."""
+        self._speakers = dict(speakers)
+        for i in [i for i in self._cache if self._doc[i].lower_ in SPEAKER_PRONOUNS]:
+            del self._cache[i]
 
     # ------------------------------------------------------------------ public
     def resolve(self, head: Token) -> list[Actor]:
@@ -77,7 +85,9 @@ class ActorResolver:
         """The single actor a phrase head names (pronouns resolved), or None."""
         if head.i not in self._cache:
             self._cache[head.i] = None  # a phrase that refers back to itself names no one
-            if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            if head.lower_ in SPEAKER_PRONOUNS and head.pos_ == "PRON":
+                self._cache[head.i] = self._speaker_pronoun(head)
+            elif head.lower_ in PRONOUNS and head.pos_ == "PRON":
                 self._cache[head.i] = self._pronoun(head)
             else:
                 self._cache[head.i] = self._phrase_actor(head)
@@ -146,6 +156,8 @@ class ActorResolver:
         role = kb.roles.find(role_words) if role_words else None
         if role is None and head.i not in person_tokens:
             role = kb.roles.find([head.lower_])
+        if role is not None and role.kind == "PERSON" and head.tag_ in ("NNS", "NNPS"):
+            role = Role(sector=role.sector, kind="GROUP")  # 'officials', 'negotiators'
         if role is not None and desc.role is None:
             desc = replace(desc, role=role)
         if desc.country is None and desc.org is not None and desc.org.country:
@@ -192,6 +204,12 @@ class ActorResolver:
         return None
 
     def _build(self, span: Span, head: Token, desc: _Description) -> Actor | None:
+        if desc.person is None and desc.org is None:
+            # NER may tag a later 'Kovacs' as ORG; the article already named her as a person.
+            for name in (span.text, head.text):
+                if name in self._people:
+                    desc = replace(desc, person=name, org_text=None)
+                    break
         country = desc.country.code if desc.country else None
         base: dict[str, Any] = {
             "text": span.text,
@@ -230,10 +248,8 @@ class ActorResolver:
             return Actor(name=desc.org_text, kind="ORG", country=country, **base)
         if desc.country is not None:
             kind = "GPE" if desc.country_is_head else "NORP"
-            if not desc.country_is_head and head.pos_ not in ("PROPN", "NOUN"):
-                return None
             if not desc.country_is_head and self._kb.countries.demonym(head.text) is None:
-                return None
+                return None  # 'Iranian oil exports' names no actor; 'Iranians' does
             sector = "GOV" if desc.capital else None
             return Actor(name=desc.country.name, kind=kind, country=country, sector=sector, **base)
         if desc.city_name:
@@ -302,6 +318,14 @@ class ActorResolver:
         if antecedent is None:
             return None
         return antecedent.model_copy(
+            update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
+        )
+
+    def _speaker_pronoun(self, token: Token) -> Actor | None:
+        speaker = self._speakers.get(self._article.quote_index(token))
+        if speaker is None:
+            return None
+        return speaker.model_copy(
             update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
         )
 

@@ -79,7 +79,7 @@ def noun_targets(noun: Token) -> list[Token]:
 
 def match_arguments(match: Match) -> tuple[list[Token], list[Token]]:
     """Actor and target tokens for one trigger match."""
-    if match.is_noun and match.head == match.word:
+    if match.free:
         return noun_actors(match.word), noun_targets(match.word)
     actors = subjects(match.head)
     clausal = match.event_type in _CLAUSAL_TARGET_TYPES

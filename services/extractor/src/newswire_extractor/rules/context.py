@@ -122,6 +122,15 @@ class PlaceFinder:
         return None
 
 
+def _under(token: Token, ancestor: Token) -> bool:
+    current = token
+    while current != ancestor:
+        if current.head == current:
+            return False
+        current = current.head
+    return True
+
+
 def _locative(ent: Span) -> bool:
     root = ent.root
     return bool(root.dep_ == "pobj" and lemma(root.head) in LOCATIVE_PREPS)
@@ -146,9 +155,22 @@ class DateFinder:
                 elif found is not None:
                     self._unresolved.append(ent)
 
-    def occurred(self, heads: Sequence[Token], sentence: Span, *, future: bool) -> Occurred:
+    def occurred(
+        self,
+        heads: Sequence[Token],
+        sentence: Span,
+        *,
+        future: bool,
+        exclude_under: Token | None = None,
+    ) -> Occurred:
+        """The event's date; dates under ``exclude_under`` (a promised action) are skipped."""
         anchor = heads[0]
-        in_sentence = [(e, o) for e, o in self._dates if sentence.start <= e.start < sentence.end]
+        in_sentence = [
+            (e, o)
+            for e, o in self._dates
+            if sentence.start <= e.start < sentence.end
+            and (exclude_under is None or not _under(e.root, exclude_under))
+        ]
         clause = [(e, o) for e, o in in_sentence if any(path_to(e.root, h) for h in heads)]
         for pool in (clause, in_sentence):
             if pool:

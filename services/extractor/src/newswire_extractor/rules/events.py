@@ -63,6 +63,7 @@ class _Draft:
     attribution: Attribution | None
     confidence: float
     heads: list[Token]
+    future_action: Token | None = None  # the promised action, whose dates are not the event's
     quantities: list[Quantity] = field(default_factory=list)
 
 
@@ -124,7 +125,13 @@ class EventBuilder:
             flags = flags.model_copy(
                 update={"negated": flags.negated or modality([complement.head]).negated}
             )
+        planned = flags.future or flags.hypothetical
         event_type, mode, flags = self._future(match, complement, event_type, mode, flags)
+        future_action = None
+        if complement is not None and match.rule.commit:
+            future_action = complement.head
+        elif planned and not (flags.future or flags.hypothetical):
+            future_action = match.head
         if event_type == "AGREE" and flags.negated:
             # 'will not accept', 'did not agree': a refusal that happened (PLOVER REJECT).
             event_type, mode = "REJECT", None
@@ -145,6 +152,7 @@ class EventBuilder:
             attribution=self._attribution(match),
             confidence=self._confidence(match, actors, targets),
             heads=heads,
+            future_action=future_action,
         )
 
     def _actors(self, tokens: Sequence[Token]) -> list[Actor]:
@@ -241,6 +249,8 @@ class EventBuilder:
             return event_type, mode, flags
         if future_type == "THREATEN":
             mode = match.rule.threat_mode or self._lexicon.threat_modes.get(event_type)
+        else:
+            mode = None  # AGREE and CONCEDE have no modes
         return future_type, mode, flags.model_copy(update={"future": False})
 
     def _attribution(self, match: Match) -> Attribution | None:
@@ -267,7 +277,7 @@ class EventBuilder:
         score *= _DEPTH_PENALTY ** _depth(match)
         if match.governor is not None or self._quote_of(match) is not None:
             score *= _KEPT_PENALTY
-        if match.is_noun and match.head == match.word:
+        if match.free:
             score *= _FREE_NOUN_PENALTY
         return round(min(max(score, 0.05), 0.99), 3)
 
@@ -293,7 +303,12 @@ class EventBuilder:
             actors=draft.actors,
             targets=draft.targets,
             location=self._places.locate(draft.heads, sentence, exclude, prefer),
-            occurred=self._dates.occurred(draft.heads, sentence, future=draft.modality.future),
+            occurred=self._dates.occurred(
+                draft.heads,
+                sentence,
+                future=draft.modality.future,
+                exclude_under=draft.future_action,
+            ),
             quantities=draft.quantities,
             attribution=draft.attribution,
             modality=draft.modality,

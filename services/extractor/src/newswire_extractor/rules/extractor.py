@@ -74,6 +74,7 @@ class RulesExtractor:
         resolver = ActorResolver(article, self._kb)
         quotes = find_quotes(article, resolver.resolve_one)
         article.quote_spans = [(q.start, q.end) for q in quotes]
+        resolver.set_quote_speakers({i: q.speaker for i, q in enumerate(quotes) if q.speaker})
         builder = EventBuilder(
             article,
             article_id,

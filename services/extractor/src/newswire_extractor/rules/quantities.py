@@ -130,8 +130,43 @@ def find_quantities(sentence: Span) -> list[FoundQuantity]:
     return found
 
 
+_TEMPORAL_NOUNS = frozenset(
+    {
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "decade",
+        "century",
+        "night",
+        "morning",
+        "evening",
+        "weekend",
+        "time",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+    }
+)
+
+
+def _counts_people_or_things(token: Token) -> bool:
+    """NER calls 'between 10 and 20 people' a date; a number counting a non-time noun is not."""
+    number = token.head if token.dep_ == "conj" else token
+    noun = number.head
+    return bool(
+        number.dep_ == "nummod" and noun.pos_ == "NOUN" and lemma(noun) not in _TEMPORAL_NOUNS
+    )
+
+
 def _is_number_token(token: Token) -> bool:
-    if token.ent_type_ in _SKIP_ENTITY_LABELS:
+    if token.ent_type_ in ("DATE", "TIME") and _counts_people_or_things(token):
+        pass
+    elif token.ent_type_ in _SKIP_ENTITY_LABELS:
         return False
     word = token.lower_
     return bool(token.like_num) or word in NUMBER_WORDS or word in _VAGUE_WORDS or word == "dozen"

@@ -54,6 +54,7 @@ class Match:
     head: Token
     tokens: list[Token]
     targets_from: list[Token] = field(default_factory=list)
+    free: bool = False  # a noun whose own modifiers name the participants ('talks between X, Y')
     governor: Match | None = None
     complement: Match | None = None
 
@@ -92,6 +93,8 @@ class TriggerMatcher:
     def _verb(self, token: Token) -> Match | None:
         if not (token.pos_ == "VERB" or token.tag_.startswith("VB") or token.dep_ == "acomp"):
             return None
+        if token.dep_ == "amod":
+            return None  # 'the detained journalists' describes, it does not report
         rules: Sequence[TriggerRule] = ()
         for candidate in lemma_candidates(token):
             rules = self._lexicon.verb_rules(candidate)
@@ -110,6 +113,8 @@ class TriggerMatcher:
         return None
 
     def _fits_verb(self, rule: TriggerRule, token: Token) -> bool:
+        if children(token, "oprd") and not rule.objects:
+            return False  # 'called it a special arrangement' names, it does not act
         if rule.particles and not particles(token) & rule.particles:
             return False
         if rule.objects and not object_lemmas(token) & rule.objects:
@@ -148,9 +153,9 @@ class TriggerMatcher:
                 return Match(rule, token, governor, _span_tokens(governor, token))
             subject = anchor.dep_ in ("nsubj", "nsubjpass")
             if governor is not None and subject and lemma_in(governor, self._lexicon.occur_verbs):
-                return Match(rule, token, token, [token])
+                return Match(rule, token, governor, [token], free=True)
             if rule.anywhere or (rule.modifiers and governor is None):
-                return Match(rule, token, token, [token])
+                return Match(rule, token, token, [token], free=True)
         return None
 
 
