@@ -138,7 +138,7 @@ class EventBuilder:
             flags = flags.model_copy(update={"negated": False})
         if match.rule.swap:
             actors, targets = targets, actors
-        if match.rule.reciprocal and targets:
+        if match.rule.reciprocal and targets and event_type == match.event_type:
             actors, targets = _unique(actors + targets), []
         actors = _unique(actors)
         return _Draft(
@@ -178,12 +178,15 @@ class EventBuilder:
             found = self._resolver.resolve(inner)
             if found:
                 return found
-        candidates = children(token, "poss", "amod", "compound", "nmod")
-        candidates += list(prep_objects(token, _DIG_PREPS))
-        for candidate in candidates:
+        for candidate in [*children(token, "poss"), *prep_objects(token, _DIG_PREPS)]:
             found = self._resolver.resolve(candidate) or self._dig(candidate, depth + 1)
             if found:
                 return found
+        # Modifiers count only when they name someone: 'Iranian oil', not 'drone strike'.
+        for candidate in children(token, "amod", "compound", "nmod"):
+            named = [a for a in self._resolver.resolve(candidate) if a.country or a.kind == "IGO"]
+            if named:
+                return named
         return []
 
     def _type(
@@ -233,9 +236,13 @@ class EventBuilder:
         """
         if complement is not None and match.rule.commit:
             return event_type, mode, flags
+        future_type = self._lexicon.future.get(event_type)
+        if flags.negated and flags.future and future_type in ("AGREE", "CONCEDE"):
+            # 'said it would not negotiate': a refusal (PLOVER REJECT), which has happened.
+            mode = self._lexicon.request_modes.get(event_type)
+            return "REJECT", mode, flags.model_copy(update={"negated": False, "future": False})
         if flags.negated or not (flags.future or flags.hypothetical):
             return event_type, mode, flags
-        future_type = self._lexicon.future.get(event_type)
         if flags.hypothetical:
             # 'may halt mediation if ...', 'will boycott unless ...': a conditional threat.
             if future_type != "THREATEN" or not conditional([match.head]):
