@@ -23,7 +23,7 @@ async def _run(db: Path, out: Console, err: Console) -> int:
     url = sqlite_url(db)
     with serve_site() as base:
         err.print(f"[bold]Sample news site[/] serving on {base}")
-        async with create_client(FetcherSettings()) as client:
+        async with create_client(FetcherSettings(allow_hosts=["127.0.0.1"])) as client:
             links = await read_feed(client, f"{base}/feed.xml")
         err.print(f"Feed lists {len(links)} articles; fetching, extracting and storing…")
         with Progress(

@@ -47,6 +47,7 @@ def services(
         "NEWSWIRE_TOPIC_PREFIX": prefix,
         "NEWSWIRE_DATABASE_URL": postgres_url,
         "NEWSWIRE_FETCHER_MAX_ATTEMPTS": "2",
+        "NEWSWIRE_FETCHER_ALLOW_HOSTS": "127.0.0.1",
     }
     procs, logs = [], []
     for name in ("store", "extractor", "fetcher"):

@@ -1,21 +1,65 @@
-"""HTTP adapter: bounded, redirect-checked page downloads with transient/permanent failures."""
+"""HTTP adapter: bounded, redirect-checked downloads with transient/permanent failures."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import email.utils
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 
 import httpx
 
 from newswire_contracts import ArticleV1
+from newswire_fetcher.body import (
+    ACCEPT_ENCODING,
+    BodyLimitExceeded,
+    BoundedDecoder,
+    CorruptBody,
+    UnknownEncoding,
+)
 from newswire_fetcher.encoding import charset_from_content_type, decode_html, sniff_encoding
+from newswire_fetcher.errors import (
+    BlockedAddress,
+    BodyTooLarge,
+    FetchError,
+    PermanentFetchError,
+    RobotsDisallowed,
+    TransientFetchError,
+    UnsupportedContent,
+    UnsupportedScheme,
+)
 from newswire_fetcher.parse import parse_html
 from newswire_fetcher.urls import resolve
 
+__all__ = [
+    "BlockedAddress",
+    "BodyTooLarge",
+    "FetchError",
+    "FetchResult",
+    "PermanentFetchError",
+    "RobotsDisallowed",
+    "TransientFetchError",
+    "UnsupportedContent",
+    "UnsupportedScheme",
+    "Validators",
+    "fetch",
+    "fetch_article",
+    "parse_retry_after",
+]
+
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+XML_TYPES = frozenset({"application/xml", "text/xml"})
+FEED_TYPES = XML_TYPES | {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+# Gzipped sitemaps (sitemap.xml.gz) are usually served as a file download, not as XML.
+SITEMAP_TYPES = XML_TYPES | {
+    "text/plain",
+    "application/gzip",
+    "application/x-gzip",
+    "application/octet-stream",
+}
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 TRANSIENT_CODES = frozenset({408, 425, 429})
@@ -23,6 +67,7 @@ KEPT_HEADERS = (
     "content-type",
     "content-length",
     "content-language",
+    "content-encoding",
     "last-modified",
     "etag",
     "date",
@@ -31,45 +76,23 @@ KEPT_HEADERS = (
 # Whole-download ceiling: per-read timeouts alone let a server drip one byte a second forever.
 DEFAULT_DEADLINE = 60.0
 
-
-class FetchError(Exception):
-    """A page could not be fetched."""
-
-    def __init__(self, message: str, *, url: str, status_code: int | None = None) -> None:
-        super().__init__(message)
-        self.url = url
-        self.status_code = status_code
+HopGuard = Callable[[str], AbstractAsyncContextManager[None]]
 
 
-class TransientFetchError(FetchError):
-    """Worth retrying later: timeouts, connection failures, 408/425/429 and 5xx."""
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What a previous response said about its version, for a conditional GET."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        url: str,
-        status_code: int | None = None,
-        retry_after: float | None = None,
-    ) -> None:
-        super().__init__(message, url=url, status_code=status_code)
-        self.retry_after = retry_after
+    etag: str | None = None
+    last_modified: str | None = None
 
-
-class PermanentFetchError(FetchError):
-    """Retrying will not help: other 4xx, bad scheme, redirect loops, too large, not HTML."""
-
-
-class BodyTooLarge(PermanentFetchError):
-    """The body is larger than the configured maximum."""
-
-
-class UnsupportedContent(PermanentFetchError):
-    """The response is not an HTML page."""
-
-
-class UnsupportedScheme(PermanentFetchError):
-    """The URL (or a redirect) is not http or https."""
+    def headers(self) -> dict[str, str]:
+        found = {}
+        if self.etag:
+            found["If-None-Match"] = self.etag
+        if self.last_modified:
+            found["If-Modified-Since"] = self.last_modified
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +107,23 @@ class FetchResult:
     charset: str | None = None
     encoding: str = "utf-8"
 
+    @property
+    def not_modified(self) -> bool:
+        """The server answered a conditional GET with 304: nothing new."""
+        return self.status_code == 304
+
+    @property
+    def validators(self) -> Validators:
+        return Validators(self.headers.get("etag"), self.headers.get("last-modified"))
+
     def text(self) -> str:
         """The body decoded with the header charset, else <meta charset>, else UTF-8."""
         return decode_html(self.content, self.encoding)
+
+
+@contextlib.asynccontextmanager
+async def _no_guard(url: str) -> AsyncIterator[None]:
+    yield
 
 
 async def fetch(
@@ -98,56 +135,90 @@ async def fetch(
     timeout: httpx.Timeout | None = None,  # noqa: ASYNC109 - httpx's per-phase timeouts
     max_redirects: int = 5,
     deadline: float | None = DEFAULT_DEADLINE,
+    accept_types: frozenset[str] | None = HTML_TYPES,
+    accept: str = ACCEPT,
+    validators: Validators | None = None,
+    hop_guard: HopGuard = _no_guard,
 ) -> FetchResult:
-    """Download an HTML page, following at most ``max_redirects`` http(s) redirects.
+    """Download ``url``, following at most ``max_redirects`` http(s) redirects.
 
-    Raises TransientFetchError or PermanentFetchError (BodyTooLarge, UnsupportedContent,
-    UnsupportedScheme); never reads more than ``max_bytes`` of (decompressed) body.
+    ``accept_types`` lists the media types taken (None: any); ``validators`` make the request
+    conditional, and a 304 comes back as a result whose ``not_modified`` is true. Each hop runs
+    inside ``hop_guard(hop_url)`` (robots.txt and per-host politeness) and must finish within
+    ``deadline`` seconds once its request is sent. Raises
+    TransientFetchError or PermanentFetchError; never holds more than ``max_bytes`` of
+    decompressed body.
     """
-    try:
-        async with asyncio.timeout(deadline):
-            return await _follow(client, url, max_bytes, user_agent, timeout, max_redirects)
-    except TimeoutError as error:
-        raise TransientFetchError(f"fetch took longer than {deadline}s", url=url) from error
+    options = _Options(max_bytes, user_agent, timeout, accept_types, accept, validators, deadline)
+    return await _follow(client, url, options, max_redirects, hop_guard)
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    max_bytes: int
+    user_agent: str
+    timeout: httpx.Timeout | None
+    accept_types: frozenset[str] | None
+    accept: str
+    validators: Validators | None
+    deadline: float | None
 
 
 async def _follow(
-    client: httpx.AsyncClient,
-    url: str,
-    max_bytes: int,
-    user_agent: str,
-    timeout: httpx.Timeout | None,  # noqa: ASYNC109 - httpx's per-phase timeouts
-    max_redirects: int,
+    client: httpx.AsyncClient, url: str, options: _Options, max_redirects: int, guard: HopGuard
 ) -> FetchResult:
     current = url
     for _ in range(max_redirects + 1):
-        request = _build_request(client, current, user_agent, timeout)
-        try:
-            response = await client.send(request, stream=True, follow_redirects=False)
-        except httpx.HTTPError as error:
-            raise _classify_transport(error, current) from error
-        try:
-            location = _redirect_target(response, current)
-            if location is None:
-                return await _read_page(response, url, current, max_bytes)
-        finally:
-            await response.aclose()
+        request = _build_request(client, current, options)
+        # The deadline covers the exchange, not the politeness wait in front of it.
+        async with guard(current), _deadline(options.deadline, current):
+            response = await _send(client, request, current)
+            try:
+                location = _redirect_target(response, current)
+                if location is None:
+                    return await _read_page(response, url, current, options)
+            finally:
+                await response.aclose()
         current = location
     raise PermanentFetchError(f"more than {max_redirects} redirects", url=url)
 
 
-def _build_request(
-    client: httpx.AsyncClient, url: str, user_agent: str, timeout: httpx.Timeout | None
-) -> httpx.Request:
+@contextlib.asynccontextmanager
+async def _deadline(seconds: float | None, url: str) -> AsyncIterator[None]:
+    try:
+        async with asyncio.timeout(seconds):
+            yield
+    except TimeoutError as error:
+        raise TransientFetchError(f"fetch took longer than {seconds}s", url=url) from error
+
+
+async def _send(client: httpx.AsyncClient, request: httpx.Request, url: str) -> httpx.Response:
+    try:
+        return await client.send(request, stream=True, follow_redirects=False)
+    except BlockedAddress as error:
+        # The network guard knows the host only; say which URL (which redirect hop) it was.
+        raise BlockedAddress(str(error), url=url) from error
+    except httpx.HTTPError as error:
+        raise _classify_transport(error, url) from error
+
+
+def _build_request(client: httpx.AsyncClient, url: str, options: _Options) -> httpx.Request:
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     if scheme not in ("http", "https"):
         raise UnsupportedScheme(f"only http and https can be fetched, not {scheme!r}", url=url)
+    headers = {
+        "User-Agent": options.user_agent,
+        "Accept": options.accept,
+        "Accept-Encoding": ACCEPT_ENCODING,
+    }
+    if options.validators is not None:
+        headers.update(options.validators.headers())
     try:
         return client.build_request(
             "GET",
             url,
-            headers={"User-Agent": user_agent, "Accept": ACCEPT},
-            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
+            headers=headers,
+            timeout=options.timeout if options.timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
     except httpx.InvalidURL as error:
         raise PermanentFetchError(f"invalid URL: {error}", url=url) from error
@@ -165,19 +236,22 @@ def _redirect_target(response: httpx.Response, current: str) -> str | None:
 
 
 async def _read_page(
-    response: httpx.Response, url: str, final_url: str, max_bytes: int
+    response: httpx.Response, url: str, final_url: str, options: _Options
 ) -> FetchResult:
+    kept = {k: response.headers[k] for k in KEPT_HEADERS if k in response.headers}
+    if response.status_code == 304 and options.validators is not None:
+        return FetchResult(url=url, final_url=final_url, status_code=304, content=b"", headers=kept)
     _check_status(response, final_url)
     content_type = response.headers.get("content-type")
-    _check_content_type(content_type, final_url, response.status_code)
-    content = await _read_limited(response, final_url, max_bytes)
+    _check_content_type(content_type, final_url, response.status_code, options.accept_types)
+    content = await _read_limited(response, final_url, options.max_bytes)
     charset = charset_from_content_type(content_type)
     return FetchResult(
         url=url,
         final_url=final_url,
         status_code=response.status_code,
         content=content,
-        headers={k: response.headers[k] for k in KEPT_HEADERS if k in response.headers},
+        headers=kept,
         charset=charset,
         encoding=sniff_encoding(content, charset),
     )
@@ -195,32 +269,39 @@ def _check_status(response: httpx.Response, url: str) -> None:
     raise PermanentFetchError(f"HTTP {status}", url=url, status_code=status)
 
 
-def _check_content_type(content_type: str | None, url: str, status: int) -> None:
-    # No Content-Type at all: let the parser decide; it refuses what is not HTML.
-    if content_type is None:
+def _check_content_type(
+    content_type: str | None, url: str, status: int, allowed: frozenset[str] | None
+) -> None:
+    # No Content-Type at all: let the parser decide; it refuses what it cannot read.
+    if content_type is None or allowed is None:
         return
     media_type = content_type.split(";", 1)[0].strip().lower()
-    if media_type not in HTML_TYPES:
-        raise UnsupportedContent(f"not HTML: {media_type!r}", url=url, status_code=status)
+    if media_type not in allowed:
+        raise UnsupportedContent(
+            f"refused content type {media_type!r}", url=url, status_code=status
+        )
 
 
 async def _read_limited(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    status = response.status_code
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise BodyTooLarge(
-            f"Content-Length {declared} exceeds {max_bytes} bytes",
-            url=url,
-            status_code=response.status_code,
+            f"Content-Length {declared} exceeds {max_bytes} bytes", url=url, status_code=status
         )
-    body = bytearray()
     try:
-        # aiter_bytes yields decompressed data, so a small gzip bomb is caught too.
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > max_bytes:
-                raise BodyTooLarge(
-                    f"body exceeds {max_bytes} bytes", url=url, status_code=response.status_code
-                )
+        decoder = BoundedDecoder(response.headers.get("content-encoding"), max_bytes)
+        body = bytearray()
+        async for chunk in response.aiter_raw():
+            body += decoder.feed(chunk)
+        body += decoder.finish()
+    except BodyLimitExceeded as error:
+        # Counted after decompression, so a small gzip bomb is stopped at the same cap.
+        raise BodyTooLarge(f"{error} (decompressed)", url=url, status_code=status) from error
+    except UnknownEncoding as error:
+        raise UnsupportedContent(str(error), url=url, status_code=status) from error
+    except CorruptBody as error:
+        raise PermanentFetchError(str(error), url=url, status_code=status) from error
     except httpx.HTTPError as error:
         raise _classify_transport(error, url) from error
     return bytes(body)
@@ -261,6 +342,7 @@ async def fetch_article(
     timeout: httpx.Timeout | None = None,  # noqa: ASYNC109 - httpx's per-phase timeouts
     max_redirects: int = 5,
     deadline: float | None = DEFAULT_DEADLINE,
+    hop_guard: HopGuard = _no_guard,
 ) -> tuple[ArticleV1, int]:
     """Fetch and parse one article; returns it with the HTTP status code.
 
@@ -275,10 +357,15 @@ async def fetch_article(
         timeout=timeout,
         max_redirects=max_redirects,
         deadline=deadline,
+        hop_guard=hop_guard,
     )
+    return await parse_result(result), result.status_code
+
+
+async def parse_result(result: FetchResult) -> ArticleV1:
+    """The article in a downloaded page, parsed in a worker thread (trafilatura is CPU-bound)."""
     fetched_at = dt.datetime.now(dt.UTC)
-    article = await asyncio.to_thread(_parse_result, result, fetched_at)
-    return article, result.status_code
+    return await asyncio.to_thread(_parse_result, result, fetched_at)
 
 
 def _parse_result(result: FetchResult, fetched_at: dt.datetime) -> ArticleV1:

@@ -1,56 +1,82 @@
-"""Fetcher step: a fetch request becomes a parsed article on articles.fetched.v1."""
+"""Fetcher step: a fetch request becomes a parsed, deduplicated article on articles.fetched.v1."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import httpx
 
-from newswire_contracts import ArticleFetchedV1, FetchRequestedV1
+from newswire_contracts import ArticleFetchedV1, ArticleV1, FetchRequestedV1
 from newswire_contracts.topics import ARTICLES_FETCHED, FETCH_REQUESTED
-from newswire_fetcher.http import PermanentFetchError, TransientFetchError, fetch_article
+from newswire_fetcher.dedup import Fingerprint, FingerprintIndex, MemoryFingerprintIndex
+from newswire_fetcher.errors import PermanentFetchError, StateUnavailable, TransientFetchError
+from newswire_fetcher.http import parse_result
 from newswire_fetcher.parse import ParseError
+from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.settings import FetcherSettings
 from newswire_runtime import Outgoing, PermanentError, Step, TransientError
 
+__all__ = ["FetcherService", "SeenRecord", "create_client"]
 
-def create_client(settings: FetcherSettings) -> httpx.AsyncClient:
-    timeout = httpx.Timeout(
-        connect=settings.connect_timeout_s,
-        read=settings.read_timeout_s,
-        write=settings.read_timeout_s,
-        pool=settings.connect_timeout_s,
-    )
-    # Redirects are followed by fetch() itself so every hop is checked.
-    return httpx.AsyncClient(
-        timeout=timeout, follow_redirects=False, headers={"User-Agent": settings.user_agent}
-    )
+
+class SeenRecord(Protocol):
+    """Where fetched URLs are recorded so pollers do not request them again."""
+
+    async def claim(self, urls: Sequence[str], *, source: str | None = None) -> list[str]: ...
 
 
 class FetcherService:
-    def __init__(self, settings: FetcherSettings, client: httpx.AsyncClient) -> None:
+    """Fetches politely, parses, marks copies with ``duplicate_of`` and records the URL seen."""
+
+    def __init__(
+        self,
+        settings: FetcherSettings,
+        client: httpx.AsyncClient,
+        *,
+        polite: PoliteClient | None = None,
+        fingerprints: FingerprintIndex | None = None,
+        seen: SeenRecord | None = None,
+    ) -> None:
         self.settings = settings
         self.client = client
+        self.polite = polite or PoliteClient(client, settings)
+        self.fingerprints = fingerprints or MemoryFingerprintIndex()
+        self.seen = seen
 
     async def handle(self, req: FetchRequestedV1) -> Sequence[Outgoing]:
+        article, status = await self._fetch(req.url)
         try:
-            article, status = await fetch_article(
-                self.client,
-                req.url,
-                max_bytes=self.settings.max_bytes,
-                user_agent=self.settings.user_agent,
-                max_redirects=self.settings.max_redirects,
-            )
-        except TransientFetchError as exc:
-            raise TransientError(str(exc), retry_after=exc.retry_after) from exc
-        except (PermanentFetchError, ParseError) as exc:
-            raise PermanentError(str(exc)) from exc
+            article = await self._deduplicate(article)
+            if self.seen is not None:
+                # The canonical spelling too, so a feed listing it later does not refetch it.
+                await self.seen.claim([article.canonical_url], source=req.source)
+        except StateUnavailable as exc:
+            raise TransientError(str(exc)) from exc
         msg = ArticleFetchedV1(
             article=article,
             status_code=status,
             correlation_id=req.correlation_id or req.message_id,
         )
         return [Outgoing(ARTICLES_FETCHED, article.article_id, msg)]
+
+    async def _fetch(self, url: str) -> tuple[ArticleV1, int]:
+        try:
+            result = await self.polite.get(url)
+            return await parse_result(result), result.status_code
+        except TransientFetchError as exc:
+            raise TransientError(str(exc), retry_after=exc.retry_after) from exc
+        except (PermanentFetchError, ParseError) as exc:
+            raise PermanentError(f"{type(exc).__name__}: {exc}") from exc
+
+    async def _deduplicate(self, article: ArticleV1) -> ArticleV1:
+        fingerprint = Fingerprint.of(article, min_tokens=self.settings.dedup_min_tokens)
+        original = await self.fingerprints.register(
+            fingerprint, max_distance=self.settings.dedup_max_distance
+        )
+        return (
+            article if original is None else article.model_copy(update={"duplicate_of": original})
+        )
 
     def step(self) -> Step[FetchRequestedV1]:
         return Step("fetcher", FETCH_REQUESTED, FetchRequestedV1, self.handle)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-from pydantic_settings import SettingsConfigDict
+from pathlib import Path
+from typing import Annotated
 
-from newswire_runtime.settings import ServiceSettings
+from pydantic import Field, field_validator
+from pydantic_settings import NoDecode, SettingsConfigDict
+
+from newswire_runtime.settings import ServiceSettings, deployment_wide
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newswire-fetcher.sqlite"
 
 
 class FetcherSettings(ServiceSettings):
@@ -19,4 +24,34 @@ class FetcherSettings(ServiceSettings):
     max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024, description="Body size cap.")
     connect_timeout_s: float = Field(default=5.0, gt=0)
     read_timeout_s: float = Field(default=20.0, gt=0)
+    deadline_s: float = Field(default=60.0, gt=0, description="Whole-download ceiling.")
     max_redirects: int = Field(default=5, ge=0)
+    allow_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Hosts, IPs or networks fetched even though not public (comma-separated).",
+    )
+    host_concurrency: int = Field(default=2, ge=1, description="Requests in flight per host.")
+    min_host_delay_s: float = Field(default=1.0, ge=0, description="Gap between request starts.")
+    max_crawl_delay_s: float = Field(default=30.0, ge=0, description="Cap on Crawl-delay.")
+    max_host_wait_s: float = Field(
+        default=60.0, ge=0, description="Longer waits for a host fail transiently instead."
+    )
+    robots_ttl_s: float = Field(default=24 * 3600.0, gt=0, description="robots.txt cache life.")
+    sources_file: Path | None = Field(
+        default=None, description="TOML file of feeds, sitemaps and URLs to poll."
+    )
+    database_url: str = Field(
+        default_factory=deployment_wide("database_url", DEFAULT_DATABASE_URL),
+        description="Seen URLs, source state and fingerprints (SQLAlchemy async URL).",
+    )
+    seen_retention_days: float = Field(default=90.0, gt=0)
+    poll_jitter: float = Field(default=0.1, ge=0, le=0.5, description="± fraction of interval.")
+    dedup_max_distance: int = Field(default=3, ge=0, le=3, description="SimHash bits.")
+    dedup_min_tokens: int = Field(default=60, ge=8, description="Shorter texts: exact hash only.")
+
+    @field_validator("allow_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
