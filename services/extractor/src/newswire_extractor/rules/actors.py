@@ -62,6 +62,7 @@ class ActorResolver:
         self._doc = article.doc
         self._kb = kb
         self._people: dict[str, tuple[str | None, str | None]] = {}
+        self._full_names: dict[str, str] = {}
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[_Mention] | None = None
         self._speakers: dict[int, Actor] = {}
@@ -222,7 +223,8 @@ class ActorResolver:
             if desc.org and not sector:
                 sector = desc.org.sector
             country = country or known_country or self._person_country(desc.person)
-            return Actor(name=desc.person, kind="PERSON", country=country, sector=sector, **base)
+            name = self._full_names.get(desc.person, desc.person)  # 'Ionescu' -> 'Mihai Ionescu'
+            return Actor(name=name, kind="PERSON", country=country, sector=sector, **base)
         if desc.org is not None:
             sector = (
                 desc.org.sector
@@ -307,6 +309,7 @@ class ActorResolver:
                 surname = ent.text.split()[-1]
                 if surname != ent.text:
                     self._people.setdefault(surname, facts)
+                    self._full_names.setdefault(surname, ent.text)
 
     def _person_country(self, name: str) -> str | None:
         facts = self._people.get(name) or self._people.get(name.split()[-1])

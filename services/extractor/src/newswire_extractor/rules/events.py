@@ -126,7 +126,11 @@ class EventBuilder:
                 update={"negated": flags.negated or modality([complement.head]).negated}
             )
         planned = flags.future or flags.hypothetical
-        event_type, mode, flags = self._future(match, complement, event_type, mode, flags)
+        said = self._attribution(match)
+        announced = bool(said and said.speaker and _same_actor(said.speaker, actors))
+        event_type, mode, flags = self._future(
+            match, complement, event_type, mode, flags, announced=announced
+        )
         future_action = None
         if complement is not None and match.rule.commit:
             future_action = complement.head
@@ -149,7 +153,7 @@ class EventBuilder:
             actors=actors,
             targets=targets,
             modality=flags,
-            attribution=self._attribution(match),
+            attribution=said,
             confidence=self._confidence(match, actors, targets),
             heads=heads,
             future_action=future_action,
@@ -229,10 +233,14 @@ class EventBuilder:
         event_type: str,
         mode: str | None,
         flags: Modality,
+        *,
+        announced: bool,
     ) -> tuple[str, str | None, Modality]:
         """PLOVER codes announced future actions by what is committed to (AGREE, CONCEDE, ...).
 
-        The commitment itself has happened, so the re-typed event is not flagged future.
+        The commitment itself has happened, so the re-typed event is not flagged future. A future
+        use of force is a THREATEN only when its actor announces it or it is conditional; an
+        expectation ('the army is expected to attack') stays an ASSAULT flagged future.
         """
         if complement is not None and match.rule.commit:
             return event_type, mode, flags
@@ -253,6 +261,8 @@ class EventBuilder:
                 flags.model_copy(update={"future": False, "hypothetical": False}),
             )
         if future_type is None or future_type == event_type:
+            return event_type, mode, flags
+        if future_type == "THREATEN" and not announced:
             return event_type, mode, flags
         if future_type == "THREATEN":
             mode = match.rule.threat_mode or self._lexicon.threat_modes.get(event_type)

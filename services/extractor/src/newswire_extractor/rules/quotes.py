@@ -53,8 +53,10 @@ _MIN_WORDS = 3
 
 def find_quotes(article: Article, actor_of: ActorOf) -> list[Quote]:
     """All direct quotes of at least a few words, each with its speaker where one is named."""
-    quotes = []
-    for start, end in _quote_spans(article.text):
+    quotes: list[Quote] = []
+    for start, end in sorted(set(_quote_spans(article.text))):
+        if any(q.start <= start < q.end for q in quotes):
+            continue  # a quote inside a quote
         if len(article.text[start:end].split()) < _MIN_WORDS:
             continue  # scare quotes ('a "special law"') are not statements
         speaker, cue = _speaker(article, start, end, actor_of)
