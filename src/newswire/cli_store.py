@@ -131,15 +131,19 @@ def serve(
     print_openapi: Annotated[
         bool, typer.Option("--openapi", help="Print the OpenAPI document and exit.")
     ] = False,
+    db_url: DatabaseUrl = None,
 ) -> None:
     """Serve the read API (configured by NEWSWIRE_API_* and NEWSWIRE_DATABASE_URL)."""
     import json
+    import os
 
     import uvicorn
 
     from newswire_store.api import ApiSettings, create_api
 
-    settings = ApiSettings()
+    if db_url is None and "NEWSWIRE_API_DATABASE_URL" not in os.environ:
+        db_url = database_url(None)  # like `events` and `export`: the demo's SQLite file
+    settings = ApiSettings(database_url=db_url) if db_url else ApiSettings()
     api = create_api(settings)
     if print_openapi:
         sys.stdout.write(json.dumps(api.openapi(), indent=2) + "\n")
