@@ -37,6 +37,7 @@ class BoundedDecoder:
         self.produced = 0
         self._zlib = self._new_decompressor(first=True)
         self._deflate_probe = self.coding == "deflate"
+        self._fed = False
 
     def _new_decompressor(self, *, first: bool) -> zlib._Decompress | None:
         if self.coding is None:
@@ -49,6 +50,7 @@ class BoundedDecoder:
         """The decoded bytes for ``data``; raises BodyLimitExceeded past the budget."""
         if self._zlib is None:
             return self._count(data)
+        self._fed = self._fed or bool(data)
         out = bytearray()
         pending = data
         while pending:
@@ -78,12 +80,15 @@ class BoundedDecoder:
 
     def finish(self) -> bytes:
         """Whatever the decompressor still holds at the end of the body."""
-        if self._zlib is None:
+        if self._zlib is None or not self._fed:
             return b""
         try:
-            return self._count(self._zlib.flush())
+            tail = self._count(self._zlib.flush())
         except zlib.error as error:
-            raise CorruptBody(f"truncated {self.coding} body: {error}") from error
+            raise CorruptBody(f"cannot decompress truncated {self.coding} body: {error}") from error
+        if not self._zlib.eof:
+            raise CorruptBody(f"cannot decompress truncated {self.coding} body")
+        return tail
 
     def _count(self, chunk: bytes) -> bytes:
         self.produced += len(chunk)

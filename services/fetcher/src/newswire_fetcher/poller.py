@@ -149,6 +149,13 @@ class Poller:
                 validators=validators,
                 next_poll_at=self._next_poll(source, retry_after),
             )
+            log.info(
+                "polled %s: %d listed, %d new%s",
+                source.source_id,
+                outcome.listed,
+                outcome.requested,
+                " (not modified)" if outcome.not_modified else "",
+            )
             return outcome
 
     def _next_poll(self, source: Source, retry_after: float | None) -> dt.datetime:
@@ -245,8 +252,6 @@ class Poller:
                 # Unclaim what was not published, or nobody would ever request it.
                 await self.state.release(fresh[len(published) :])
             raise
-        if fresh:
-            log.info("%s: %d new URL(s) requested", source.source_id, len(fresh))
         return len(published)
 
     async def _dead_letter(self, source: Source, error: Exception) -> None:
