@@ -70,7 +70,7 @@ def test_country_names_are_common_english(kb: KnowledgeBase) -> None:
         ("the United Nations", "United Nations", "IGO", None),
         ("NATO", "NATO", "IGO", None),
         ("ICC", "International Criminal Court", "IGO", None),
-        ("Amnesty International", "Amnesty International", "HRI", None),
+        ("Amnesty International", "Amnesty International", "NGO", None),
         ("Kremlin", "Kremlin", "GOV", "RUS"),
         ("Pentagon", "Pentagon", "MIL", "USA"),
     ],

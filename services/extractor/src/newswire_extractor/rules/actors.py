@@ -41,6 +41,7 @@ class _Description:
     org_text: str | None = None
     country: Country | None = None
     country_is_head: bool = False
+    from_modifier: bool = False  # the country came from a word inside the phrase itself
     capital: bool = False
     role: Role | None = None
     city_country: str | None = None
@@ -117,18 +118,19 @@ class ActorResolver:
     def _phrase_actor(self, head: Token) -> Actor | None:
         start, end = phrase_bounds(head)
         desc = self._describe(start, end, head)
-        for extra_start, extra_end, extra_head in self._extras(head):
+        titled = desc.role is not None or desc.person is not None
+        for extra_start, extra_end, extra_head in self._extras(head, titled=titled):
             desc = _merge(desc, self._describe(extra_start, extra_end, extra_head))
         return self._build(self._doc[start:end], head, desc)
 
-    def _extras(self, head: Token) -> list[tuple[int, int, Token]]:
+    def _extras(self, head: Token, *, titled: bool) -> list[tuple[int, int, Token]]:
         """Appositions and 'of'/'from' phrases that describe a head ('Medinsky, the negotiator')."""
         found = []
         for child in children(head, "appos"):
             found.append((*phrase_bounds(child), child))
         if head.dep_ == "appos":
             found.append((*phrase_bounds(head.head), head.head))
-        if self._kb.roles.find([lemma(head)]) is not None:
+        if titled:  # 'King Hassan of Morocco', 'leaders of the coalition', 'police in Cairo'
             for prep in children(head, "prep"):
                 if lemma(prep) in ("of", "from", "in"):
                     for obj in children(prep, "pobj"):
@@ -148,7 +150,9 @@ class ActorResolver:
                 if country is None and token.pos_ == "PROPN":
                     country = kb.countries.find(token.text)
                 if country is not None:
-                    desc = replace(desc, country=country, country_is_head=token == head)
+                    desc = replace(
+                        desc, country=country, country_is_head=token == head, from_modifier=True
+                    )
         if desc.org is None:
             org = kb.organizations.find(span.text) or kb.organizations.find(head.text)
             if org is not None:
@@ -170,6 +174,8 @@ class ActorResolver:
     ) -> _Description:
         kb = self._kb
         covers_head = ent.start <= head.i < ent.end
+        if ent.label_ == "PERSON" and any(kb.countries.demonym(t.text) for t in ent):
+            return desc  # NER's 'Bosnian Serbs' is a group of people, not a person
         if ent.label_ == "PERSON":
             person_tokens.update(range(ent.start, ent.end))
             if covers_head and desc.person is None:
@@ -187,6 +193,7 @@ class ActorResolver:
                     country=country,
                     country_is_head=covers_head and ent.label_ != "NORP",
                     capital=covers_head and kb.countries.is_capital(ent.text),
+                    from_modifier=True,
                 )
         if covers_head and ent.label_ in _PLACE_LABELS:
             place = kb.gazetteer.geocode(ent.text)
@@ -249,9 +256,15 @@ class ActorResolver:
         if desc.org_text:
             return Actor(name=desc.org_text, kind="ORG", country=country, **base)
         if desc.country is not None:
-            kind = "GPE" if desc.country_is_head else "NORP"
-            if not desc.country_is_head and self._kb.countries.demonym(head.text) is None:
-                return None  # 'Iranian oil exports' names no actor; 'Iranians' does
+            if desc.country_is_head:
+                kind = "GPE"
+            elif self._kb.countries.demonym(head.text) is not None:
+                kind = "NORP"  # 'Palestinians', 'Iranian'
+            elif head.pos_ in ("NOUN", "PROPN") and desc.from_modifier:
+                # 'U.S. border patrol agents': coded by nationality, as event coders do.
+                kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "UNKNOWN"
+            else:
+                return None
             sector = "GOV" if desc.capital else None
             return Actor(name=desc.country.name, kind=kind, country=country, sector=sector, **base)
         if desc.city_name:
