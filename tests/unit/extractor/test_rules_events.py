@@ -99,7 +99,7 @@ def _codes(actors: list) -> set[str | None]:  # type: ignore[type-arg]
             "MOBILIZE",
             "troops",
             {"TUR"},
-            {"MIL"},
+            {"SYR"},
         ),
         (
             "Russian troops withdrew from the city of Kherson.",

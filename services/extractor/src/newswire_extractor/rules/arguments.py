@@ -8,6 +8,7 @@ from newswire_extractor.rules.syntax import (
     OBJECT_CONTROL,
     TARGET_PREPS,
     children,
+    direct_objects,
     is_passive,
     lemma,
     prep_objects,
@@ -18,6 +19,15 @@ Token = Any
 
 _NOUN_ACTOR_PREPS = frozenset({"by", "between", "among"})
 _NOUN_TARGET_PREPS = TARGET_PREPS - {"for", "between", "among"}
+_INSTRUMENT_PREPS = (TARGET_PREPS - {"by", "for", "with"}) | {
+    "in",
+    "into",
+    "near",
+    "along",
+    "across",
+    "inside",
+    "within",
+}
 _MAX_CLIMB = 4
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 
@@ -77,11 +87,24 @@ def noun_targets(noun: Token) -> list[Token]:
     return list(prep_objects(noun, _NOUN_TARGET_PREPS))
 
 
+def instrument_targets(verb: Token, used: list[Token]) -> list[Token]:
+    """'deployed troops to the border', 'fired rockets at Sderot': recipients are in the preps."""
+    found = list(prep_objects(verb, _INSTRUMENT_PREPS))
+    for token in used:
+        found += list(prep_objects(token, _INSTRUMENT_PREPS))
+    return [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
+
+
 def match_arguments(match: Match) -> tuple[list[Token], list[Token]]:
     """Actor and target tokens for one trigger match."""
     if match.free:
         return noun_actors(match.word), noun_targets(match.word)
     actors = subjects(match.head)
+    if match.rule.instrument:
+        used = [match.word] if match.is_noun else direct_objects(match.head)
+        return actors or (noun_actors(match.word) if match.is_noun else []), instrument_targets(
+            match.head, used
+        )
     clausal = match.event_type in _CLAUSAL_TARGET_TYPES
     found_targets = list(match.targets_from) or targets(match.head, clausal=clausal)
     if match.is_noun:

@@ -143,7 +143,9 @@ class EventBuilder:
         if match.rule.swap:
             actors, targets = targets, actors
         if match.rule.reciprocal and targets and event_type == match.event_type:
-            actors, targets = _unique(actors + targets), []
+            # 'return to Geneva for talks': a venue is not a participant.
+            people = [t for t in targets if not (t.kind == "GPE" and t.sector is None)]
+            actors, targets = _unique(actors + people), []
         actors = _unique(actors)
         return _Draft(
             match=match,
@@ -160,11 +162,10 @@ class EventBuilder:
         )
 
     def _actors(self, tokens: Sequence[Token]) -> list[Actor]:
+        """Actors named by subject tokens; 'US drone attacks killed ...' -> the US."""
         found: list[Actor] = []
         for token in tokens:
-            found += self._resolver.resolve(token) or self._resolver.resolve(
-                through_quantifier(token)
-            )
+            found += self._resolver.resolve(token) or self._dig(token, 0, named_only=True)
         return _unique(found)
 
     def _targets(self, tokens: Sequence[Token]) -> list[Actor]:
@@ -173,8 +174,12 @@ class EventBuilder:
             found += self._resolver.resolve(token) or self._dig(token, 0)
         return _unique(found)
 
-    def _dig(self, token: Token, depth: int) -> list[Actor]:
-        """'rejected North Korea's demand' -> North Korea: actors inside a non-actor object."""
+    def _dig(self, token: Token, depth: int, *, named_only: bool = False) -> list[Actor]:
+        """'rejected North Korea's demand' -> North Korea: actors inside a non-actor phrase.
+
+        For subjects (``named_only``) only possessors and named modifiers count, so 'a bomb in
+        the market killed ...' does not make the market an actor.
+        """
         if depth > 1:
             return []
         inner = through_quantifier(token)
@@ -182,8 +187,11 @@ class EventBuilder:
             found = self._resolver.resolve(inner)
             if found:
                 return found
-        for candidate in [*children(token, "poss"), *prep_objects(token, _DIG_PREPS)]:
-            found = self._resolver.resolve(candidate) or self._dig(candidate, depth + 1)
+        preps = [] if named_only else list(prep_objects(token, _DIG_PREPS))
+        for candidate in [*children(token, "poss"), *preps]:
+            found = self._resolver.resolve(candidate) or self._dig(
+                candidate, depth + 1, named_only=named_only
+            )
             if found:
                 return found
         # Modifiers count only when they name someone: 'Iranian oil', not 'drone strike'.

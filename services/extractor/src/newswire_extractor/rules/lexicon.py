@@ -37,6 +37,7 @@ class TriggerRule:
     state_type: str | None = None
     threat_mode: str | None = None
     directive: bool = False
+    instrument: bool = False
 
     @property
     def specificity(self) -> int:
@@ -126,6 +127,7 @@ def _rule(entry: Mapping[str, Any], kind: str) -> TriggerRule:
         state_type=entry.get("state_type"),
         threat_mode=entry.get("threat_mode"),
         directive=bool(entry.get("directive", False)),
+        instrument=bool(entry.get("instrument", False)),
     )
 
 
