@@ -17,8 +17,8 @@ import pytest
 
 from newswire_contracts import DeadLetterV1, FetchRequestedV1
 from newswire_contracts.topics import FETCH_REQUESTED, dlq, topic
-from newswire_fetcher.poller import Poller
 from newswire_fetcher.polite import PoliteClient, create_client
+from newswire_fetcher.poller import Poller
 from newswire_fetcher.settings import FetcherSettings
 from newswire_fetcher.sources import Source, parse_sources
 from newswire_fetcher.state import FetcherState

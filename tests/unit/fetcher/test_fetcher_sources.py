@@ -76,7 +76,7 @@ def test_bad_sources_are_reported_with_their_place(tmp_path: Path, text: str, me
 
 
 def test_missing_sources_file(tmp_path: Path) -> None:
-    with pytest.raises(SourcesError, match="missing.toml"):
+    with pytest.raises(SourcesError, match=r"missing\.toml"):
         load_sources(tmp_path / "missing.toml")
 
 

@@ -72,7 +72,7 @@ class FetcherService:
     async def _deduplicate(self, article: ArticleV1) -> ArticleV1:
         fingerprint = Fingerprint.of(article, min_tokens=self.settings.dedup_min_tokens)
         original = await self.fingerprints.register(
-            fingerprint, max_distance=self.settings.dedup_max_distance
+            fingerprint, min_similarity=self.settings.dedup_min_similarity
         )
         return (
             article if original is None else article.model_copy(update={"duplicate_of": original})

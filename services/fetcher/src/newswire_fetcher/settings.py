@@ -46,7 +46,9 @@ class FetcherSettings(ServiceSettings):
     )
     seen_retention_days: float = Field(default=90.0, gt=0)
     poll_jitter: float = Field(default=0.1, ge=0, le=0.5, description="± fraction of interval.")
-    dedup_max_distance: int = Field(default=3, ge=0, le=3, description="SimHash bits.")
+    dedup_min_similarity: float = Field(
+        default=0.7, gt=0, le=1, description="Resemblance (MinHash) from which a text is a copy."
+    )
     dedup_min_tokens: int = Field(default=60, ge=8, description="Shorter texts: exact hash only.")
 
     @field_validator("allow_hosts", mode="before")

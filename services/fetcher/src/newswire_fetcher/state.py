@@ -19,10 +19,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from newswire_fetcher import simhash as sh
+from newswire_fetcher import minhash
 from newswire_fetcher.dedup import Fingerprint, find_original
 from newswire_fetcher.errors import StateUnavailable
 from newswire_fetcher.http import Validators
@@ -53,11 +53,22 @@ fingerprints = sa.Table(
     metadata,
     sa.Column("article_id", sa.String(64), primary_key=True),
     sa.Column("content_hash", sa.String(64), nullable=False, index=True),
-    sa.Column("simhash", sa.BigInteger),
-    *(sa.Column(f"band{i}", sa.Integer, index=True) for i in range(sh.BANDS)),
     sa.Column("duplicate_of", sa.String(64)),
     sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False, index=True),
 )
+
+# One row per sketch value: the index on `value` finds articles sharing much of a sketch.
+sketch_values = sa.Table(
+    "fetcher_sketch_values",
+    metadata,
+    sa.Column("article_id", sa.String(64), primary_key=True),
+    sa.Column("value", sa.BigInteger, primary_key=True, index=True),
+)
+
+# A copy shares most of its 64 sketch values with the original (~60 for a syndicated story);
+# needing a quarter of them keeps the candidate list short without missing real copies.
+MIN_SHARED_VALUES = minhash.K // 4
+MAX_CANDIDATES = 50
 
 
 def url_key(url: str) -> str:
@@ -102,8 +113,14 @@ class FetcherState:
         return cls(create_async_engine(url, pool_pre_ping=True))
 
     async def create_tables(self) -> None:
-        async with self._begin() as conn:
-            await conn.run_sync(metadata.create_all)
+        """Create the fetcher's tables if missing (replicas starting together may race)."""
+        try:
+            async with self._begin() as conn:
+                await conn.run_sync(metadata.create_all)
+        except (StateUnavailable, IntegrityError, ProgrammingError):
+            # Another replica created them between our check and our CREATE; check again.
+            async with self._begin() as conn:
+                await conn.run_sync(metadata.create_all)
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -158,6 +175,8 @@ class FetcherState:
         cutoff = _now() - older_than
         async with self._begin() as conn:
             gone = await conn.execute(sa.delete(seen_urls).where(seen_urls.c.seen_at < cutoff))
+            old = sa.select(fingerprints.c.article_id).where(fingerprints.c.seen_at < cutoff)
+            await conn.execute(sa.delete(sketch_values).where(sketch_values.c.article_id.in_(old)))
             await conn.execute(sa.delete(fingerprints).where(fingerprints.c.seen_at < cutoff))
         return int(gone.rowcount or 0)
 
@@ -217,68 +236,101 @@ class FetcherState:
 
     # Fingerprints ------------------------------------------------------------------------
 
-    async def register(self, fingerprint: Fingerprint, *, max_distance: int) -> str | None:
+    async def register(self, fingerprint: Fingerprint, *, min_similarity: float) -> str | None:
         """FingerprintIndex.register, shared by every replica through the database."""
         async with self._begin() as conn:
-            known = await self._verdict(conn, fingerprint.article_id)
-            if known is not None:
-                return known[1]
+            if await self._known(conn, fingerprint.article_id):
+                return await self._verdict(conn, fingerprint.article_id)
             earlier = await self._candidates(conn, fingerprint)
-            original = find_original(fingerprint, earlier, max_distance=max_distance)
-            await conn.execute(
+            original = find_original(fingerprint, earlier, min_similarity=min_similarity)
+            inserted = await conn.execute(
                 _insert(self.engine, fingerprints)
                 .on_conflict_do_nothing(index_elements=["article_id"])
-                .values(**self._row(fingerprint, original))
+                .values(
+                    article_id=fingerprint.article_id,
+                    content_hash=fingerprint.content_hash,
+                    duplicate_of=original,
+                    seen_at=_now(),
+                )
             )
-            # Another replica may have registered the same article a moment before us.
-            stored = await self._verdict(conn, fingerprint.article_id)
-        return stored[1] if stored is not None else original
+            if inserted.rowcount != 1:
+                # Another replica registered the same article a moment before us: its verdict.
+                return await self._verdict(conn, fingerprint.article_id)
+            if fingerprint.sketch:
+                rows = [
+                    {"article_id": fingerprint.article_id, "value": minhash.to_signed(v)}
+                    for v in fingerprint.sketch
+                ]
+                await conn.execute(sa.insert(sketch_values), rows)
+        return original
 
-    async def _verdict(
-        self, conn: AsyncConnection, article_id: str
-    ) -> tuple[str, str | None] | None:
+    async def _verdict(self, conn: AsyncConnection, article_id: str) -> str | None:
         found = await conn.execute(
-            sa.select(fingerprints.c.article_id, fingerprints.c.duplicate_of).where(
-                fingerprints.c.article_id == article_id
-            )
+            sa.select(fingerprints.c.duplicate_of).where(fingerprints.c.article_id == article_id)
         )
         row = found.first()
-        return None if row is None else (row.article_id, row.duplicate_of)
+        return None if row is None else row.duplicate_of
+
+    async def _known(self, conn: AsyncConnection, article_id: str) -> bool:
+        found = await conn.execute(
+            sa.select(fingerprints.c.article_id).where(fingerprints.c.article_id == article_id)
+        )
+        return found.first() is not None
 
     async def _candidates(
         self, conn: AsyncConnection, fingerprint: Fingerprint
     ) -> list[tuple[Fingerprint, str | None]]:
-        match = [fingerprints.c.content_hash == fingerprint.content_hash]
-        if fingerprint.simhash is not None:
-            for i, band in enumerate(sh.bands(fingerprint.simhash)):
-                match.append(fingerprints.c[f"band{i}"] == band)
-        rows = await conn.execute(
-            sa.select(fingerprints)
-            .where(sa.or_(*match))
-            .order_by(fingerprints.c.seen_at, fingerprints.c.article_id)
-            .limit(500)
-        )
+        ids = set(await self._exact(conn, fingerprint.content_hash))
+        if fingerprint.sketch:
+            ids |= set(await self._sharing(conn, fingerprint.sketch))
+        ids.discard(fingerprint.article_id)
+        if not ids:
+            return []
+        rows = (
+            await conn.execute(
+                sa.select(fingerprints)
+                .where(fingerprints.c.article_id.in_(ids))
+                .order_by(fingerprints.c.seen_at, fingerprints.c.article_id)
+            )
+        ).all()
+        sketches = await self._sketches(conn, [row.article_id for row in rows])
         return [
             (
-                Fingerprint(
-                    row.article_id,
-                    row.content_hash,
-                    None if row.simhash is None else sh.from_signed(row.simhash),
-                ),
+                Fingerprint(row.article_id, row.content_hash, sketches.get(row.article_id)),
                 row.duplicate_of,
             )
             for row in rows
         ]
 
-    @staticmethod
-    def _row(fingerprint: Fingerprint, original: str | None) -> dict[str, Any]:
-        value = fingerprint.simhash
-        split = sh.bands(value) if value is not None else (None,) * sh.BANDS
-        return {
-            "article_id": fingerprint.article_id,
-            "content_hash": fingerprint.content_hash,
-            "simhash": None if value is None else sh.to_signed(value),
-            **{f"band{i}": band for i, band in enumerate(split)},
-            "duplicate_of": original,
-            "seen_at": _now(),
-        }
+    async def _exact(self, conn: AsyncConnection, content_hash: str) -> list[str]:
+        found = await conn.execute(
+            sa.select(fingerprints.c.article_id)
+            .where(fingerprints.c.content_hash == content_hash)
+            .limit(MAX_CANDIDATES)
+        )
+        return [row.article_id for row in found]
+
+    async def _sharing(self, conn: AsyncConnection, sketch: tuple[int, ...]) -> list[str]:
+        shared = sa.func.count()
+        found = await conn.execute(
+            sa.select(sketch_values.c.article_id)
+            .where(sketch_values.c.value.in_([minhash.to_signed(v) for v in sketch]))
+            .group_by(sketch_values.c.article_id)
+            .having(shared >= min(MIN_SHARED_VALUES, len(sketch)))
+            .order_by(shared.desc())
+            .limit(MAX_CANDIDATES)
+        )
+        return [row.article_id for row in found]
+
+    async def _sketches(
+        self, conn: AsyncConnection, article_ids: list[str]
+    ) -> dict[str, tuple[int, ...]]:
+        found = await conn.execute(
+            sa.select(sketch_values.c.article_id, sketch_values.c.value).where(
+                sketch_values.c.article_id.in_(article_ids)
+            )
+        )
+        values: dict[str, list[int]] = {}
+        for row in found:
+            values.setdefault(row.article_id, []).append(minhash.from_signed(row.value))
+        return {article_id: tuple(sorted(v)) for article_id, v in values.items()}
