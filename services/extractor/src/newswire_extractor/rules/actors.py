@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Any
+
+from spacy.attrs import DEP, POS
 
 from newswire_contracts import Actor
 from newswire_extractor.kb import Country, KnowledgeBase, Organization, Role
@@ -30,6 +33,7 @@ _INSTITUTIONS = frozenset(
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_MENTION_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT")
 
 
 @dataclass(frozen=True)
@@ -48,13 +52,6 @@ class _Description:
     city_name: str | None = None
 
 
-@dataclass(frozen=True)
-class _Mention:
-    position: int
-    actor: Actor
-    plural: bool
-
-
 class ActorResolver:
     """Normalizes actor phrases of one article; remembers people's nationalities across it."""
 
@@ -65,7 +62,7 @@ class ActorResolver:
         self._people: dict[str, tuple[str | None, str | None]] = {}
         self._full_names: dict[str, str] = {}
         self._cache: dict[int, Actor | None] = {}
-        self._mentions: list[_Mention] | None = None
+        self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
         self._learn_people()
 
@@ -359,31 +356,25 @@ class ActorResolver:
             current = current.head
 
     def _article_antecedent(self, token: Token) -> Actor | None:
-        for mention in reversed(self._all_mentions()):
-            if mention.position >= token.i:
-                continue
-            if _compatible(mention.actor, token, mention.plural):
-                return mention.actor
+        """The nearest earlier mention of a compatible kind; mentions resolve only on demand."""
+        positions = self._mention_positions()
+        for i in reversed(positions[: bisect.bisect_left(positions, token.i)]):
+            head = self._doc[i]
+            actor = self.resolve_one(head)
+            if actor is not None and _compatible(actor, token, _is_plural(head)):
+                return actor
         return None
 
-    def _all_mentions(self) -> list[_Mention]:
+    def _mention_positions(self) -> list[int]:
+        """Token positions that may name an actor: argument nouns and named-entity roots."""
         if self._mentions is None:
-            # Filled in place: pronouns inside earlier mentions see the mentions before them.
-            mentions: list[_Mention] = []
-            self._mentions = mentions
-            heads = {
-                t.i: t
-                for t in self._doc
-                if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT")
-                and t.pos_ in ("NOUN", "PROPN")
-            }
-            for ent in self._doc.ents:
-                if ent.label_ in _NAME_LABELS:
-                    heads.setdefault(ent.root.i, ent.root)
-            for i in sorted(heads):
-                actor = self.resolve_one(heads[i])
-                if actor is not None:
-                    mentions.append(_Mention(i, actor, _is_plural(heads[i])))
+            doc = self._doc
+            names = [ent.root.i for ent in doc.ents if ent.label_ in _NAME_LABELS]
+            array = doc.to_array([DEP, POS])  # one pass in C instead of per-token lookups
+            deps = {doc.vocab.strings[d] for d in _MENTION_DEPS}
+            nouns = {doc.vocab.strings[p] for p in ("NOUN", "PROPN")}
+            arguments = [i for i, (dep, pos) in enumerate(array) if dep in deps and pos in nouns]
+            self._mentions = sorted(set(arguments) | set(names))
         return self._mentions
 
 

@@ -65,7 +65,7 @@ VAGUE = {
     "tens of millions": (20_000_000.0, 99_999_999.0),
 }
 
-NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES) - {"a", "an"}
+NUMBER_WORDS = (frozenset(_UNITS) | frozenset(_SCALES)) - {"a", "an"}
 
 
 def parse_number(text: str) -> float | None:

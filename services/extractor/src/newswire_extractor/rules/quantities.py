@@ -101,6 +101,9 @@ _SKIP_ENTITY_LABELS = frozenset(
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _VAGUE_WORDS = frozenset(w for key in VAGUE for w in key.split()) - {"of"}
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
+_NUMBERISH = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS | _VAGUE_WORDS | {"dozen"})) + r")\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ class FoundQuantity:
 def find_quantities(sentence: Span) -> list[FoundQuantity]:
     """Every counted amount in the sentence, skipping dates, times, ages, percentages and years."""
     found: list[FoundQuantity] = []
+    if not _NUMBERISH.search(sentence.text):
+        return found
     tokens = list(sentence)
     i = 0
     while i < len(tokens):
@@ -247,7 +252,7 @@ def _quantity(tokens: list[Token], start: int, end: int) -> FoundQuantity | None
         approximate=approximate,
         unit=unit.text if unit is not None else None,
         category=_category(unit if unit is not None else last),
-        text=doc.text[text_start.idx : text_end.idx + len(text_end.text)],
+        text=doc[text_start.i : text_end.i + 1].text,
         start=text_start.idx,
         end=text_end.idx + len(text_end.text),
     )
