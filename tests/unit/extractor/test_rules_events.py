@@ -205,3 +205,15 @@ def test_a_conditional_threat(extractor: RulesExtractor) -> None:
         extractor, "The opposition will boycott the election unless the president resigns."
     )
     assert (event.event_type, event.mode) == ("THREATEN", "restrict")
+
+
+def test_weapon_words_give_assault_modes(extractor: RulesExtractor) -> None:
+    bomb = _top(extractor, "A journalist was killed in a car bomb explosion in Beirut.")
+    assert (bomb.event_type, bomb.mode) == ("ASSAULT", "explosives")
+    assert bomb.location is not None
+    assert bomb.location.country == "LBN"
+    gas = _top(extractor, "Police fired water cannon at protesters in Tbilisi.")
+    assert (gas.event_type, gas.mode) == ("ASSAULT", "crowd-control")
+    shells = _top(extractor, "Israeli tanks fired four shells at targets in Jericho.")
+    assert (shells.event_type, shells.mode) == ("ASSAULT", "heavy-weapons")
+    assert _codes(shells.actors) == {"ISR"}

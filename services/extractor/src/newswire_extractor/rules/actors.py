@@ -235,10 +235,11 @@ class ActorResolver:
                 if desc.org.sector in ("IGO", "NGO") or not desc.role
                 else (desc.role.sector)
             )
+            international = desc.org.sector in ("IGO", "NGO") and not desc.org.country
             return Actor(
                 name=desc.org.name,
                 kind=desc.org.kind,
-                country=desc.org.country or country,
+                country=None if international else desc.org.country or country,
                 sector=sector,
                 **base,
             )

@@ -169,9 +169,13 @@ class EventBuilder:
         return _unique(found)
 
     def _targets(self, tokens: Sequence[Token]) -> list[Actor]:
+        """Named recipients first; only if there are none, look inside the objects."""
         found: list[Actor] = []
         for token in tokens:
-            found += self._resolver.resolve(token) or self._dig(token, 0)
+            found += self._resolver.resolve(token)
+        if not found:
+            for token in tokens:
+                found += self._dig(token, 0)
         return _unique(found)
 
     def _dig(self, token: Token, depth: int, *, named_only: bool = False) -> list[Actor]:
@@ -225,7 +229,22 @@ class EventBuilder:
             mode = complement.rule.threat_mode or lexicon.threat_modes.get(complement.event_type)
         if match.rule.state_type and any(_is_state(a) for a in actors):
             return match.rule.state_type, "disapprove"
-        return event_type, mode
+        return event_type, mode or self._cued_mode(event_type, match, complement)
+
+    def _cued_mode(self, event_type: str, match: Match, complement: Match | None) -> str | None:
+        """A mode from the words around the trigger: 'killed in a car bomb' -> explosives."""
+        cues = self._lexicon.mode_cues.get(event_type)
+        if not cues:
+            return None
+        words: set[str] = set()
+        for head in [match.head, *([complement.head] if complement is not None else [])]:
+            for token in head.subtree:
+                words.add(lemma(token))
+                words.add(str(token.lower_))
+        for mode, cue_words in cues:
+            if words & cue_words:
+                return mode
+        return None
 
     def _object_type(self, match: Match) -> str | None:
         """The event type a trigger's object names ('rejected the talks' -> CONSULT)."""

@@ -43,7 +43,7 @@ class TriggerRule:
     def specificity(self) -> int:
         """How constrained the entry is; the most specific fitting entry wins."""
         return (
-            2 * bool(self.objects)
+            3 * bool(self.objects)
             + 2 * bool(self.particles)
             + 2 * bool(self.modifiers)
             + bool(self.support)

@@ -9,7 +9,6 @@ Token = Any  # spaCy is untyped; tokens are spacy.tokens.Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "dative"})
 # Prepositions whose objects are the recipients of an event ("met with", "sanctions on").
 TARGET_PREPS = frozenset(
     {
@@ -121,6 +120,9 @@ _NP_LEFT_DEPS = frozenset(
     }
 )
 _NP_TRIM = frozenset({"det", "predet", "punct", "cc", "prep", "case"})
+# 'went on strike', 'engaged in talks', 'resorted to violence', 'arrived for talks'; not
+# 'imposed a curfew after clashes', where the noun only sets the scene.
+_SUPPORT_PREPS = frozenset({"on", "in", "into", "to", "for", "at"})
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "xcomp", "csubj"})
 
 
@@ -234,7 +236,11 @@ def governing_verb(noun: Token) -> Token | None:
     anchor = nominal_anchor(noun)
     if anchor.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj", "dative"):
         return anchor.head if anchor.head.pos_ in ("VERB", "AUX") else None
-    if anchor.dep_ == "pobj" and anchor.head.dep_ in ("prep", "prt", "agent"):
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.dep_ in ("prep", "prt")
+        and lemma(anchor.head) in _SUPPORT_PREPS
+    ):
         head = anchor.head.head
         return head if head.pos_ in ("VERB", "AUX") else None
     return None
@@ -280,14 +286,3 @@ def path_to(token: Token, ancestor: Token, *, stop_deps: frozenset[str] = CLAUSE
             return False
         current = current.head
     return True
-
-
-def clause_depth(token: Token, stop: Token | None = None) -> int:
-    """How many clause boundaries separate a token from its sentence root."""
-    depth = 0
-    current = token
-    while current.head != current and current != stop:
-        if current.dep_ in CLAUSE_DEPS or (current.dep_ == "conj" and current.pos_ == "VERB"):
-            depth += 1
-        current = current.head
-    return depth
