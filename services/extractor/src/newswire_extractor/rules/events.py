@@ -112,19 +112,9 @@ class EventBuilder:
     # ------------------------------------------------------------------ drafting
     def _draft(self, match: Match) -> _Draft:
         complement = match.complement if not match.rule.keep_complement else None
-        actor_tokens, target_tokens = match_arguments(match)
-        if complement is not None:
-            inner_targets = match_arguments(complement)[1]
-            target_tokens = target_tokens or [t for t in inner_targets if t not in actor_tokens]
-        actors = self._actors(actor_tokens)
-        targets = [t for t in self._targets(target_tokens) if not _same_actor(t, actors)]
+        actors, targets = self._participants(match, complement)
         event_type, mode = self._type(match, complement, actors)
-        heads = [match.head] + ([complement.head] if complement is not None else [])
-        flags = modality([match.head, match.word] if match.is_noun else [match.head])
-        if complement is not None and complement.head is not None:
-            flags = flags.model_copy(
-                update={"negated": flags.negated or modality([complement.head]).negated}
-            )
+        flags = self._flags(match, complement)
         planned = flags.future or flags.hypothetical
         said = self._attribution(match)
         announced = bool(said and said.speaker and _same_actor(said.speaker, actors))
@@ -140,13 +130,7 @@ class EventBuilder:
             # 'will not accept', 'did not agree': a refusal that happened (PLOVER REJECT).
             event_type, mode = "REJECT", None
             flags = flags.model_copy(update={"negated": False})
-        if match.rule.swap:
-            actors, targets = targets, actors
-        if match.rule.reciprocal and targets and event_type == match.event_type:
-            # 'return to Geneva for talks': a venue is not a participant.
-            people = [t for t in targets if not (t.kind == "GPE" and t.sector is None)]
-            actors, targets = _unique(actors + people), []
-        actors = _unique(actors)
+        actors, targets = _arrange(match, event_type, actors, targets)
         return _Draft(
             match=match,
             complement=complement,
@@ -157,9 +141,27 @@ class EventBuilder:
             modality=flags,
             attribution=said,
             confidence=self._confidence(match, actors, targets),
-            heads=heads,
+            heads=[match.head] + ([complement.head] if complement is not None else []),
             future_action=future_action,
         )
+
+    def _participants(
+        self, match: Match, complement: Match | None
+    ) -> tuple[list[Actor], list[Actor]]:
+        actor_tokens, target_tokens = match_arguments(match)
+        if complement is not None and not target_tokens:
+            inner_targets = match_arguments(complement)[1]
+            target_tokens = [t for t in inner_targets if t not in actor_tokens]
+        actors = self._actors(actor_tokens)
+        targets = [t for t in self._targets(target_tokens) if not _same_actor(t, actors)]
+        return actors, targets
+
+    @staticmethod
+    def _flags(match: Match, complement: Match | None) -> Modality:
+        flags = modality([match.head, match.word] if match.is_noun else [match.head])
+        if complement is not None and not flags.negated and modality([complement.head]).negated:
+            flags = flags.model_copy(update={"negated": True})  # 'agreed not to attack'
+        return flags
 
     def _actors(self, tokens: Sequence[Token]) -> list[Actor]:
         """Actors named by subject tokens; 'US drone attacks killed ...' -> the US."""
@@ -359,6 +361,19 @@ class EventBuilder:
             confidence=draft.confidence,
             evidence=evidence,
         )
+
+
+def _arrange(
+    match: Match, event_type: str, actors: list[Actor], targets: list[Actor]
+) -> tuple[list[Actor], list[Actor]]:
+    """PLOVER roles: the visitor acts ('X hosted Y': Y visits); all meeting parties are actors."""
+    if match.rule.swap:
+        actors, targets = targets, actors
+    if match.rule.reciprocal and targets and event_type == match.event_type:
+        # 'return to Geneva for talks': a venue is not a participant.
+        people = [t for t in targets if not (t.kind == "GPE" and t.sector is None)]
+        actors, targets = actors + people, []
+    return _unique(actors), targets
 
 
 def _share_quantities(drafts: Sequence[_Draft], found: Sequence[FoundQuantity]) -> None:
