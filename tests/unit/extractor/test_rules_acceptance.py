@@ -17,7 +17,7 @@ Russia acknowledged that it had deported Ukrainian children from occupied areas.
 over a list of nearly 400 children and demanded their return. Russia offered to return about 10 \
 children, according to a Ukrainian official.
 
-Ukraine said twenty thousand children had been deported to Russia since the start of the war. \
+Ukraine said twenty thousand children had been taken to Russia since the start of the war. \
 A Russian negotiator dismissed the demand: “These children were evacuated from a war zone for \
 their own safety. Nobody is holding them against their will,” he told reporters.
 """
@@ -62,7 +62,13 @@ def test_quantities_are_found_with_units_and_approximation(result: Extraction) -
     assert by_value[400].unit == "children"
     assert by_value[10].approximate
     assert by_value[20000].unit == "children"
+    assert by_value[20000].category == "deported"
     assert not by_value[20000].approximate
+    (taken,) = [e for e in result.events if by_value[20000] in e.quantities]
+    assert (taken.event_type, taken.mode) == ("COERCE", "deport")
+    assert taken.attribution is not None
+    assert taken.attribution.speaker is not None
+    assert taken.attribution.speaker.country == "UKR"
 
 
 def test_russian_rejection_and_concession(result: Extraction) -> None:
