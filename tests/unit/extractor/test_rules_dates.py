@@ -85,6 +85,8 @@ def test_without_publication_date_relative_expressions_stay_unresolved() -> None
     assert absolute.date == date(2025, 6, 2)
 
 
-@pytest.mark.parametrize("expression", ["two days", "fifteen years", "the day", "may"])
+@pytest.mark.parametrize(
+    "expression", ["two days", "fifteen years", "the day", "may", "2025-13-45", "May 35"]
+)
 def test_durations_and_non_dates_are_not_dates(expression: str) -> None:
     assert resolve_date(expression, PUBLISHED) is None

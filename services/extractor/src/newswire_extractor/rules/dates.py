@@ -56,7 +56,10 @@ def resolve_date(
         return None  # the modal verb, not the month (months are capitalized)
     text = _normalize(expression)
     for resolver in (_absolute, _relative_day, _weekday, _ago, _relative_period, _month_or_year):
-        found = resolver(text, published, future)
+        try:
+            found = resolver(text, published, future)
+        except (ValueError, OverflowError):
+            return None  # '2025-13-45', '99999 years ago': not a real date
         if found is not None:
             day, precision = found
             return Occurred(date=day, precision=precision, text=expression)
