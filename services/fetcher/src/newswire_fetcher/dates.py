@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dateutil import parser as dateparser  # type: ignore[import-untyped]
 
+from newswire_fetcher.datewords import english_date
+
+# "18.05.2025" is day-first wherever it is written; "05/06/2025" stays dateutil's guess.
+_DOTTED = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 # A zone-less "10:00" written in UTC+14 is 14 hours "ahead" of UTC; anything beyond that
 # is genuinely in the future (countdowns, event dates, cache expiry stamps in scripts).
 NAIVE_FUTURE_SLACK = dt.timedelta(hours=14)
@@ -46,13 +51,20 @@ def _parse(text: str) -> dt.datetime | None:
         return dt.datetime.fromisoformat(text)
     except ValueError:
         pass
-    try:
-        # A fixed default keeps "March 2024" from borrowing today's day of month.
-        default = dt.datetime(2000, 1, 1)
-        parsed: dt.datetime = dateparser.parse(text, default=default, tzinfos=_zone)
-        return parsed
-    except (ValueError, OverflowError, TypeError):
-        return None
+    # A fixed default keeps "March 2024" from borrowing today's day of month.
+    default = dt.datetime(2000, 1, 1)
+    for candidate in dict.fromkeys((text, english_date(text))):
+        try:
+            parsed: dt.datetime = dateparser.parse(
+                candidate,
+                default=default,
+                tzinfos=_zone,
+                dayfirst=_DOTTED.search(candidate) is not None,
+            )
+            return parsed
+        except (ValueError, OverflowError, TypeError):
+            continue
+    return None
 
 
 def _zone(name: str | None, offset: int | None) -> dt.tzinfo | None:

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import trafilatura
 from lxml.html import HtmlElement
 
 from newswire_fetcher.authors import byline_names
+from newswire_fetcher.datewords import is_date_line
 
 PARAGRAPH_BREAK = "\n\n"
+# A line that only points elsewhere: "Read more: …", "Lesen Sie auch: …", "Lire aussi : …".
+_READ_MORE = re.compile(
+    r"^(?:read (?:more|also)|see also|related|more on this(?: story)?|watch|listen|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|voir aussi|"
+    r"lee también|leer más|te puede interesar|leggi anche|leia também|lees ook)\s*:",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“”‘’«»„‚ "
+MIN_PULL_QUOTE_CHARS = 20
 # Bylines and a repeated headline sit in the first few blocks of a story; look no further.
 HEAD_BLOCKS = 4
 
@@ -38,14 +49,18 @@ def extract_paragraphs(tree: HtmlElement, url: str | None) -> list[str]:
 
 
 def strip_head(paragraphs: list[str], title: str | None) -> tuple[list[str], list[str]]:
-    """Drop a repeated headline and a bare byline from the top; also return the byline's names."""
+    """Drop a repeated headline, a date line and a bare byline from the top, and link-list
+    lines ("Read more: …") and pull quotes anywhere; also return the byline's names."""
     kept: list[str] = []
     names: list[str] = []
     folded_title = " ".join(title.split()).casefold() if title else None
     for position, paragraph in enumerate(paragraphs):
-        if position < HEAD_BLOCKS and paragraph.casefold() == folded_title:
+        head = position < HEAD_BLOCKS
+        if head and (paragraph.casefold() == folded_title or is_date_line(paragraph)):
             continue
-        found = byline_names(paragraph) if position < HEAD_BLOCKS else None
+        if _READ_MORE.match(paragraph) or _is_pull_quote(paragraph, paragraphs):
+            continue
+        found = byline_names(paragraph) if head else None
         if found:
             names.extend(found)
             continue
@@ -61,3 +76,13 @@ def join_paragraphs(paragraphs: list[str]) -> str:
 def content_hash(text: str) -> str:
     """SHA-256 of the text with all whitespace runs collapsed, so reflowed copies match."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _is_pull_quote(paragraph: str, paragraphs: list[str]) -> bool:
+    # A pull quote repeats, in quotation marks, words the story already carries.
+    if not paragraph or paragraph[0] not in _QUOTES:
+        return False
+    inner = paragraph.strip(_QUOTES)
+    if len(inner) < MIN_PULL_QUOTE_CHARS:
+        return False
+    return any(inner in other for other in paragraphs if other is not paragraph)
