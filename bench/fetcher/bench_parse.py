@@ -10,15 +10,41 @@ single process, so pages/s is per core.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import platform
 from dataclasses import asdict
 from pathlib import Path
 
-from newswire_fetcher.evaluate import evaluate, load_corpus, measure_speed
+import trafilatura
+from htmldate import find_date
+
+from newswire_fetcher.evaluate import (
+    FETCHED_AT,
+    Page,
+    evaluate,
+    f1,
+    load_corpus,
+    measure_speed,
+    precision_recall,
+)
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def baseline(pages: list[Page]) -> tuple[float, float]:
+    """Text F1 of trafilatura.extract and day accuracy of htmldate.find_date, each alone."""
+    scores, days = [], []
+    for page in pages:
+        text = trafilatura.extract(page.html, url=page.url) or ""
+        scores.append(f1(*precision_recall(text, str(page.gold["text"]))))
+        found = find_date(
+            page.html.decode("utf-8"), original_date=True, max_date=FETCHED_AT.date().isoformat()
+        )
+        expected = dt.datetime.fromisoformat(str(page.gold["published_at"])).date().isoformat()
+        days.append(found == expected)
+    return sum(scores) / len(scores), sum(days) / len(days)
 
 
 def main() -> None:
@@ -26,6 +52,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--baseline", action="store_true", help="also score the libraries alone")
     args = parser.parse_args()
 
     pages = load_corpus(args.corpus)
@@ -49,6 +76,10 @@ def main() -> None:
     print("where the time goes (share of parse_html, cumulative):")
     for stage, share in sorted(speed.stages.items(), key=lambda kv: -kv[1]):
         print(f"  {share:6.1%}  {stage}")
+    if args.baseline:
+        text_f1, day_accuracy = baseline(pages)
+        print(f"baseline trafilatura.extract alone: text F1 {text_f1:.4f}")
+        print(f"baseline htmldate.find_date alone:  date accuracy {day_accuracy:.4f}")
     misses = [s for s in summary.scores if s.f1 < 0.96 or s.notes or s.error]
     if misses:
         print("pages below target or with metadata misses:")

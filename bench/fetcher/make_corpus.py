@@ -556,6 +556,73 @@ def t_key_points(story: Story, rng: random.Random) -> tuple[str, str]:
     return page, url
 
 
+def t_div_paragraphs(story: Story, rng: random.Random) -> tuple[str, str]:
+    # Some CMSs never use <p>: every paragraph is a styled <div>.
+    url = url_of(story)
+    body = "".join(f'<div class="paragraph text-block">{e(p)}</div>' for p in story.paragraphs)
+    page = (
+        head(story, og(story, url=url))
+        + "<body>"
+        + nav(story, rng)
+        + f'<div class="article"><div class="title-block"><h1>{e(story.title)}</h1></div>'
+        + f'{byline(story)}<div class="content-blocks">{body}</div></div>'
+        + teasers(rng, 5)
+        + footer(story)
+        + "</body></html>"
+    )
+    return page, url
+
+
+def t_br_text(story: Story, rng: random.Random) -> tuple[str, str]:
+    # Old templates: one text block with paragraphs separated by <br><br>.
+    url = url_of(story)
+    text = "<br><br>\n".join(e(p) for p in story.paragraphs)
+    page = (
+        f"<html><head><title>{e(story.title)} - {e(story.site)}</title>"
+        f'<meta name="date" content="{when(story):%Y-%m-%d %H:%M:%S%z}">'
+        f'<meta name="author" content="{e(", ".join(story.authors))}"></head><body>'
+        + nav(story, rng)
+        + f'<table width="100%"><tr><td class="left">{teasers(rng, 4, "Headlines")}</td>'
+        + f'<td class="main"><h1>{e(story.title)}</h1><div class="storytext">{text}</div></td>'
+        + "</tr></table>"
+        + footer(story)
+        + "</body></html>"
+    )
+    return page, url
+
+
+def t_embeds(story: Story, rng: random.Random) -> tuple[str, str]:
+    # Social embeds and an inline "related story" card inside the body.
+    url = url_of(story)
+    first, second, *rest = story.paragraphs
+    tweet = (
+        '<blockquote class="twitter-tweet"><p lang="en">Solidarity with everyone on the picket '
+        "lines today. We are not going anywhere.</p>&mdash; Union Branch (@unionbranch) "
+        '<a href="https://social.example/status/1">1 October 2025</a></blockquote>'
+    )
+    card = (
+        '<aside class="inline-related"><span>Related</span><a href="/r/1"><h3>Exam results '
+        "improve for the third year running</h3><p>Pass rates rose in every subject.</p></a>"
+        "</aside>"
+    )
+    body = (
+        f"<p>{e(first)}</p>{tweet}<p>{e(second)}</p>{card}"
+        + "".join(f"<p>{e(p)}</p>" for p in rest)
+        + '<div class="embed-video"><iframe src="https://video.example/e/1"></iframe>'
+        + "<p>Watch: teachers explain why they are striking</p></div>"
+    )
+    page = (
+        head(story, og(story, url=url))
+        + "<body>"
+        + nav(story, rng)
+        + f"<article><h1>{e(story.title)}</h1>{byline(story)}<div class='body'>{body}</div>"
+        + "</article>"
+        + footer(story)
+        + "</body></html>"
+    )
+    return page, url
+
+
 TEMPLATES: dict[str, Callable[[Story, random.Random], tuple[str, str]]] = {
     "jsonld": t_jsonld,
     "jsonld_graph": t_jsonld_graph,
@@ -571,6 +638,9 @@ TEMPLATES: dict[str, Callable[[Story, random.Random], tuple[str, str]]] = {
     "script_dates": t_script_dates,
     "url_date": t_url_date,
     "key_points": t_key_points,
+    "div_paragraphs": t_div_paragraphs,
+    "br_text": t_br_text,
+    "embeds": t_embeds,
 }
 
 
@@ -582,7 +652,7 @@ TEMPLATES: dict[str, Callable[[Story, random.Random], tuple[str, str]]] = {
 
 def _css(rng: random.Random) -> str:
     rules = []
-    for i in range(rng.randint(250, 450)):
+    for i in range(rng.randint(500, 900)):
         rules.append(
             f".c{i}-{rng.choice(['card', 'grid', 'nav', 'btn', 'hero', 'teaser'])}"
             f"{{margin:{rng.randint(0, 32)}px;padding:{rng.randint(0, 24)}px "
@@ -599,7 +669,7 @@ def _scripts(story: Story, rng: random.Random) -> str:
             "article": {"headline": story.title, "body": story.paragraphs},
             "teasers": [
                 {"id": rng.randrange(10**9), "title": t, "image": f"/img/{i}.jpg", "tags": [i]}
-                for i, t in enumerate(TEASERS * 6)
+                for i, t in enumerate(TEASERS * 12)
             ],
         },
         "buildId": f"{rng.randrange(16**12):012x}",
@@ -607,7 +677,7 @@ def _scripts(story: Story, rng: random.Random) -> str:
     tracking = ";".join(
         f"window.__t{i}=function(e){{return e&&e.{rng.choice(['id', 'ts', 'ref'])}||"
         f"{rng.randint(0, 999)}}}"
-        for i in range(rng.randint(150, 300))
+        for i in range(rng.randint(300, 600))
     )
     return (
         f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>'
@@ -628,11 +698,15 @@ def _sprite(rng: random.Random) -> str:
 
 def _grid(rng: random.Random) -> str:
     cards = "".join(
-        f'<div class="card"><a href="/s/{i}"><img src="/img/{i}.jpg" alt="">'
-        f"<h4>{e(rng.choice(TEASERS))}</h4></a><span class='kicker'>Sponsored</span></div>"
-        for i in range(24)
+        f'<div class="card card--{i % 3}"><div class="card__media"><a href="/s/{i}"><picture>'
+        f'<source srcset="/img/{i}.avif" type="image/avif"><source srcset="/img/{i}.webp" '
+        f'type="image/webp"><img src="/img/{i}.jpg" alt="" loading="lazy"></picture></a></div>'
+        f'<div class="card__body"><span class="kicker">{e(rng.choice(NAV["en"]))}</span>'
+        f'<h4><a href="/s/{i}">{e(rng.choice(TEASERS))}</a></h4>'
+        f"<p>{e(rng.choice(TEASERS))}.</p><time>{rng.randint(1, 23)}h ago</time></div></div>"
+        for i in range(60)
     )
-    links = "".join(f'<li><a href="/topic/{i}">Topic {i}</a></li>' for i in range(120))
+    links = "".join(f'<li><a href="/topic/{i}">Topic {i}</a></li>' for i in range(300))
     return (
         f'<section class="more-stories"><h3>More stories</h3>{cards}</section>'
         f'<nav class="footer-topics"><ul>{links}</ul></nav>'
@@ -641,10 +715,15 @@ def _grid(rng: random.Random) -> str:
 
 def add_weight(page: str, story: Story, rng: random.Random) -> str:
     page = page.replace("</head>", _css(rng) + _scripts(story, rng) + "</head>", 1)
+    # CMS layouts nest the page in a dozen wrappers (grid, container, row, column, …).
+    depth = rng.randint(6, 12)
+    opening = "".join(
+        f'<div class="layout-{level} l-{rng.randrange(999)}">' for level in range(depth)
+    )
     at = page.index(">", page.index("<body")) + 1
-    page = page[:at] + _sprite(rng) + page[at:]
+    page = page[:at] + _sprite(rng) + opening + page[at:]
     at = page.rindex("</body>")
-    return page[:at] + _grid(rng) + page[at:]
+    return page[:at] + "</div>" * depth + _grid(rng) + page[at:]
 
 
 def gold(story: Story, url: str) -> dict[str, object]:

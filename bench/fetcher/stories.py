@@ -149,7 +149,7 @@ STORIES: list[Story] = [
     ),
     Story(
         "rail-timetable",
-        "opengraph",
+        "div_paragraphs",
         "Rail operator cuts night trains as engineering works begin",
         "2025-01-08T10:00:00+00:00",
         [
@@ -204,7 +204,7 @@ STORIES: list[Story] = [
     ),
     Story(
         "school-meals",
-        "no_metadata",
+        "br_text",
         "Free school meals extended to all primary pupils",
         "2025-02-24T12:30:00+00:00",
         [
@@ -353,7 +353,7 @@ STORIES: list[Story] = [
     ),
     Story(
         "energy-prices",
-        "boilerplate",
+        "div_paragraphs",
         "Households face higher energy bills from October",
         "2025-08-26T07:00:00+01:00",
         [
@@ -378,7 +378,8 @@ STORIES: list[Story] = [
             "Thieves broke into the city museum overnight and stole a collection of 200 gold "
             "coins dating from the fourth century, police said on Wednesday.",
             "The thieves entered through a skylight and disabled part of the alarm system, "
-            "according to investigators, who said the raid appeared to have been carefully planned.",
+            "according to investigators, who said the raid appeared to have been carefully "
+            "planned.",
             "The museum's director said the coins were of immense historical value and appealed "
             "to anyone offered them to contact the police.",
             "The museum will remain closed until further notice.",
@@ -407,7 +408,7 @@ STORIES: list[Story] = [
     ),
     Story(
         "teachers-strike",
-        "comments",
+        "embeds",
         "Teachers vote to strike over workload and pay",
         "2025-10-01T16:30:00+01:00",
         [
@@ -483,7 +484,8 @@ STORIES: list[Story] = [
             "over five years, according to the final communiqué.",
             "Protest outside the venue",
             "Several hundred protesters gathered outside the conference centre, calling for the "
-            "money to be spent on climate programmes instead. Police said the protest was peaceful.",
+            "money to be spent on climate programmes instead. Police said the protest was "
+            "peaceful.",
             "Talks run late",
             "The afternoon session has overrun by more than two hours, officials say, as "
             "delegations argue over how contributions to the fund should be calculated.",
@@ -615,9 +617,9 @@ STORIES: list[Story] = [
         "La nueva línea de metro abrirá en diciembre con un año de retraso",
         "2025-09-15T09:30:00+02:00",
         [
-            "La nueva línea de metro que conectará el centro con el aeropuerto abrirá en diciembre, "
-            "con un año de retraso sobre el calendario previsto, anunció el lunes el consorcio de "
-            "transportes.",
+            "La nueva línea de metro que conectará el centro con el aeropuerto abrirá en "
+            "diciembre, con un año de retraso sobre el calendario previsto, anunció el lunes el "
+            "consorcio de transportes.",
             "La obra ha costado 1.300 millones de euros, un 20 por ciento más de lo presupuestado, "
             "debido a problemas geológicos en la excavación de dos estaciones.",
             "La línea tendrá once estaciones y permitirá llegar al aeropuerto en 22 minutos.",

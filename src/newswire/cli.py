@@ -15,11 +15,12 @@ import typer
 from faststream import FastStream
 from rich.console import Console
 
-from newswire import render
+from newswire import cli_fetcher, render
 
 app = typer.Typer(no_args_is_help=True, help="Newswire: news articles to verifiable event data.")
 schemas_app = typer.Typer(no_args_is_help=True, help="Message schemas for consumers.")
 app.add_typer(schemas_app, name="schemas")
+app.add_typer(cli_fetcher.app)
 err = Console(stderr=True)
 # Piped output keeps wide tables readable instead of wrapping at 80 columns.
 out = Console(width=None if sys.stdout.isatty() else 160)

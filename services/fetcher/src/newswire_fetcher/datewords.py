@@ -54,7 +54,7 @@ _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|ª)\b", re.IGNORECASE)
 
 def is_date_line(text: str) -> bool:
     """Whether a short line is only a date ("Published 10 June 2025, 09:00", "18.05.2025")."""
-    tokens = _TOKEN.findall(_ORDINAL.sub(r"\1", text.casefold()))
+    tokens = _TOKEN.findall(_ORDINAL.sub(r"\1", _FRENCH_TIME.sub(r"\1:\2", text.casefold())))
     if not tokens or len(tokens) > 14 or not any(_YEAR.match(t) for t in tokens):
         return False
     return all(
@@ -68,7 +68,7 @@ def english_date(text: str) -> str:
     words = []
     for word in re.split(r"(\s+|,)", text):
         key = word.casefold().strip(".")
-        if key in MONTHS and not key.isdigit():
+        if key in MONTHS and MONTHS[key] != key:
             words.append(MONTHS[key])
         elif key in WEEKDAYS or (key in FILLER and key not in ZONES):
             continue

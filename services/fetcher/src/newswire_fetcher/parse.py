@@ -16,6 +16,7 @@ from trafilatura.metadata import extract_author, extract_title
 
 from newswire_contracts import ArticleV1, article_id_for
 from newswire_fetcher.authors import clean_authors
+from newswire_fetcher.cleanup import clean_tree
 from newswire_fetcher.dates import parse_page_date
 from newswire_fetcher.encoding import decode_html
 from newswire_fetcher.language import choose_language
@@ -42,6 +43,7 @@ def parse_html(html: str | bytes, url: str, *, fetched_at: dt.datetime | None = 
     reference = _aware(fetched_at or dt.datetime.now(dt.UTC))
     tree = load_tree(decode_html(html) if isinstance(html, bytes) else html)
     page = read_metadata(tree)
+    clean_tree(tree)  # after the metadata: embeds and layout must not affect what it read
     title = _clean(page.title) or _fallback_title(tree)
     title = _strip_site_suffix(title, _clean(page.site_name))
     paragraphs, byline = strip_head(extract_paragraphs(tree, url), title)
