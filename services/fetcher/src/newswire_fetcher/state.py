@@ -69,6 +69,7 @@ sketch_values = sa.Table(
 # needing a quarter of them keeps the candidate list short without missing real copies.
 MIN_SHARED_VALUES = minhash.K // 4
 MAX_CANDIDATES = 50
+CREATE_ATTEMPTS = 5
 
 
 def url_key(url: str) -> str:
@@ -114,13 +115,15 @@ class FetcherState:
 
     async def create_tables(self) -> None:
         """Create the fetcher's tables if missing (replicas starting together may race)."""
-        try:
-            async with self._begin() as conn:
-                await conn.run_sync(metadata.create_all)
-        except (StateUnavailable, IntegrityError, ProgrammingError):
-            # Another replica created them between our check and our CREATE; check again.
-            async with self._begin() as conn:
-                await conn.run_sync(metadata.create_all)
+        for attempt in range(CREATE_ATTEMPTS):
+            try:
+                async with self._begin() as conn:
+                    await conn.run_sync(metadata.create_all)
+                return
+            except (StateUnavailable, IntegrityError, ProgrammingError):
+                # Another replica created one between our check and our CREATE: look again.
+                if attempt == CREATE_ATTEMPTS - 1:
+                    raise
 
     async def close(self) -> None:
         await self.engine.dispose()
