@@ -198,4 +198,5 @@ def events(
         out.print(render.events_table(found))
 
 
+import newswire.cli_eval  # noqa: E402  (registers `eval extract`)
 import newswire.cli_store  # noqa: E402, F401  (registers `export` and `serve`)
