@@ -96,7 +96,10 @@ class LoopbackSite:
                     return
                 self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
-                self.wfile.write(reply.body)
+                try:
+                    self.wfile.write(reply.body)
+                except OSError:
+                    return  # the client hung up early (a declared size over the cap)
 
             def log_message(self, format: str, *args: object) -> None:
                 return

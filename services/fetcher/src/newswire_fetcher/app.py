@@ -9,14 +9,14 @@ import logging
 
 from faststream import FastStream
 
-from newswire_contracts.topics import ARTICLES_FETCHED, FETCH_REQUESTED, dlq, topic
+from newswire_contracts.topics import ARTICLES_FETCHED
 from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.poller import Poller
 from newswire_fetcher.service import FetcherService
 from newswire_fetcher.settings import FetcherSettings
 from newswire_fetcher.sources import load_sources
 from newswire_fetcher.state import FetcherState
-from newswire_runtime.kafka import BrokerPublisher, ensure_topics
+from newswire_runtime.kafka import BrokerPublisher
 from newswire_runtime.kafka import create_app as create_kafka_app
 
 log = logging.getLogger("newswire.fetcher")
@@ -44,11 +44,7 @@ def create_app(settings: FetcherSettings | None = None) -> FastStream:
     async def _start_poller() -> None:
         if not sources:
             return
-        # The poller publishes onto the fetcher's own input topic, so it must exist first.
-        names = [topic(FETCH_REQUESTED, settings.topic_prefix)]
-        await ensure_topics(
-            settings.kafka_bootstrap, [*names, dlq(FETCH_REQUESTED, settings.topic_prefix)]
-        )
+        # The runtime's start-up hook has created the input topic and its DLQ by now.
         poller = Poller(
             sources,
             polite,
