@@ -84,7 +84,9 @@ class ActorResolver:
         """The single actor a phrase head names (pronouns resolved), or None."""
         if head.i not in self._cache:
             self._cache[head.i] = None  # a phrase that refers back to itself names no one
-            if head.lower_ in SPEAKER_PRONOUNS and head.pos_ == "PRON":
+            if self._article.in_dateline(head):
+                pass  # 'ISTANBUL —' says where the story was filed
+            elif head.lower_ in SPEAKER_PRONOUNS and head.pos_ == "PRON":
                 self._cache[head.i] = self._speaker_pronoun(head)
             elif head.lower_ in PRONOUNS and head.pos_ == "PRON":
                 self._cache[head.i] = self._pronoun(head)
@@ -94,6 +96,19 @@ class ActorResolver:
 
     def is_actor(self, head: Token) -> bool:
         return self.resolve_one(head) is not None
+
+    def is_place(self, actor: Actor) -> bool:
+        """A town or region named as such: where things happen, not who acts. Countries and
+        capitals used for their governments ('Kyiv said') are actors."""
+        if actor.kind not in ("GPE", "LOC", "FAC") or actor.sector is not None:
+            return False
+        country = self._kb.countries.find(actor.name)
+        return country is None or country.name != actor.name
+
+    def as_country(self, place: Actor) -> Actor:
+        """A place standing for its country ('condemned the strike on Vilnius' -> Lithuania)."""
+        country = self._kb.countries.get(place.country)
+        return place.model_copy(update={"name": country.name}) if country else place
 
     def country_of_entity(self, ent: Span) -> str | None:
         """A named entity's country, where the knowledge base or the article tells it."""
@@ -171,32 +186,43 @@ class ActorResolver:
     ) -> _Description:
         kb = self._kb
         covers_head = ent.start <= head.i < ent.end
-        if ent.label_ == "PERSON" and any(kb.countries.demonym(t.text) for t in ent):
+        label = ent.label_
+        if label in ("PERSON", "ORG") and kb.countries.find(ent.text) is not None:
+            label = "GPE"  # NER's person 'Kyiv' is the city the article names
+        if label == "PERSON" and any(kb.countries.demonym(t.text) for t in ent):
             return desc  # NER's 'Bosnian Serbs' is a group of people, not a person
-        if ent.label_ == "PERSON":
+        if (
+            label == "PERSON"
+            and len(ent) == 1
+            and ent.start
+            and ent.doc[ent.start - 1].lower_ == "the"
+        ):
+            return desc  # 'the Bosphorus': people's names take no article
+        if label == "PERSON":
             person_tokens.update(range(ent.start, ent.end))
             if covers_head and desc.person is None:
                 desc = replace(desc, person=ent.text)
             return desc
-        if desc.org is None and ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC"):
+        if desc.org is None and label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
             org = kb.organizations.find(ent.text)
             if org is not None:
                 return replace(desc, org=org)
-        if ent.label_ in ("GPE", "NORP", "LOC") and desc.country is None:
+        if label in ("GPE", "NORP", "LOC") and desc.country is None:
             country = kb.countries.find(ent.text)
             if country is not None:
                 return replace(
                     desc,
                     country=country,
-                    country_is_head=covers_head and ent.label_ != "NORP",
+                    country_is_head=covers_head and label != "NORP",
                     capital=covers_head and kb.countries.is_capital(ent.text),
+                    city_name=ent.text if _locative_object(head) else None,
                     from_modifier=True,
                 )
-        if covers_head and ent.label_ in _PLACE_LABELS:
+        if covers_head and label in _PLACE_LABELS:
             place = kb.gazetteer.geocode(ent.text)
             if place is not None and place.precision == "city":
                 return replace(desc, city_country=place.country, city_name=place.name)
-        if covers_head and ent.label_ == "ORG" and desc.org_text is None:
+        if covers_head and label == "ORG" and desc.org_text is None:
             return replace(desc, org_text=ent.text)
         return desc
 
@@ -254,6 +280,8 @@ class ActorResolver:
         if desc.org_text:
             return Actor(name=desc.org_text, kind="ORG", country=country, **base)
         if desc.country is not None:
+            if desc.capital and desc.city_name:  # 'a strike on Vilnius': the city itself
+                return Actor(name=desc.city_name, kind="GPE", country=country, **base)
             if desc.country_is_head:
                 kind = "GPE"
             elif self._kb.countries.demonym(head.text) is not None:
@@ -377,6 +405,13 @@ class ActorResolver:
             arguments = [i for i, (dep, pos) in enumerate(array) if dep in deps and pos in nouns]
             self._mentions = sorted(set(arguments) | set(names))
         return self._mentions
+
+
+def _locative_object(token: Token) -> bool:
+    """'on Vilnius', 'in Moscow': a capital after a preposition is a place, not its government."""
+    return bool(
+        token.dep_ == "pobj" and lemma(token.head) in ("on", "in", "at", "near", "into", "over")
+    )
 
 
 def _compatible(actor: Actor, pronoun: Token, plural: bool) -> bool:

@@ -6,13 +6,15 @@ basis "clause"); else the nearest other place in the sentence ("sentence"); else
 
 Dates: a date expression in the trigger's clause, else the nearest in the sentence, else the last
 date named earlier in the same paragraph (news paragraphs keep one time frame), else the
-publication date with precision "unknown" (an upper bound, not a finding; text None).
+publication date with precision "unknown" (an upper bound, not a finding; text None). Never a date
+after the publication day: future and hypothetical events keep the announced expression in
+``text`` with ``date`` None.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from newswire_contracts import Location, Occurred
@@ -43,9 +45,6 @@ LOCATIVE_PREPS = frozenset(
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATE_LABELS = frozenset({"DATE", "TIME"})
-_DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.'’ -]*[A-Z])(?:,[^\n—–(]{0,40}?)?\s*(?:\([^)\n]{0,40}\))?\s*(?:—|–|--|-|:)\s"
-)
 
 
 class PlaceFinder:
@@ -100,10 +99,10 @@ class PlaceFinder:
         return self._fallback if isinstance(self._fallback, Location) else None
 
     def _dateline(self, prefer: Sequence[str]) -> Location | None:
-        match = _DATELINE.match(self._article.text[:120])
-        if not match:
+        dateline = self._article.dateline
+        if dateline is None:
             return None
-        return self._location(match[1].title(), "dateline", prefer)
+        return self._location(dateline.place.title(), "dateline", prefer)
 
     def _title_or_lede(self, prefer: Sequence[str]) -> Location | None:
         if self._article.title and self._parse is not None:
@@ -141,10 +140,17 @@ def _overlaps(ent: Span, ranges: Sequence[tuple[int, int]]) -> bool:
 
 
 class DateFinder:
-    """Resolves the date of each event of one article against its publication date."""
+    """Resolves the date of each event of one article against its publication date.
+
+    No event is ever dated after the publication day: a date expression that resolves later
+    names something planned (the meeting 'next week'), not when the reported event happened.
+    For an event that has happened such expressions are skipped; an event reported as future
+    or hypothetical keeps the expression in ``text`` with ``date`` None.
+    """
 
     def __init__(self, article: Article) -> None:
         self._article = article
+        self._published = article.published
         self._dates: list[tuple[Span, Occurred]] = []
         self._unresolved: list[Span] = []  # recognised, but relative and no publication date
         for ent in article.doc.ents:
@@ -172,29 +178,49 @@ class DateFinder:
             and (exclude_under is None or not _under(e.root, exclude_under))
         ]
         clause = [(e, o) for e, o in in_sentence if any(path_to(e.root, h) for h in heads)]
+        if future:
+            return self._planned(clause, anchor)
         for pool in (clause, in_sentence):
-            if pool:
-                ent, found = min(pool, key=lambda p: abs(p[0].root.i - anchor.i))
-                return self._maybe_future(ent, found, future)
+            past = [(e, o) for e, o in pool if self._not_after_publication(o)]
+            if past:
+                return min(past, key=lambda p: abs(p[0].root.i - anchor.i))[1]
         earlier = [
-            (e, o)
+            o
             for e, o in self._dates
             if e.start < sentence.start
             and self._article.paragraph(e.root) == self._article.paragraph(anchor)
+            and self._not_after_publication(o)
         ]
         if earlier:
-            return earlier[-1][1]
+            return earlier[-1]
         return self._undated(sentence)
 
-    def _maybe_future(self, ent: Span, found: Occurred, future: bool) -> Occurred:
-        if not future:
-            return found
-        return resolve_date(ent.text, self._article.published, future=True) or found
+    def _not_after_publication(self, found: Occurred) -> bool:
+        published = self._published
+        return published is None or found.date is None or found.date <= published
+
+    def _planned(self, clause: list[tuple[Span, Occurred]], anchor: Token) -> Occurred:
+        """A future or hypothetical event: when it is announced for, never a date after
+        publication ('will meet on Monday' -> text 'Monday', date None)."""
+        if not clause:
+            return Occurred(date=None, precision="unknown", text=None)
+        ent, found = min(clause, key=lambda p: abs(p[0].root.i - anchor.i))
+        ahead = resolve_date(ent.text, self._published, future=True) or found
+        if self._published is not None and ahead.date is not None and ahead.date > self._published:
+            return Occurred(date=None, precision="unknown", text=ent.text)
+        return ahead
 
     def _undated(self, sentence: Span) -> Occurred:
         for ent in self._unresolved:
             if sentence.start <= ent.start < sentence.end:
                 return Occurred(date=None, precision="unknown", text=ent.text)
-        if self._article.published is not None:
-            return Occurred(date=self._article.published, precision="unknown", text=None)
+        if self._published is not None:
+            return Occurred(date=self._published, precision="unknown", text=None)
         return Occurred()
+
+
+def not_after(occurred: Occurred, published: date | None) -> Occurred:
+    """The hard rule, applied last: an event is never dated after its article's publication."""
+    if published is None or occurred.date is None or occurred.date <= published:
+        return occurred
+    return Occurred(date=None, precision="unknown", text=occurred.text)

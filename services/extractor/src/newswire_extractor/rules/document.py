@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 Span = Any  # spacy.tokens.Span
 Token = Any  # spacy.tokens.Token
+
+# 'ISTANBUL —', 'ACCRA, June 2 (Wire) -', 'THE HAGUE —': an upper-case place opening the text.
+_DATELINE = re.compile(
+    r"\A\s*([A-Z][A-Z.'’ -]*[A-Z]|[A-Z][A-Z]+)(?:,[^\n—–(]{0,40}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
+    r"(?:—|–|--|-|:)\s"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place a wire story opens with; it says where the report was filed, not who acted."""
+
+    place: str
+    start: int  # offsets of the place name
+    end: int
+    stop: int  # where the story's first sentence starts
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of an article's text, if it has one."""
+    match = _DATELINE.match(text[:160])
+    if match is None:
+        return None
+    return Dateline(place=match[1], start=match.start(1), end=match.end(1), stop=match.end())
 
 
 @dataclass
@@ -19,10 +44,12 @@ class Article:
     published: date | None
     title: str | None = None
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    dateline: Dateline | None = field(default=None, init=False)
     _entity_at: dict[int, Span] = field(default_factory=dict, init=False, repr=False)
     _paragraph_of: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.dateline = find_dateline(self.text)
         for ent in self.doc.ents:
             for i in range(ent.start, ent.end):
                 self._entity_at[i] = ent
@@ -46,6 +73,10 @@ class Article:
             if ent is not None:
                 seen.setdefault(ent.start, ent)
         return list(seen.values())
+
+    def in_dateline(self, token: Token) -> bool:
+        """Whether a token is part of the dateline (never an actor)."""
+        return self.dateline is not None and int(token.idx) < self.dateline.stop
 
     def quote_index(self, token: Token) -> int:
         """Which quote (index into quote_spans) a token is inside, or -1 outside quotes."""

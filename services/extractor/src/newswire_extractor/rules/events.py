@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from newswire_contracts import (
 )
 from newswire_extractor.rules.actors import ActorResolver
 from newswire_extractor.rules.arguments import match_arguments
-from newswire_extractor.rules.context import DateFinder, PlaceFinder
+from newswire_extractor.rules.context import DateFinder, PlaceFinder, not_after
 from newswire_extractor.rules.document import Article, sentence_bounds
 from newswire_extractor.rules.lexicon import Lexicon
 from newswire_extractor.rules.modality import (
@@ -42,6 +42,10 @@ Span = Any
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "SPY"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Events that are news even when no one named does them ('a bomb killed 12 people').
+_UNNAMED_OK = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# Material acts can be aimed at a town ('shelled Kharkiv', 'withdrew from Kherson').
+_PLACE_TARGETS = _MATERIAL_CONFLICT | {"RETREAT", "AID"}
 _DIG_PREPS = frozenset({"from", "by", "of", "with", "to", "against", "on", "between", "for", "in"})
 _MAX_TRIGGER_TOKENS = 6
 _DEPTH_PENALTY = 0.85
@@ -107,7 +111,8 @@ class EventBuilder:
             self._draft(m) for m in matches if m.governor is None or m.governor.rule.keep_complement
         ]
         _share_quantities(drafts, find_quantities(sentence) if drafts else [])
-        return [self._event(d, sentence) for d in drafts]
+        events = [_political(self._event(d, sentence)) for d in drafts]
+        return _merge_repeats([e for e in events if e is not None])
 
     # ------------------------------------------------------------------ drafting
     def _draft(self, match: Match) -> _Draft:
@@ -130,7 +135,9 @@ class EventBuilder:
             # 'will not accept', 'did not agree': a refusal that happened (PLOVER REJECT).
             event_type, mode = "REJECT", None
             flags = flags.model_copy(update={"negated": False})
-        actors, targets = _arrange(match, event_type, actors, targets)
+        actors, targets = _arrange(
+            match, event_type, actors, targets, self._resolver.is_place, self._resolver.as_country
+        )
         return _Draft(
             match=match,
             complement=complement,
@@ -168,7 +175,7 @@ class EventBuilder:
         found: list[Actor] = []
         for token in tokens:
             found += self._resolver.resolve(token) or self._dig(token, 0, named_only=True)
-        return _unique(found)
+        return _unique([a for a in found if not self._resolver.is_place(a)])
 
     def _targets(self, tokens: Sequence[Token]) -> list[Actor]:
         """Named recipients first; only if there are none, look inside the objects."""
@@ -349,11 +356,14 @@ class EventBuilder:
             actors=draft.actors,
             targets=draft.targets,
             location=self._places.locate(draft.heads, sentence, exclude, prefer),
-            occurred=self._dates.occurred(
-                draft.heads,
-                sentence,
-                future=draft.modality.future,
-                exclude_under=draft.future_action,
+            occurred=not_after(
+                self._dates.occurred(
+                    draft.heads,
+                    sentence,
+                    future=draft.modality.future or draft.modality.hypothetical,
+                    exclude_under=draft.future_action,
+                ),
+                self._article.published,
             ),
             quantities=draft.quantities,
             attribution=draft.attribution,
@@ -364,15 +374,28 @@ class EventBuilder:
 
 
 def _arrange(
-    match: Match, event_type: str, actors: list[Actor], targets: list[Actor]
+    match: Match,
+    event_type: str,
+    actors: list[Actor],
+    targets: list[Actor],
+    is_place: Callable[[Actor], bool],
+    country_of: Callable[[Actor], Actor],
 ) -> tuple[list[Actor], list[Actor]]:
-    """PLOVER roles: the visitor acts ('X hosted Y': Y visits); all meeting parties are actors."""
+    """PLOVER roles: the visitor acts ('X hosted Y': Y visits); all meeting parties are actors.
+
+    A town is a target only of material acts ('shelled Kharkiv'); 'talks on the Bosphorus' and
+    'return to Geneva for talks' name venues, not participants.
+    """
     if match.rule.swap:
         actors, targets = targets, actors
+    actors = [a for a in actors if not is_place(a)]
+    if event_type == "CONSULT" or match.rule.reciprocal:
+        targets = [t for t in targets if not is_place(t)]
+    elif event_type not in _PLACE_TARGETS:
+        # 'condemned the strike on Vilnius': the country the place belongs to.
+        targets = [country_of(t) if is_place(t) else t for t in targets]
     if match.rule.reciprocal and targets and event_type == match.event_type:
-        # 'return to Geneva for talks': a venue is not a participant.
-        people = [t for t in targets if not (t.kind == "GPE" and t.sector is None)]
-        actors, targets = actors + people, []
+        actors, targets = actors + targets, []
     return _unique(actors), targets
 
 
@@ -402,6 +425,51 @@ def _trigger(draft: _Draft, text: str) -> tuple[str, int, int]:
         tokens = [draft.match.word]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return text[start:end], start, end
+
+
+def _political(event: Event) -> Event | None:
+    """Political event data needs a political participant: a country, an international body or
+    a known sector (government, police, rebels, civilians ...). Without one, 'talk to the
+    runners' in a sports report is no CONSULT. Violence, coercion and protest by unnamed people
+    still happen ('a bomb killed 12'); they stay, ranked lower."""
+    parties = [*event.actors, *event.targets]
+    if any(a.country or a.sector or a.kind == "IGO" for a in parties):
+        return event
+    if event.event_type in _UNNAMED_OK:
+        return event.model_copy(update={"confidence": round(event.confidence * 0.6, 3)})
+    return None
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """One event per thing that happened: 'held talks ..., meeting for an hour' is one CONSULT.
+
+    A weaker event of the same type whose participants the stronger one already has is folded
+    into it (its quantities kept).
+    """
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: -e.confidence):
+        same = next((k for k in kept if _repeats(event, k)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        extra = [q for q in event.quantities if q not in same.quantities]
+        if extra:
+            kept[kept.index(same)] = same.model_copy(
+                update={"quantities": [*same.quantities, *extra]}
+            )
+    order = {e.event_id: i for i, e in enumerate(events)}
+    return sorted(kept, key=lambda e: order.get(e.event_id, 0))
+
+
+def _repeats(event: Event, stronger: Event) -> bool:
+    if event.event_type != stronger.event_type or event.modality != stronger.modality:
+        return False
+    parties = {_key(a) for a in [*stronger.actors, *stronger.targets]}
+    return all(_key(a) in parties for a in [*event.actors, *event.targets])
+
+
+def _key(actor: Actor) -> tuple[str, str | None]:
+    return actor.name, actor.country
 
 
 def _depth(match: Match) -> int:

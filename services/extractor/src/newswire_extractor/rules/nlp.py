@@ -9,13 +9,23 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from newswire_extractor.rules.document import find_dateline
+
 PARAGRAPHS = "newswire_paragraph_breaks"
 
 
 @Language.component(PARAGRAPHS)
 def paragraph_breaks(doc: Any) -> Any:
     """A line break ends a sentence (titles and datelines have no full stop), unless it only
-    wraps a sentence: a lowercase word or comma before it and a lowercase word after it."""
+    wraps a sentence: a lowercase word or comma before it and a lowercase word after it. A
+    dateline ('ISTANBUL —') is a sentence of its own, so its city never joins the subject."""
+    dateline = find_dateline(doc.text)
+    if dateline is not None:
+        for token in doc:
+            if token.idx >= dateline.stop:
+                if token.i > 0:
+                    token.is_sent_start = True
+                break
     for token in doc[1:-1]:
         if token.is_space and "\n" in token.text:
             before, after = doc[token.i - 1], doc[token.i + 1]

@@ -67,6 +67,11 @@ class Match:
         return self.rule.kind == "noun"
 
 
+# Words inside a name or a date are not triggers: 'Rapid Support Forces', 'in March 2023'.
+_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "LAW", "WORK_OF_ART", "PRODUCT"}
+)
+
 IsActor = Callable[[Token], bool]
 Region = Callable[[Token], int]
 
@@ -92,6 +97,8 @@ class TriggerMatcher:
     # ------------------------------------------------------------------ verbs
     def _verb(self, token: Token) -> Match | None:
         if not (token.pos_ == "VERB" or token.tag_.startswith("VB") or token.dep_ == "acomp"):
+            return None
+        if token.ent_type_ in _NAME_LABELS:
             return None
         if token.dep_ == "amod":
             return None  # 'the detained journalists' describes, it does not report
@@ -138,7 +145,7 @@ class TriggerMatcher:
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, token: Token, verb_words: set[int]) -> Match | None:
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NAME_LABELS:
             return None
         rules = self._lexicon.noun_rules(lemma(token)) or self._lexicon.noun_rules(token.lower_)
         if not rules or _under_trigger(token, verb_words):
