@@ -171,3 +171,18 @@ async def test_prune_forgets_old_entries(replicas: list[FetcherState]) -> None:
     await replicas[0].claim([url])
     assert await replicas[0].prune(older_than=dt.timedelta(days=-1)) >= 1
     assert not await replicas[0].is_seen(url)
+
+
+async def test_deployments_sharing_a_database_do_not_see_each_other(
+    replicas: list[FetcherState],
+) -> None:
+    other = FetcherState(replicas[0].engine, namespace="other-deployment.")
+    url = unique("shared")
+    tag = uuid.uuid4().hex
+    article = Fingerprint(f"n{tag}", f"hn{tag}", minhash.sketch(story(tag)))
+    copy = Fingerprint(f"m{tag}", f"hn{tag}", minhash.sketch(story(tag)))
+    assert await replicas[0].claim([url]) == [url]
+    assert await other.claim([url]) == [url]
+    assert await replicas[0].register(article, min_similarity=0.7) is None
+    assert await other.register(copy, min_similarity=0.7) is None
+    assert await replicas[1].register(copy, min_similarity=0.7) == article.article_id

@@ -31,7 +31,7 @@ def create_app(settings: FetcherSettings | None = None) -> FastStream:
     sources = load_sources(settings.sources_file) if settings.sources_file else []
     client = create_client(settings)
     polite = PoliteClient(client, settings)
-    state = FetcherState.from_url(settings.database_url)
+    state = FetcherState.from_url(settings.database_url, namespace=settings.topic_prefix)
     service = FetcherService(settings, client, polite=polite, fingerprints=state, seen=state)
     app, broker = create_kafka_app(settings, [service.step()], outputs=[ARTICLES_FETCHED])
     tasks: list[asyncio.Task[None]] = []

@@ -5,7 +5,8 @@ atomically (``INSERT … ON CONFLICT DO NOTHING RETURNING``, ``UPDATE … WHERE 
 which a log cannot do without a consumer reading it all back first, and the near-duplicate
 lookup needs an index by SimHash band. PostgreSQL (shared by every replica) in production,
 SQLite for one process. The tables are the fetcher's own (``fetcher_*``); they are created if
-missing, so the fetcher may share the store's database without touching its schema.
+missing, so the fetcher may share the store's database without touching its schema, and every
+row carries a namespace (the deployment's topic prefix).
 """
 
 from __future__ import annotations
@@ -28,10 +29,14 @@ from newswire_fetcher.errors import StateUnavailable
 from newswire_fetcher.http import Validators
 
 metadata = sa.MetaData()
+# Every row belongs to a deployment, named by its topic prefix: deployments that share a
+# database (as they may share a Kafka cluster) must not suppress each other's URLs or copies.
+NAMESPACE = sa.String(100)
 
 seen_urls = sa.Table(
-    "fetcher_seen_urls",
+    "fetcher_seen",
     metadata,
+    sa.Column("namespace", NAMESPACE, primary_key=True),
     sa.Column("url_key", sa.String(64), primary_key=True),
     sa.Column("url", sa.Text, nullable=False),
     sa.Column("source", sa.String(200)),
@@ -39,8 +44,9 @@ seen_urls = sa.Table(
 )
 
 sources = sa.Table(
-    "fetcher_sources",
+    "fetcher_source_state",
     metadata,
+    sa.Column("namespace", NAMESPACE, primary_key=True),
     sa.Column("source_id", sa.String(200), primary_key=True),
     sa.Column("etag", sa.Text),
     sa.Column("last_modified", sa.Text),
@@ -49,20 +55,24 @@ sources = sa.Table(
 )
 
 fingerprints = sa.Table(
-    "fetcher_fingerprints",
+    "fetcher_fingerprint",
     metadata,
+    sa.Column("namespace", NAMESPACE, primary_key=True),
     sa.Column("article_id", sa.String(64), primary_key=True),
-    sa.Column("content_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("duplicate_of", sa.String(64)),
     sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Index("ix_fetcher_fingerprint_hash", "namespace", "content_hash"),
 )
 
 # One row per sketch value: the index on `value` finds articles sharing much of a sketch.
 sketch_values = sa.Table(
-    "fetcher_sketch_values",
+    "fetcher_sketch",
     metadata,
+    sa.Column("namespace", NAMESPACE, primary_key=True),
     sa.Column("article_id", sa.String(64), primary_key=True),
-    sa.Column("value", sa.BigInteger, primary_key=True, index=True),
+    sa.Column("value", sa.BigInteger, primary_key=True),
+    sa.Index("ix_fetcher_sketch_value", "namespace", "value"),
 )
 
 # A copy shares most of its 64 sketch values with the original (~60 for a syndicated story);
@@ -104,14 +114,19 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
 class FetcherState:
     """Seen URLs, source leases and fingerprints in one SQL database."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, namespace: str = "") -> None:
         if engine.dialect.name not in ("postgresql", "sqlite"):
             raise ValueError(f"unsupported database {engine.dialect.name!r}")
         self.engine = engine
+        self.namespace = namespace
 
     @classmethod
-    def from_url(cls, url: str) -> FetcherState:
-        return cls(create_async_engine(url, pool_pre_ping=True))
+    def from_url(cls, url: str, *, namespace: str = "") -> FetcherState:
+        """State on the database at ``url``, for the deployment named ``namespace``."""
+        return cls(create_async_engine(url, pool_pre_ping=True), namespace=namespace)
+
+    def _mine(self, table: sa.Table) -> sa.ColumnElement[bool]:
+        return table.c.namespace == self.namespace
 
     async def create_tables(self) -> None:
         """Create the fetcher's tables if missing (replicas starting together may race)."""
@@ -144,12 +159,14 @@ class FetcherState:
         if not distinct:
             return []
         now = _now()
+        ns = self.namespace
         rows = [
-            {"url_key": url_key(u), "url": u, "source": source, "seen_at": now} for u in distinct
+            {"namespace": ns, "url_key": url_key(u), "url": u, "source": source, "seen_at": now}
+            for u in distinct
         ]
         statement = (
             _insert(self.engine, seen_urls)
-            .on_conflict_do_nothing(index_elements=["url_key"])
+            .on_conflict_do_nothing(index_elements=["namespace", "url_key"])
             .returning(seen_urls.c.url_key)
         )
         async with self._begin() as conn:
@@ -164,12 +181,16 @@ class FetcherState:
         keys = [url_key(u) for u in urls]
         if keys:
             async with self._begin() as conn:
-                await conn.execute(sa.delete(seen_urls).where(seen_urls.c.url_key.in_(keys)))
+                await conn.execute(
+                    sa.delete(seen_urls).where(self._mine(seen_urls), seen_urls.c.url_key.in_(keys))
+                )
 
     async def is_seen(self, url: str) -> bool:
         async with self._begin() as conn:
             found = await conn.execute(
-                sa.select(seen_urls.c.url_key).where(seen_urls.c.url_key == url_key(url))
+                sa.select(seen_urls.c.url_key).where(
+                    self._mine(seen_urls), seen_urls.c.url_key == url_key(url)
+                )
             )
             return found.first() is not None
 
@@ -177,20 +198,30 @@ class FetcherState:
         """Forget URLs and fingerprints first seen longer ago than ``older_than``."""
         cutoff = _now() - older_than
         async with self._begin() as conn:
-            gone = await conn.execute(sa.delete(seen_urls).where(seen_urls.c.seen_at < cutoff))
-            old = sa.select(fingerprints.c.article_id).where(fingerprints.c.seen_at < cutoff)
-            await conn.execute(sa.delete(sketch_values).where(sketch_values.c.article_id.in_(old)))
-            await conn.execute(sa.delete(fingerprints).where(fingerprints.c.seen_at < cutoff))
+            gone = await conn.execute(
+                sa.delete(seen_urls).where(self._mine(seen_urls), seen_urls.c.seen_at < cutoff)
+            )
+            expired = sa.and_(self._mine(fingerprints), fingerprints.c.seen_at < cutoff)
+            old = sa.select(fingerprints.c.article_id).where(expired)
+            await conn.execute(
+                sa.delete(sketch_values).where(
+                    self._mine(sketch_values), sketch_values.c.article_id.in_(old)
+                )
+            )
+            await conn.execute(sa.delete(fingerprints).where(expired))
         return int(gone.rowcount or 0)
 
     # Sources -----------------------------------------------------------------------------
 
     async def add_sources(self, source_ids: Iterable[str], *, first_poll: dt.datetime) -> None:
         """Register sources (existing ones keep their schedule and validators)."""
-        rows = [{"source_id": s, "next_poll_at": first_poll} for s in dict.fromkeys(source_ids)]
+        rows = [
+            {"namespace": self.namespace, "source_id": s, "next_poll_at": first_poll}
+            for s in dict.fromkeys(source_ids)
+        ]
         if rows:
             statement = _insert(self.engine, sources).on_conflict_do_nothing(
-                index_elements=["source_id"]
+                index_elements=["namespace", "source_id"]
             )
             async with self._begin() as conn:
                 await conn.execute(statement, rows)
@@ -201,6 +232,7 @@ class FetcherState:
         """Take the source's poll if it is due and nobody holds it; None otherwise."""
         now = now or _now()
         due = sa.and_(
+            self._mine(sources),
             sources.c.source_id == source_id,
             sources.c.next_poll_at <= now,
             sa.or_(sources.c.lease_until.is_(None), sources.c.lease_until < now),
@@ -212,7 +244,7 @@ class FetcherState:
             row = (
                 await conn.execute(
                     sa.select(sources.c.etag, sources.c.last_modified).where(
-                        sources.c.source_id == source_id
+                        self._mine(sources), sources.c.source_id == source_id
                     )
                 )
             ).one()
@@ -227,13 +259,17 @@ class FetcherState:
             values.update(etag=validators.etag, last_modified=validators.last_modified)
         async with self._begin() as conn:
             await conn.execute(
-                sa.update(sources).where(sources.c.source_id == source_id).values(**values)
+                sa.update(sources)
+                .where(self._mine(sources), sources.c.source_id == source_id)
+                .values(**values)
             )
 
     async def next_poll_at(self, source_id: str) -> dt.datetime | None:
         async with self._begin() as conn:
             found = await conn.execute(
-                sa.select(sources.c.next_poll_at).where(sources.c.source_id == source_id)
+                sa.select(sources.c.next_poll_at).where(
+                    self._mine(sources), sources.c.source_id == source_id
+                )
             )
             return _aware(found.scalar_one_or_none())
 
@@ -248,8 +284,9 @@ class FetcherState:
             original = find_original(fingerprint, earlier, min_similarity=min_similarity)
             inserted = await conn.execute(
                 _insert(self.engine, fingerprints)
-                .on_conflict_do_nothing(index_elements=["article_id"])
+                .on_conflict_do_nothing(index_elements=["namespace", "article_id"])
                 .values(
+                    namespace=self.namespace,
                     article_id=fingerprint.article_id,
                     content_hash=fingerprint.content_hash,
                     duplicate_of=original,
@@ -261,7 +298,11 @@ class FetcherState:
                 return await self._verdict(conn, fingerprint.article_id)
             if fingerprint.sketch:
                 rows = [
-                    {"article_id": fingerprint.article_id, "value": minhash.to_signed(v)}
+                    {
+                        "namespace": self.namespace,
+                        "article_id": fingerprint.article_id,
+                        "value": minhash.to_signed(v),
+                    }
                     for v in fingerprint.sketch
                 ]
                 await conn.execute(sa.insert(sketch_values), rows)
@@ -269,14 +310,18 @@ class FetcherState:
 
     async def _verdict(self, conn: AsyncConnection, article_id: str) -> str | None:
         found = await conn.execute(
-            sa.select(fingerprints.c.duplicate_of).where(fingerprints.c.article_id == article_id)
+            sa.select(fingerprints.c.duplicate_of).where(
+                self._mine(fingerprints), fingerprints.c.article_id == article_id
+            )
         )
         row = found.first()
         return None if row is None else row.duplicate_of
 
     async def _known(self, conn: AsyncConnection, article_id: str) -> bool:
         found = await conn.execute(
-            sa.select(fingerprints.c.article_id).where(fingerprints.c.article_id == article_id)
+            sa.select(fingerprints.c.article_id).where(
+                self._mine(fingerprints), fingerprints.c.article_id == article_id
+            )
         )
         return found.first() is not None
 
@@ -292,7 +337,7 @@ class FetcherState:
         rows = (
             await conn.execute(
                 sa.select(fingerprints)
-                .where(fingerprints.c.article_id.in_(ids))
+                .where(self._mine(fingerprints), fingerprints.c.article_id.in_(ids))
                 .order_by(fingerprints.c.seen_at, fingerprints.c.article_id)
             )
         ).all()
@@ -308,7 +353,7 @@ class FetcherState:
     async def _exact(self, conn: AsyncConnection, content_hash: str) -> list[str]:
         found = await conn.execute(
             sa.select(fingerprints.c.article_id)
-            .where(fingerprints.c.content_hash == content_hash)
+            .where(self._mine(fingerprints), fingerprints.c.content_hash == content_hash)
             .limit(MAX_CANDIDATES)
         )
         return [row.article_id for row in found]
@@ -317,7 +362,10 @@ class FetcherState:
         shared = sa.func.count()
         found = await conn.execute(
             sa.select(sketch_values.c.article_id)
-            .where(sketch_values.c.value.in_([minhash.to_signed(v) for v in sketch]))
+            .where(
+                self._mine(sketch_values),
+                sketch_values.c.value.in_([minhash.to_signed(v) for v in sketch]),
+            )
             .group_by(sketch_values.c.article_id)
             .having(shared >= min(MIN_SHARED_VALUES, len(sketch)))
             .order_by(shared.desc())
@@ -330,7 +378,7 @@ class FetcherState:
     ) -> dict[str, tuple[int, ...]]:
         found = await conn.execute(
             sa.select(sketch_values.c.article_id, sketch_values.c.value).where(
-                sketch_values.c.article_id.in_(article_ids)
+                self._mine(sketch_values), sketch_values.c.article_id.in_(article_ids)
             )
         )
         values: dict[str, list[int]] = {}
