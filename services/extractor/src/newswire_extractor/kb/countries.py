@@ -32,6 +32,7 @@ class CountryIndex:
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
+        self._demonym_forms: set[str] = set()
         self._capitals = {fold(c.capital): c.code for c in self._by_code.values() if c.capital}
         for country in self._by_code.values():
             self._add(country.name, country.code)
@@ -43,6 +44,7 @@ class CountryIndex:
     def add_demonym(self, demonym: str, code: str) -> None:
         """Register an adjective or noun of nationality (and its plural)."""
         for form in _with_plural(demonym):
+            self._demonym_forms.add(form)
             self._demonyms.setdefault(fold(form), code)
             self._add(form, code)
 
@@ -81,6 +83,12 @@ class CountryIndex:
     def is_capital(self, text: str) -> bool:
         """Whether the text is a capital city (used as a metonym for its government)."""
         return fold(text) in self._capitals
+
+    def names(self) -> dict[str, str]:
+        """Every spelling as written, labelled GPE (names, capitals) or NORP (demonyms)."""
+        found = dict.fromkeys(self._exact, "GPE")
+        found.update(dict.fromkeys(self._demonym_forms, "NORP"))
+        return found
 
     def __len__(self) -> int:
         return len(self._by_code)

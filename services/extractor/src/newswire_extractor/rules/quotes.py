@@ -66,6 +66,11 @@ def find_quotes(article: Article, actor_of: ActorOf) -> list[Quote]:
     return quotes
 
 
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the direct quotes in a text (what find_quotes will look at)."""
+    return sorted({(s, e) for s, e in _quote_spans(text) if len(text[s:e].split()) >= _MIN_WORDS})
+
+
 def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
     """Character ranges of quoted text, without the quote marks."""
     for opening, closing in _PAIRS:

@@ -1,0 +1,235 @@
+"""Named entities from the parse and the knowledge base, without a statistical NER model.
+
+spaCy's NER costs as much as tagging and parsing together, so parsed sentences get their names
+from rules instead: knowledge-base names (countries, capitals, demonyms, organisations) as they
+are; other runs of proper nouns by their last word ('… Police' is an organisation, '… Sea' a
+place), the gazetteer (towns), the words around them ('the Kalbajar district', 'village of
+Sotk', 'President …') and what the article said before (a surname after a full name). Dates come
+from patterns (analysis.DATE_PATTERN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newswire_extractor.kb import KnowledgeBase
+from newswire_extractor.kb.data import load_toml
+
+Doc = Any
+Token = Any
+Found = tuple[int, int, str]  # token start, end, label
+
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "agent"})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "outside",
+        "around",
+        "across",
+        "on",
+        "off",
+        "over",
+        "along",
+        "through",
+        "toward",
+        "towards",
+        "inside",
+    }
+)
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The keyword lists of kb/data/names.toml."""
+
+    org: frozenset[str]
+    loc: frozenset[str]
+    fac: frozenset[str]
+    place_nouns: frozenset[str]
+    titles: frozenset[str]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+
+
+def load_name_words() -> NameWords:
+    data = load_toml("newswire_extractor.kb", "names.toml")
+    return NameWords(
+        org=frozenset(data["org_words"]),
+        loc=frozenset(data["loc_words"]),
+        fac=frozenset(data["fac_words"]),
+        place_nouns=frozenset(data["place_nouns"]),
+        titles=frozenset(data["person_titles"]),
+        particles=frozenset(data["name_particles"]),
+        connectors=frozenset(data["connectors"]),
+    )
+
+
+@dataclass
+class NameMemory:
+    """What one article has already said about names ('Voronin' after 'Arkady Voronin')."""
+
+    people: set[str] = field(default_factory=set)
+
+
+class NameFinder:
+    """Finds and labels the names of one parsed sentence (a Doc of its own)."""
+
+    def __init__(self, kb: KnowledgeBase, words: NameWords) -> None:
+        self._kb = kb
+        self._words = words
+
+    def find(
+        self, doc: Doc, known: Sequence[Found], taken: Iterable[int], memory: NameMemory
+    ) -> list[Found]:
+        """Names in ``doc`` besides ``known`` (knowledge-base matches, kept as they are) and
+        the ``taken`` tokens (dates)."""
+        blocked = set(taken)
+        found: list[Found] = []
+        for start, end in self._runs(doc, blocked):
+            inside = [k for k in known if start <= k[0] and k[1] <= end]
+            found += self._label_run(doc, start, end, inside, memory)
+        covered = {i for s, e, _ in found for i in range(s, e)}
+        found += [k for k in known if not covered & set(range(k[0], k[1]))]
+        return sorted(found)
+
+    # ------------------------------------------------------------------ runs
+    def _runs(self, doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
+        runs = []
+        i, n = 0, len(doc)
+        while i < n:
+            if not self._namey(doc[i]) or i in blocked:
+                i += 1
+                continue
+            end = i + 1
+            while end < n and end not in blocked:
+                if self._namey(doc[end]):
+                    end += 1
+                elif (
+                    self._joins(doc, end)
+                    and end + 1 < n
+                    and end + 1 not in blocked
+                    and self._namey(doc[end + 1])
+                ):
+                    end += 2
+                else:
+                    break
+            runs.append((self._with_particles(doc, i), end))
+            i = end
+        return runs
+
+    def _namey(self, token: Token) -> bool:
+        return bool(token.tag_ in _PROPER_TAGS and token.text[:1].isalnum())
+
+    def _joins(self, doc: Doc, i: int) -> bool:
+        text = doc[i].text
+        return text == "-" or text in self._words.particles or text in self._words.connectors
+
+    def _with_particles(self, doc: Doc, start: int) -> int:
+        """'Omar al-Bashir': a lower-case particle and hyphen before the run belong to it."""
+        while start >= 2 and doc[start - 1].text == "-":
+            if doc[start - 2].text.lower() not in self._words.particles:
+                break
+            start -= 2
+        return start
+
+    # ------------------------------------------------------------------ labels
+    def _label_run(
+        self, doc: Doc, start: int, end: int, inside: Sequence[Found], memory: NameMemory
+    ) -> list[Found]:
+        while end > start and doc[end - 1].text.lower() in self._words.connectors:
+            end -= 1
+        words = [t.text for t in doc[start:end]]
+        keyword = self._keyword(words)
+        if inside and keyword is None:
+            return self._around(doc, start, end, inside, memory)
+        if inside and len(inside) == 1 and inside[0][:2] == (start, end):
+            return list(inside)
+        if keyword is not None:
+            return [(start, end, keyword)]
+        return self._unknown(doc, start, end, memory)
+
+    def _keyword(self, words: Sequence[str]) -> str | None:
+        w = self._words
+        last = words[-1]
+        if last in w.loc:
+            return "LOC"
+        if last in w.fac:
+            return "FAC"
+        if any(word in w.org for word in words):
+            return "ORG"
+        return None
+
+    def _around(
+        self, doc: Doc, start: int, end: int, inside: Sequence[Found], memory: NameMemory
+    ) -> list[Found]:
+        """Knowledge-base names inside a longer run; the rest is labelled on its own."""
+        found = list(inside)
+        cursor = start
+        for k_start, k_end, _ in sorted(inside):
+            if cursor < k_start:
+                found += self._unknown(doc, cursor, k_start, memory)
+            cursor = max(cursor, k_end)
+        if cursor < end:
+            found += self._unknown(doc, cursor, end, memory)
+        return found
+
+    def _unknown(self, doc: Doc, start: int, end: int, memory: NameMemory) -> list[Found]:
+        """A run the knowledge base does not know: a town, a person or an organisation."""
+        while start < end and self._is_title(doc[start]):
+            start += 1  # 'President Francois Mitterand', 'Interior Minister Rasa ...'
+        while end > start and not doc[end - 1].text[:1].isalnum():
+            end -= 1
+        if start >= end:
+            return []
+        span = doc[start:end]
+        text = span.text
+        label = self._by_context(doc, start, end, text, memory)
+        if label == "PERSON":
+            memory.people.add(text)
+            memory.people.add(doc[end - 1].text)
+        return [(start, end, label)]
+
+    def _by_context(self, doc: Doc, start: int, end: int, text: str, memory: NameMemory) -> str:
+        first, last = doc[start], doc[end - 1]
+        following = doc[end] if end < len(doc) else None
+        before = doc[start - 1] if start > 0 else None
+        if text in memory.people:
+            return "PERSON"
+        if following is not None and following.lower_ in self._words.place_nouns:
+            return "GPE"  # 'the Kalbajar district'
+        of_place = start > 1 and doc[start - 2].lower_ in self._words.place_nouns
+        if before is not None and before.lower_ == "of" and of_place:
+            return "GPE"  # 'the village of Sotk'
+        place = self._kb.gazetteer.geocode(text)
+        if place is not None and not (before is not None and self._is_title(before)):
+            return "LOC" if place.precision == "region" else "GPE"
+        if before is not None and self._is_title(before):
+            return "PERSON"
+        if end - start == 1 and first.text.isupper() and len(first.text) > 1:
+            return "ORG"  # 'KCNA', 'RSF'
+        if end - start >= 2 and all(
+            t.text[:1].isupper() or t.text == "-" or t.text.lower() in self._words.particles
+            for t in doc[start:end]
+        ):
+            return "PERSON"
+        if last.dep_ in ("amod", "compound") and last.head.tag_ == "NNS":
+            return "NORP"  # 'Druze inhabitants'
+        if last.dep_ in _SUBJECT_DEPS:
+            return "PERSON"
+        if last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE:
+            return "GPE"
+        return "ORG"
+
+    def _is_title(self, token: Token) -> bool:
+        text = token.text
+        if text in self._words.titles:
+            return True
+        return bool(text[:1].isupper() and text.lower() in self._kb.roles)
