@@ -14,6 +14,29 @@ from newswire_extractor.kb.text import fold, strip_article
 # Alternate names of small places are often noise ('Ko', 'IST'); only big cities' alternates count.
 _ALTERNATE_MIN_POPULATION = 100_000
 _ALTERNATE_MIN_LENGTH = 4
+_COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +102,18 @@ class Gazetteer:
             if key in self._cities and fold(country.name) != key and key != fold(country.code):
                 return self._city(key, prefer)
             return self.country_place(country.code)
-        return self._city(key, prefer)
+        return self._city(key, prefer) or self._part_of(text, key, prefer)
+
+    def _part_of(self, text: str, key: str, prefer: Sequence[str]) -> Place | None:
+        """'North Darfur', 'eastern Congo': part of a known region or country."""
+        first, _, rest = key.partition(" ")
+        if first not in _COMPASS or not rest:
+            return None
+        whole = self.geocode(rest, prefer)
+        if whole is None or whole.precision == "city":
+            return None
+        name = " ".join(text.strip().split())
+        return Place(name, whole.country, whole.lat, whole.lon, "region")
 
     def country_place(self, code: str) -> Place | None:
         """A country as a place; its point is the population-weighted centre of its cities."""

@@ -221,6 +221,7 @@ class ActorResolver:
         if covers_head and label in _PLACE_LABELS:
             place = kb.gazetteer.geocode(ent.text)
             if place is not None and place.precision == "city":
+                person_tokens.update(range(ent.start, ent.end))  # 'Port Sudan' is no Sudan
                 return replace(desc, city_country=place.country, city_name=place.name)
         if covers_head and label == "ORG" and desc.org_text is None:
             return replace(desc, org_text=ent.text)

@@ -122,6 +122,9 @@ class EventBuilder:
         flags = self._flags(match, complement)
         planned = flags.future or flags.hypothetical
         said = self._attribution(match)
+        if not actors and event_type == "AID" and said is not None and _institution(said.speaker):
+            # 'A convoy reached Tawila, the World Food Programme said': the agency's own aid.
+            actors = [said.speaker]  # type: ignore[list-item]
         announced = bool(said and said.speaker and _same_actor(said.speaker, actors))
         event_type, mode, flags = self._future(
             match, complement, event_type, mode, flags, announced=announced
@@ -348,7 +351,11 @@ class EventBuilder:
         )
         parties = [*draft.actors, *draft.targets]
         prefer = [a.country for a in parties if a.country]
-        exclude = [(a.start, a.end) for a in parties if a.start is not None and a.end is not None]
+        exclude = [
+            (a.start, a.end)
+            for a in parties
+            if a.start is not None and a.end is not None and not self._resolver.is_place(a)
+        ]
         return Event(
             event_id=event_id_for(self._article_id, draft.event_type, start, end, trigger),
             event_type=draft.event_type,
@@ -481,6 +488,10 @@ def _depth(match: Match) -> int:
             depth += 1
         current = current.head
     return depth
+
+
+def _institution(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind in ("ORG", "IGO") and actor.sector is not None
 
 
 def _is_state(actor: Actor) -> bool:

@@ -148,6 +148,10 @@ class NameFinder:
             end -= 1
         words = [t.text for t in doc[start:end]]
         keyword = self._keyword(words)
+        if inside and not (len(inside) == 1 and inside[0][:2] == (start, end)):
+            place = self._kb.gazetteer.geocode(doc[start:end].text)
+            if place is not None and place.precision in ("city", "region"):
+                return [(start, end, "GPE" if place.precision == "city" else "LOC")]  # Port Sudan
         if inside and keyword is None:
             return self._around(doc, start, end, inside, memory)
         if inside and len(inside) == 1 and inside[0][:2] == (start, end):

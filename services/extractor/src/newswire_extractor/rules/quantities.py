@@ -159,6 +159,29 @@ _TEMPORAL_NOUNS = frozenset(
 )
 
 
+_NOT_COUNTS = _TEMPORAL_NOUNS | frozenset(
+    {
+        "kilometre",
+        "kilometer",
+        "km",
+        "mile",
+        "metre",
+        "meter",
+        "foot",
+        "feet",
+        "yard",
+        "inch",
+        "centimetre",
+        "centimeter",
+        "nautical",
+        "degree",
+        "percent",
+        "per",
+        "%",
+    }
+)
+
+
 def _counts_people_or_things(token: Token) -> bool:
     """NER calls 'between 10 and 20 people' a date; a number counting a non-time noun is not."""
     number = token.head if token.dep_ == "conj" else token
@@ -238,6 +261,8 @@ def _quantity(tokens: list[Token], start: int, end: int) -> FoundQuantity | None
     unit = _unit(last)
     if unit is None and last.lower_ in ("one", "a", "an"):
         return None
+    if unit is not None and lemma(unit) in _NOT_COUNTS:
+        return None  # 'six weeks', '125 kilometres': durations and distances are not counts
     cue_start, cue = _approximate_cue(tokens, first)
     approximate = approximate or cue is not None
     value_max = value_max or _range_end(tokens, end)

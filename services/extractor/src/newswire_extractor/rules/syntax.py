@@ -99,6 +99,20 @@ QUANTIFIER_HEADS = frozenset(
         "several",
         "few",
         "both",
+        # measures: '40 tonnes of medicines' is medicine
+        "tonne",
+        "ton",
+        "kilogram",
+        "litre",
+        "liter",
+        "gallon",
+        "barrel",
+        "truckload",
+        "planeload",
+        "consignment",
+        "crate",
+        "pallet",
+        "load",
     }
 )
 _NP_LEFT_DEPS = frozenset(
