@@ -64,6 +64,7 @@ class ActorResolver:
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
+        self._home: str | bool | None = False  # False: not computed yet
         self._learn_people()
 
     def set_quote_speakers(self, speakers: dict[int, Actor]) -> None:
@@ -75,6 +76,9 @@ class ActorResolver:
     # ------------------------------------------------------------------ public
     def resolve(self, head: Token) -> list[Actor]:
         """The actors a phrase head names, one per coordinated or split member."""
+        group = self._group_reference(head)
+        if group:
+            return group
         actors: list[Actor] = []
         for token in conjuncts(head):
             actors.extend(self._split(token) or [a for a in [self.resolve_one(token)] if a])
@@ -91,7 +95,7 @@ class ActorResolver:
             elif head.lower_ in PRONOUNS and head.pos_ == "PRON":
                 self._cache[head.i] = self._pronoun(head)
             else:
-                self._cache[head.i] = self._phrase_actor(head)
+                self._cache[head.i] = self._refer_back(head, self._phrase_actor(head))
         return self._cache[head.i]
 
     def is_actor(self, head: Token) -> bool:
@@ -136,15 +140,19 @@ class ActorResolver:
         return self._build(self._doc[start:end], head, desc)
 
     def _extras(self, head: Token, *, titled: bool) -> list[tuple[int, int, Token]]:
-        """Appositions and 'of'/'from' phrases that describe a head ('Medinsky, the negotiator')."""
+        """Appositions and 'of'/'from'/'for' phrases that describe a head ('Medinsky, the
+        negotiator'; 'Sezer, a spokesman for the Turkish foreign ministry')."""
         found = []
+        described = [head] if titled else []
         for child in children(head, "appos"):
             found.append((*phrase_bounds(child), child))
+            described.append(child)
         if head.dep_ == "appos":
             found.append((*phrase_bounds(head.head), head.head))
-        if titled:  # 'King Hassan of Morocco', 'leaders of the coalition', 'police in Cairo'
-            for prep in children(head, "prep"):
-                if lemma(prep) in ("of", "from", "in"):
+        # 'King Hassan of Morocco', 'leaders of the coalition', 'police in Cairo'
+        for token in described:
+            for prep in children(token, "prep"):
+                if lemma(prep) in ("of", "from", "in", "for"):
                     for obj in children(prep, "pobj"):
                         found.append((*phrase_bounds(obj), obj))
         return found
@@ -158,7 +166,9 @@ class ActorResolver:
         span = self._doc[start:end]
         for token in span:
             if desc.country is None and token.i not in person_tokens:
-                country = kb.countries.demonym(token.text) or self._possessive_country(token)
+                country = kb.countries.demonym(token.text) or (
+                    self._possessive_country(token) if head.lower_ in kb.roles else None
+                )
                 if country is None and token.pos_ == "PROPN":
                     country = kb.countries.find(token.text)
                 if country is not None:
@@ -298,6 +308,115 @@ class ActorResolver:
             return Actor(name=desc.city_name, kind="GPE", country=desc.city_country, **base)
         return None
 
+    # ------------------------------------------------------------------ reference
+    def _refer_back(self, head: Token, actor: Actor | None) -> Actor | None:
+        """'the ministry', 'the spokesman', 'the Ukrainian leader': a definite description
+        names someone the article introduced before; failing that, a state body without a
+        country belongs to the country the story is about."""
+        if actor is None or (actor.country and actor.kind != "PERSON") or not _definite(head):
+            return actor
+        if self._named(actor):
+            return actor
+        found = self._earlier(head, actor)
+        if found is not None:
+            return found.model_copy(
+                update={"text": actor.text, "start": actor.start, "end": actor.end}
+            )
+        if actor.country is None and actor.sector in _HOME_SECTORS:
+            home = self._home_country()
+            if home is not None:
+                return actor.model_copy(update={"country": home})
+        return actor
+
+    def _earlier(self, head: Token, actor: Actor) -> Actor | None:
+        word = lemma(head)
+        positions = self._mention_positions()
+        earlier = positions[: bisect.bisect_left(positions, head.i)]
+        for i in reversed(earlier[-_LOOK_BACK:]):
+            if self._doc[i].sent == head.sent and i > head.i - 3:
+                continue
+            candidate = self.resolve_one(self._doc[i])
+            if candidate is None or candidate.start == actor.start:
+                continue
+            if actor.country and candidate.country != actor.country:
+                continue
+            if (
+                actor.kind == "PERSON"
+                and candidate.kind == "PERSON"
+                and candidate.sector == actor.sector
+                and self._named(candidate)
+            ):
+                return candidate  # 'the Ukrainian leader' -> the named Ukrainian leader
+            known = candidate.country or candidate.kind == "IGO" or candidate.sector == "IGO"
+            if known and word in _words_of(candidate.text):
+                return candidate  # 'the ministry' -> 'Armenia's defence ministry'
+        return None
+
+    def _named(self, actor: Actor) -> bool:
+        """A person the article names ('Arkady Voronin'), not a role ('a Russian diplomat')."""
+        name = actor.name
+        return bool(
+            actor.kind == "PERSON"
+            and name[:1].isupper()
+            and self._kb.countries.find(name) is None
+            and name != _plain_name_of(actor)
+        )
+
+    def _group_reference(self, head: Token) -> list[Actor]:
+        """'the two sides', 'both governments', 'the delegations': the parties the article
+        named together last."""
+        if head.tag_ != "NNS" or lemma(head) not in _GROUP_WORDS:
+            return []
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
+        if not determiners & {"the", "both", "two", "these"}:
+            return []
+        if any(self._kb.countries.demonym(c.text) for c in head.children):
+            return []  # 'the two Korean delegations' names its own
+        positions = self._mention_positions()
+        earlier = positions[: bisect.bisect_left(positions, head.i)]
+        for i in reversed(earlier[-_LOOK_BACK:]):
+            token = self._doc[i]
+            if token.sent == head.sent:
+                continue
+            members = [a for a in self.resolve(token) if a.country or a.kind == "IGO"]
+            if len({a.country or a.name for a in members}) >= 2:
+                return [
+                    a.model_copy(
+                        update={
+                            "text": head.text,
+                            "start": head.idx,
+                            "end": head.idx + len(head.text),
+                        }
+                    )
+                    for a in members
+                ]
+        return []
+
+    def _home_country(self) -> str | None:
+        """The country a story is about: the dateline's, when it is also the country the
+        text names most; without a dateline, one named clearly more than any other."""
+        if self._home is False:
+            counts: dict[str, int] = {}
+            for ent in self._doc.ents:
+                if ent.label_ in ("GPE", "NORP"):
+                    country = self._kb.countries.find(ent.text) or self._kb.countries.demonym(
+                        ent.text
+                    )
+                    if country is not None:
+                        counts[country.code] = counts.get(country.code, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            self._home = None
+            dateline = self._article.dateline
+            if ranked and dateline is not None:
+                place = self._kb.gazetteer.geocode(dateline.place.title())
+                if place is not None and place.country == ranked[0][0]:
+                    self._home = ranked[0][0]
+            elif ranked and ranked[0][1] >= 3:
+                runner_up = ranked[1][1] if len(ranked) > 1 else 0
+                if ranked[0][1] >= 2 * runner_up:
+                    self._home = ranked[0][0]
+        return self._home if isinstance(self._home, str) else None
+
     # ------------------------------------------------------------------ splitting
     def _split(self, head: Token) -> list[Actor]:
         """'Ukrainian and Russian delegations' -> a Ukrainian and a Russian delegation."""
@@ -343,6 +462,8 @@ class ActorResolver:
             actor = self._phrase_actor(ent.root)
             if actor is None or actor.kind != "PERSON":
                 continue
+            if actor.country is None:
+                actor = self._leader_of(ent.root, actor)
             if actor.country or actor.sector:
                 facts = (actor.country, actor.sector)
                 self._people[ent.text] = facts
@@ -350,6 +471,20 @@ class ActorResolver:
                 if surname != ent.text:
                     self._people.setdefault(surname, facts)
                     self._full_names.setdefault(surname, ent.text)
+
+    def _leader_of(self, name: Token, actor: Actor) -> Actor:
+        """'Ukraine's delegation was led by Oksana Melnyk': who leads a body shares its country."""
+        prep = name.head
+        verb = prep.head
+        if name.dep_ != "pobj" or lemma(prep) != "by" or lemma(verb) not in _LEAD_VERBS:
+            return actor
+        for subject in children(verb, "nsubjpass"):
+            body = self.resolve_one(subject)
+            if body is not None and body.country:
+                return actor.model_copy(
+                    update={"country": body.country, "sector": actor.sector or body.sector}
+                )
+        return actor
 
     def _person_country(self, name: str) -> str | None:
         facts = self._people.get(name) or self._people.get(name.split()[-1])
@@ -386,13 +521,36 @@ class ActorResolver:
             current = current.head
 
     def _article_antecedent(self, token: Token) -> Actor | None:
-        """The nearest earlier mention of a compatible kind; mentions resolve only on demand."""
+        """The nearest earlier mention of a compatible kind; mentions resolve only on demand.
+
+        'he'/'she' prefer the last person who was the subject of a recent sentence ('Echeverría
+        said … “…,” he said'), over people merely mentioned in between."""
         positions = self._mention_positions()
+        if token.lower_ in PERSON_PRONOUNS:
+            found = self._recent_subject(token, positions)
+            if found is not None:
+                return found
         for i in reversed(positions[: bisect.bisect_left(positions, token.i)]):
             head = self._doc[i]
             actor = self.resolve_one(head)
             if actor is not None and _compatible(actor, token, _is_plural(head)):
                 return actor
+        return None
+
+    def _recent_subject(self, token: Token, positions: list[int]) -> Actor | None:
+        sentences_back = 0
+        current = token.sent
+        for i in reversed(positions[: bisect.bisect_left(positions, token.i)]):
+            head = self._doc[i]
+            if head.sent != current:
+                current = head.sent
+                sentences_back += 1
+                if sentences_back > 2:
+                    return None
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                actor = self.resolve_one(head)
+                if actor is not None and self._named(actor):
+                    return actor
         return None
 
     def _mention_positions(self) -> list[int]:
@@ -406,6 +564,51 @@ class ActorResolver:
             arguments = [i for i, (dep, pos) in enumerate(array) if dep in deps and pos in nouns]
             self._mentions = sorted(set(arguments) | set(names))
         return self._mentions
+
+
+_LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "represent"})
+_LOOK_BACK = 120  # mentions searched for an antecedent
+_GROUP_WORDS = frozenset(
+    {
+        "side",
+        "party",
+        "delegation",
+        "country",
+        "government",
+        "nation",
+        "leader",
+        "minister",
+        "neighbour",
+        "neighbor",
+        "capital",
+        "army",
+        "negotiator",
+        "president",
+        "foe",
+        "rival",
+        "ally",
+    }
+)
+# Sectors whose unnamed bodies ('the government', 'police') belong to the story's country.
+_HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "PTY"})
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _plain_name_of(actor: Actor) -> str:
+    """The name a role actor gets when no one is named ('the spokesman' -> 'spokesman')."""
+    return " ".join(w for w in actor.text.split() if w.lower() not in ("the", "a", "an"))
+
+
+def _words_of(text: str) -> set[str]:
+    words = set()
+    for word in text.lower().replace("’", "'").split():
+        word = word.strip(".,;:'\"").removesuffix("'s")
+        words.add(word)
+        words.add(word.removesuffix("s"))
+    return words
 
 
 def _locative_object(token: Token) -> bool:

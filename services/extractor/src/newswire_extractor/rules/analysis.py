@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,6 +34,11 @@ _ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 _DEP, _HEAD, _IOB, _TYPE = 4, 5, 6, 7
 _I, _O, _B = 1, 2, 3
 _SPEAKER_SENTENCE = 12  # tokens: 'he told reporters.' after a quote
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she)\s+(?:said|says|told|added|wrote|asked|continued|explained)\b"
+    r"|\b(?:said|says|told|added)\s+(?:he|she)\b",
+    re.IGNORECASE,
+)
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (
@@ -95,6 +101,7 @@ class Analyzer:
         self._components = [(n, p) for n, p in nlp.pipeline if n != PARAGRAPHS]
         self._prefilter = prefilter
         self._finder = finder
+        self._country_words = frozenset(n for n, label in names.items() if label != "ORG")
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, list[str]] = {}
         for name, label in names.items():
@@ -142,13 +149,29 @@ class Analyzer:
         ]
         quoted = [_overlaps(doc, s, e, quotes) for s, e in bounds]
         for i, (start, end) in enumerate(bounds):
+            text = doc[start:end].text
             if quoted[i]:
                 keep[i] = True
+                if i > 0 and _PRONOUN_SPEAKER.search(text):
+                    keep[i - 1] = True  # who 'he' is: the sentence before names him
+            elif self._introduces_person(doc[start:end]):
+                keep[i] = True  # 'Uganda's Isaac Kiplagat', 'Amina Cheruiyot of Kenya'
             elif i > 0 and quoted[i - 1] and end - start <= _SPEAKER_SENTENCE:
                 keep[i] = True  # '“…,” he said.' split after the quote
-            elif i + 1 < len(bounds) and quoted[i + 1] and doc[start:end].text.rstrip()[-1:] == ":":
+            elif i + 1 < len(bounds) and quoted[i + 1] and text.rstrip()[-1:] == ":":
                 keep[i] = True  # 'A negotiator dismissed the demand: “…”'
         return keep
+
+    def _introduces_person(self, sentence: Any) -> bool:
+        """A new full name next to a nationality or country: its nationality is needed later."""
+        words = [t.text for t in sentence]
+        countries = self._country_words
+        if not any(w in countries for w in words):
+            return False
+        return any(
+            a[:1].isupper() and b[:1].isupper() and a not in countries and b not in countries
+            for a, b in itertools.pairwise(words[1:])
+        )
 
     def _parse(self, doc: Doc, chosen: Iterable[tuple[int, int]]) -> list[Doc]:
         docs = [doc[s:e].as_doc() for s, e in chosen]

@@ -49,6 +49,7 @@ QUOTE_VERBS = frozenset(
 _PAIRS = (("“", "”"), ("``", "''"), ("«", "»"))
 _STRAIGHT = re.compile(r'"([^"\n]+)"')
 _MIN_WORDS = 3
+_CONTINUATION_GAP = 160  # characters between a quote and its unattributed continuation
 
 
 def find_quotes(article: Article, actor_of: ActorOf) -> list[Quote]:
@@ -60,10 +61,19 @@ def find_quotes(article: Article, actor_of: ActorOf) -> list[Quote]:
         if len(article.text[start:end].split()) < _MIN_WORDS:
             continue  # scare quotes ('a "special law"') are not statements
         speaker, cue = _speaker(article, start, end, actor_of)
+        if speaker is None and quotes and _continues(article.text, quotes[-1], start):
+            speaker, cue = quotes[-1].speaker, quotes[-1].cue
         quotes.append(
             Quote(text=article.text[start:end], speaker=speaker, cue=cue, start=start, end=end)
         )
     return quotes
+
+
+def _continues(text: str, previous: Quote, start: int) -> bool:
+    """'“A,” she said. “B.”': an unattributed quote right after another goes on with the same
+    speaker, within the paragraph."""
+    gap = text[previous.end : start]
+    return previous.speaker is not None and "\n" not in gap and len(gap) <= _CONTINUATION_GAP
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
