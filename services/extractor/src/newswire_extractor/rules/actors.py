@@ -333,7 +333,7 @@ class ActorResolver:
         positions = self._mention_positions()
         earlier = positions[: bisect.bisect_left(positions, head.i)]
         for i in reversed(earlier[-_LOOK_BACK:]):
-            if self._doc[i].sent == head.sent and i > head.i - 3:
+            if i > head.i - 3 and self._same_sentence(self._doc[i], head):
                 continue
             candidate = self.resolve_one(self._doc[i])
             if candidate is None or candidate.start == actor.start:
@@ -351,6 +351,9 @@ class ActorResolver:
             if known and word in _words_of(candidate.text):
                 return candidate  # 'the ministry' -> 'Armenia's defence ministry'
         return None
+
+    def _same_sentence(self, first: Token, second: Token) -> bool:
+        return self._article.sentence_number(first) == self._article.sentence_number(second)
 
     def _named(self, actor: Actor) -> bool:
         """A person the article names ('Arkady Voronin'), not a role ('a Russian diplomat')."""
@@ -376,7 +379,7 @@ class ActorResolver:
         earlier = positions[: bisect.bisect_left(positions, head.i)]
         for i in reversed(earlier[-_LOOK_BACK:]):
             token = self._doc[i]
-            if token.sent == head.sent:
+            if self._same_sentence(token, head):
                 continue
             members = [a for a in self.resolve(token) if a.country or a.kind == "IGO"]
             if len({a.country or a.name for a in members}) >= 2:
@@ -538,15 +541,11 @@ class ActorResolver:
         return None
 
     def _recent_subject(self, token: Token, positions: list[int]) -> Actor | None:
-        sentences_back = 0
-        current = token.sent
+        number = self._article.sentence_number(token)
         for i in reversed(positions[: bisect.bisect_left(positions, token.i)]):
             head = self._doc[i]
-            if head.sent != current:
-                current = head.sent
-                sentences_back += 1
-                if sentences_back > 2:
-                    return None
+            if number - self._article.sentence_number(head) > 2:
+                return None
             if head.dep_ in ("nsubj", "nsubjpass"):
                 actor = self.resolve_one(head)
                 if actor is not None and self._named(actor):

@@ -47,6 +47,7 @@ class Article:
     dateline: Dateline | None = field(default=None, init=False)
     _entity_at: dict[int, Span] = field(default_factory=dict, init=False, repr=False)
     _paragraph_of: list[int] = field(default_factory=list, init=False, repr=False)
+    _sentence_of: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.dateline = find_dateline(self.text)
@@ -85,6 +86,15 @@ class Article:
             if start <= position < end:
                 return index
         return -1
+
+    def sentence_number(self, token: Token) -> int:
+        """Which sentence a token is in (0-based), without spaCy's per-call sentence search."""
+        if not self._sentence_of:
+            numbers = [0] * len(self.doc)
+            for number, sentence in enumerate(self.doc.sents):
+                numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
+            self._sentence_of = numbers
+        return self._sentence_of[int(token.i)]
 
     def paragraph(self, token: Token) -> int:
         """Paragraph number of a token (paragraphs are separated by line breaks)."""

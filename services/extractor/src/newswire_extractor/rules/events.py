@@ -233,6 +233,11 @@ class EventBuilder:
                 return committed, complement.rule.threat_mode or lexicon.threat_modes.get(
                     complement.event_type
                 )
+            if committed == "CONCEDE" and match.event_type == "AGREE":
+                # 'agreed to release', 'offered to return', 'ready to withdraw': an explicit
+                # agreement is AGREE; only announced retreats ('said it would withdraw') are
+                # CONCEDE (PLOVER manual, AGREE and RETREAT).
+                return "AGREE", None
             same = committed == complement.event_type
             return committed, complement.rule.mode if same else None
         if event_type in ("REQUEST", "REJECT") and mode is None and inner_type:

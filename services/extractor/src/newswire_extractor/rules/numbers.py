@@ -63,7 +63,17 @@ VAGUE = {
     "hundreds of thousands": (200_000.0, 999_999.0),
     "millions": (2_000_000.0, 9_999_999.0),
     "tens of millions": (20_000_000.0, 99_999_999.0),
+    # 'a few hundred': two to five of the unit; 'several hundred': three to nine.
+    "few dozen": (24.0, 60.0),
+    "several dozen": (36.0, 108.0),
+    "few hundred": (200.0, 500.0),
+    "several hundred": (300.0, 900.0),
+    "few thousand": (2_000.0, 5_000.0),
+    "several thousand": (3_000.0, 9_000.0),
+    "few million": (2_000_000.0, 5_000_000.0),
+    "several million": (3_000_000.0, 9_000_000.0),
 }
+FEW_WORDS = frozenset({"few", "several"})
 
 NUMBER_WORDS = (frozenset(_UNITS) | frozenset(_SCALES)) - {"a", "an"}
 

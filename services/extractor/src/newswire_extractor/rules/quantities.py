@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from newswire_contracts import Quantity
-from newswire_extractor.rules.numbers import NUMBER_WORDS, VAGUE, parse_number, parse_vague
+from newswire_extractor.rules.numbers import (
+    FEW_WORDS,
+    NUMBER_WORDS,
+    VAGUE,
+    parse_number,
+    parse_vague,
+)
 from newswire_extractor.rules.syntax import children, lemma
 
 Token = Any
@@ -98,6 +104,7 @@ _SKIP_ENTITY_LABELS = frozenset(
         "NORP",
     }
 )
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _VAGUE_WORDS = frozenset(w for key in VAGUE for w in key.split()) - {"of"}
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
@@ -192,6 +199,8 @@ def _counts_people_or_things(token: Token) -> bool:
 
 
 def _is_number_token(token: Token) -> bool:
+    if token.lower_ in FEW_WORDS:  # 'a few hundred', 'several thousand'
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _SCALE_WORDS
     if token.ent_type_ in ("DATE", "TIME") and _counts_people_or_things(token):
         pass
     elif token.ent_type_ in _SKIP_ENTITY_LABELS:
