@@ -30,6 +30,8 @@ _INSTRUMENT_PREPS = (TARGET_PREPS - {"by", "for", "with"}) | {
 }
 _MAX_CLIMB = 4
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
+# Nouns of acts done to someone take them in an of-phrase: 'the arrest of 14 workers'.
+_PATIENT_OF = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT"})
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -110,6 +112,8 @@ def match_arguments(match: Match) -> tuple[list[Token], list[Token]]:
     if match.is_noun:
         found_targets = [t for t in found_targets if t != match.word]
         found_targets += noun_targets(match.word)
+        if match.event_type in _PATIENT_OF:
+            found_targets += list(prep_objects(match.word, {"of"}))  # 'expulsion of diplomats'
         if not actors:
             actors = noun_actors(match.word)
     return actors, found_targets

@@ -24,6 +24,7 @@ class TriggerRule:
     mode: str | None = None
     particles: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     object_actor: bool | None = None
     modifiers: frozenset[str] = frozenset()
     support: frozenset[str] | None = None
@@ -44,6 +45,7 @@ class TriggerRule:
         """How constrained the entry is; the most specific fitting entry wins."""
         return (
             3 * bool(self.objects)
+            + 2 * bool(self.subjects)
             + 2 * bool(self.particles)
             + 2 * bool(self.modifiers)
             + bool(self.support)
@@ -114,6 +116,7 @@ def _rule(entry: Mapping[str, Any], kind: str) -> TriggerRule:
         mode=entry.get("mode"),
         particles=frozenset(entry.get("particles", ())),
         objects=frozenset(entry.get("objects", ())),
+        subjects=frozenset(entry.get("subjects", ())),
         object_actor=entry.get("object_actor"),
         modifiers=frozenset(entry.get("modifiers", ())),
         support=frozenset(support) if support is not None else None,

@@ -100,6 +100,8 @@ class Prefilter:
             needs.append(frozenset(rule.particles))
         if rule.objects:
             needs.append(self._words(rule.objects))
+        if rule.subjects:
+            needs.append(self._words(rule.subjects))
         if rule.needs_xcomp:
             needs.append(frozenset({"to"}))
         return tuple(needs)

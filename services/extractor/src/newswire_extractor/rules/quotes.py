@@ -44,6 +44,11 @@ QUOTE_VERBS = frozenset(
         "vow",
         "repeat",
         "recall",
+        "call",  # 'called the offer “humiliating”'
+        "describe",
+        "dub",
+        "term",
+        "brand",
     }
 )
 _PAIRS = (("“", "”"), ("``", "''"), ("«", "»"))

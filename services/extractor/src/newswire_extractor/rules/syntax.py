@@ -221,6 +221,23 @@ def object_lemmas(verb: Token) -> set[str]:
     return found
 
 
+def subject_lemmas(verb: Token) -> set[str]:
+    """Lemmas of who or what does a verb: its subject, or its head's for a participle or
+    coordinated verb ('a plane landed … carrying aid' -> plane), or the noun a participle
+    modifies ('trucks carrying food' -> truck)."""
+    current = verb
+    for _ in range(3):
+        found = children(current, "nsubj", "nsubjpass")
+        if found:
+            return {lemma(t) for head in found for t in conjuncts(head)}
+        if current.dep_ == "acl":
+            return {lemma(current.head)}
+        if current.dep_ not in ("advcl", "conj", "xcomp"):
+            break
+        current = current.head
+    return set()
+
+
 def direct_objects(verb: Token) -> list[Token]:
     """Direct objects (or passive subjects) of a verb, with coordinated ones."""
     deps = ("nsubjpass",) if is_passive(verb) else ("dobj", "dative")

@@ -19,6 +19,7 @@ from newswire_extractor.rules.syntax import (
     noun_modifiers,
     object_lemmas,
     particles,
+    subject_lemmas,
 )
 
 Token = Any
@@ -125,6 +126,8 @@ class TriggerMatcher:
         if rule.particles and not particles(token) & rule.particles:
             return False
         if rule.objects and not object_lemmas(token) & rule.objects:
+            return False
+        if rule.subjects and not subject_lemmas(token) & rule.subjects:
             return False
         if rule.needs_xcomp and not has_xcomp(token):
             return False
