@@ -135,9 +135,34 @@ class ActorResolver:
         start, end = phrase_bounds(head)
         desc = self._describe(start, end, head)
         titled = desc.role is not None or desc.person is not None
-        for extra_start, extra_end, extra_head in self._extras(head, titled=titled):
+        extras = self._extras(head, titled=titled)
+        for extra_start, extra_end, extra_head in extras:
             desc = _merge(desc, self._describe(extra_start, extra_end, extra_head))
-        return self._build(self._doc[start:end], head, desc)
+        actor = self._build(self._doc[start:end], head, desc)
+        if actor is not None and actor.country is None and actor.kind == "PERSON":
+            actor = self._country_from_context(head, actor, [e[2] for e in extras])
+        return actor
+
+    def _country_from_context(self, head: Token, actor: Actor, described: list[Token]) -> Actor:
+        """'Petrosyan, a spokeswoman for the defence ministry' (the ministry named before) and
+        'a ministry spokeswoman' after 'France's foreign ministry': the body's country."""
+        related = [head, *children(head, "appos")] + ([head.head] if head.dep_ == "appos" else [])
+        owners = [p for t in related for p in children(t, "poss")]  # 'the union's chairwoman'
+        for token in [*described, *owners]:
+            body = self.resolve_one(token) if token.i != head.i else None
+            if body is not None and body.country and body.kind != "PERSON":
+                return actor.model_copy(update={"country": body.country})
+        for modifier in (m for t in related for m in children(t, "compound")):
+            if lemma(modifier) in _BODY_WORDS:
+                probe = actor.model_copy(update={"kind": "ORG", "sector": None, "country": None})
+                body = self._earlier(modifier, probe)
+                if body is not None and body.country:
+                    return actor.model_copy(update={"country": body.country})
+        if actor.sector in _HOME_SECTORS:
+            home = self._home_country()  # 'The transport minister, Park Ji-won' in a Seoul story
+            if home is not None:
+                return actor.model_copy(update={"country": home})
+        return actor
 
     def _extras(self, head: Token, *, titled: bool) -> list[tuple[int, int, Token]]:
         """Appositions and 'of'/'from'/'for' phrases that describe a head ('Medinsky, the
@@ -267,11 +292,9 @@ class ActorResolver:
             name = self._full_names.get(desc.person, desc.person)  # 'Ionescu' -> 'Mihai Ionescu'
             return Actor(name=name, kind="PERSON", country=country, sector=sector, **base)
         if desc.org is not None:
-            sector = (
-                desc.org.sector
-                if desc.org.sector in ("IGO", "NGO") or not desc.role
-                else (desc.role.sector)
-            )
+            # The organisation's sector, not its name's words ('National Liberation Army' is
+            # rebels) nor its staff's ('Pentagon spokesman' speaks for the military).
+            sector = desc.org.sector
             international = desc.org.sector in ("IGO", "NGO") and not desc.org.country
             return Actor(
                 name=desc.org.name,
@@ -329,28 +352,40 @@ class ActorResolver:
         return actor
 
     def _earlier(self, head: Token, actor: Actor) -> Actor | None:
+        """The earlier mention a definite description refers to: a named person with that
+        title ('the Ukrainian leader' -> 'President Volodymyr Zelensky'), else one of the same
+        sector and country; a body with the same head noun ('the ministry' -> 'Armenia's
+        defence ministry')."""
         word = lemma(head)
+        titles = _LEADER_WORDS if word == "leader" else {word}
         positions = self._mention_positions()
         earlier = positions[: bisect.bisect_left(positions, head.i)]
+        fallback: Actor | None = None
         for i in reversed(earlier[-_LOOK_BACK:]):
             if i > head.i - 3 and self._same_sentence(self._doc[i], head):
                 continue
             candidate = self.resolve_one(self._doc[i])
             if candidate is None or candidate.start == actor.start:
                 continue
+            if actor.kind == "PERSON":
+                if candidate.kind != "PERSON" or not self._named(candidate):
+                    continue
+                if candidate.country not in (None, actor.country) and actor.country:
+                    continue
+                if titles & _words_of(candidate.text):
+                    return candidate.model_copy(
+                        update={"country": candidate.country or actor.country}
+                    )
+                same_country = candidate.country == actor.country or not actor.country
+                if fallback is None and candidate.sector == actor.sector and same_country:
+                    fallback = candidate
+                continue
             if actor.country and candidate.country != actor.country:
                 continue
-            if (
-                actor.kind == "PERSON"
-                and candidate.kind == "PERSON"
-                and candidate.sector == actor.sector
-                and self._named(candidate)
-            ):
-                return candidate  # 'the Ukrainian leader' -> the named Ukrainian leader
             known = candidate.country or candidate.kind == "IGO" or candidate.sector == "IGO"
-            if known and word in _words_of(candidate.text):
-                return candidate  # 'the ministry' -> 'Armenia's defence ministry'
-        return None
+            if known and _compatible_sectors(actor, candidate) and lemma(self._doc[i]) == word:
+                return candidate
+        return fallback
 
     def _same_sentence(self, first: Token, second: Token) -> bool:
         return self._article.sentence_number(first) == self._article.sentence_number(second)
@@ -590,6 +625,53 @@ _GROUP_WORDS = frozenset(
 )
 # Sectors whose unnamed bodies ('the government', 'police') belong to the story's country.
 _HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "PTY"})
+
+
+# Bodies whose staff are named after them: 'a ministry spokeswoman', 'an army officer'.
+_BODY_WORDS = frozenset(
+    {
+        "ministry",
+        "government",
+        "army",
+        "military",
+        "police",
+        "court",
+        "office",
+        "embassy",
+        "presidency",
+        "parliament",
+        "delegation",
+        "agency",
+        "department",
+        "navy",
+        "mission",
+    }
+)
+_LEADER_WORDS = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "monarch",
+        "leader",
+        "head",
+    }
+)
+_STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+def _compatible_sectors(description: Actor, candidate: Actor) -> bool:
+    """'the ministry' may be the defence ministry (MIL), but 'the army' is not the 'National
+    Liberation Army' rebels."""
+    first, second = description.sector, candidate.sector
+    if first is None or second is None or "IGO" in (first, second) or first == second:
+        return True
+    return first in _STATE and second in _STATE
 
 
 def _definite(head: Token) -> bool:

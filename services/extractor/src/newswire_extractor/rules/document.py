@@ -11,9 +11,10 @@ Span = Any  # spacy.tokens.Span
 Token = Any  # spacy.tokens.Token
 
 # 'ISTANBUL —', 'ACCRA, June 2 (Wire) -', 'THE HAGUE —': an upper-case place opening the text.
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"  # 'BOGOTÁ', 'SÃO PAULO', 'ŁÓDŹ'
 _DATELINE = re.compile(
-    r"\A\s*([A-Z][A-Z.'’ -]*[A-Z]|[A-Z][A-Z]+)(?:,[^\n—–(]{0,40}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
-    r"(?:—|–|--|-|:)\s"
+    rf"\A\s*([{_UPPER}][{_UPPER}.'’ -]*[{_UPPER}])(?:,[^\n—–(]{{0,40}}?)?\s*"
+    r"(?:\([^)\n]{0,40}\))?\s*(?:—|–|--|-|:)\s"
 )
 
 

@@ -474,10 +474,19 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
 
 
 def _repeats(event: Event, stronger: Event) -> bool:
-    if event.event_type != stronger.event_type or event.modality != stronger.modality:
+    """The same happening told twice ('held talks …, meeting for an hour'): same type, mode
+    and modality, and no actor or target the stronger mention lacks."""
+    if (event.event_type, event.mode, event.modality) != (
+        stronger.event_type,
+        stronger.mode,
+        stronger.modality,
+    ):
         return False
-    parties = {_key(a) for a in [*stronger.actors, *stronger.targets]}
-    return all(_key(a) in parties for a in [*event.actors, *event.targets])
+    actors = {_key(a) for a in stronger.actors}
+    targets = {_key(a) for a in [*stronger.targets, *stronger.actors]}
+    return all(_key(a) in actors for a in event.actors) and all(
+        _key(a) in targets for a in event.targets
+    )
 
 
 def _key(actor: Actor) -> tuple[str, str | None]:

@@ -137,12 +137,7 @@ class NameFinder:
             while end < n and end not in blocked:
                 if self._namey(doc[end]):
                     end += 1
-                elif (
-                    self._hyphen(doc, end)
-                    and end + 1 < n
-                    and end + 1 not in blocked
-                    and self._namey(doc[end + 1])
-                ):
+                elif end + 1 < n and end + 1 not in blocked and self._continues(doc, end):
                     end += 2
                 else:
                     break
@@ -153,6 +148,21 @@ class NameFinder:
     def _hyphen(self, doc: Doc, i: int) -> bool:
         """'Vasquez-Moor', 'Yahya al-Sharafi': hyphens and name particles inside a name."""
         return doc[i].text == "-" or doc[i].text in self._words.particles
+
+    def _continues(self, doc: Doc, i: int) -> bool:
+        """A hyphen or particle followed by more of the name."""
+        return (self._hyphen(doc, i) and self._namey(doc[i + 1])) or self._syllable(doc, i)
+
+    def _syllable(self, doc: Doc, i: int) -> bool:
+        """'Park Ji-won', 'Kim Soo-hyun': a lower-case syllable glued to a name by a hyphen."""
+        return bool(
+            doc[i].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_
+            and i + 1 < len(doc)
+            and doc[i + 1].text.isalpha()
+            and doc[i + 1].text.islower()
+        )
 
     def _namey(self, token: Token) -> bool:
         text = token.text

@@ -104,6 +104,9 @@ _SKIP_ENTITY_LABELS = frozenset(
         "NORP",
     }
 )
+_CLOCK_WORDS = frozenset(
+    {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "hours", "hrs", "o'clock", "h"}
+)
 _SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _VAGUE_WORDS = frozenset(w for key in VAGUE for w in key.split()) - {"of"}
@@ -301,6 +304,8 @@ def _is_excluded(tokens: list[Token], start: int, end: int, words: str) -> bool:
         return True
     if before in _AGE_WORDS or after in ("-year", "year-old", "years-old") or after == "%":
         return True
+    if after in _CLOCK_WORDS or (before in ("at", "by", "until", "before") and after in ("", ".")):
+        return True  # '9 a.m.', 'at 10'; clock times are not counts
     if (
         after in ("-", "year", "years")
         and end + 1 < len(tokens)

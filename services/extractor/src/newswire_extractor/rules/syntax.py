@@ -183,7 +183,11 @@ def is_passive(verb: Token) -> bool:
 
 def particles(verb: Token) -> set[str]:
     """Lemmas of particles and prepositions hanging off a verb ('call on', 'hand over')."""
-    return {lemma(c) for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+    return {
+        lemma(c)
+        for c in verb.children
+        if c.dep_ in ("prt", "prep", "agent") or (c.dep_ == "advmod" and c.tag_ == "RP")
+    }
 
 
 def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> Iterator[Token]:
