@@ -24,6 +24,7 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.matcher import PhraseMatcher
 
+from newswire_extractor.rules.attributes import FastAttributes
 from newswire_extractor.rules.names import Found, NameFinder, NameMemory
 from newswire_extractor.rules.nlp import PARAGRAPHS
 from newswire_extractor.rules.prefilter import Prefilter, sentence_words
@@ -98,7 +99,11 @@ class Analyzer:
     ) -> None:
         self._nlp = nlp
         self.use_ner = use_ner
-        self._components = [(n, p) for n, p in nlp.pipeline if n != PARAGRAPHS]
+        self._components = [
+            (n, FastAttributes(p) if n == "attribute_ruler" else p)
+            for n, p in nlp.pipeline
+            if n != PARAGRAPHS
+        ]
         self._prefilter = prefilter
         self._finder = finder
         self._country_words = frozenset(n for n, label in names.items() if label != "ORG")
