@@ -74,6 +74,7 @@ class FastAttributes:
         self._by_tag: dict[str, list[_Rule]] = defaultdict(list)
         self._by_lower: dict[str, list[_Rule]] = defaultdict(list)
         self._general: list[_Rule] = []
+        self._cache: dict[tuple[str, str], tuple[_Rule, ...]] = {}
         rest = []
         for order, spec in enumerate(ruler.patterns):
             patterns = spec["patterns"]
@@ -97,21 +98,24 @@ class FastAttributes:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            rules = [
-                *self._by_tag.get(token.tag_, ()),
-                *self._by_lower.get(token.lower_, ()),
-                *self._general,
-            ]
-            values = {
-                "TAG": token.tag_,
-                "LOWER": token.lower_,
-                "DEP": token.dep_,
-                "IS_SPACE": token.is_space,
-            }
-            for rule in sorted(rules, key=lambda r: r.order):
+            tag, lower = token.tag_, token.lower_
+            rules = self._rules_for(tag, lower)
+            if not rules:
+                continue
+            values = {"TAG": tag, "LOWER": lower, "DEP": token.dep_, "IS_SPACE": token.is_space}
+            for rule in rules:
                 if all(test.passes(values[test.key]) for test in rule.tests):
                     self._apply(token, rule.attrs, values)
         return self._rest(doc)
+
+    def _rules_for(self, tag: str, lower: str) -> tuple[_Rule, ...]:
+        key = (tag, lower)
+        rules = self._cache.get(key)
+        if rules is None:
+            found = [*self._by_tag.get(tag, ()), *self._by_lower.get(lower, ()), *self._general]
+            rules = tuple(sorted(found, key=lambda r: r.order))
+            self._cache[key] = rules
+        return rules
 
     def _apply(self, token: Any, attrs: Mapping[str, str], values: dict[str, Any]) -> None:
         for name, value in attrs.items():
