@@ -76,6 +76,10 @@ class RoleIndex:
     def __contains__(self, lemma: str) -> bool:
         return fold(lemma) in self._roles
 
+    def words(self) -> set[str]:
+        """The single-word roles ('president', 'minister')."""
+        return {k for k in self._roles if " " not in k}
+
 
 def build_organizations(data: Mapping[str, Mapping[str, Any]]) -> OrganizationIndex:
     """The organisation index from the [organizations] table of actors.toml."""

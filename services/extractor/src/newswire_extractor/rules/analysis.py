@@ -107,6 +107,7 @@ class Analyzer:
         self._prefilter = prefilter
         self._finder = finder
         self._country_words = frozenset(n for n, label in names.items() if label != "ORG")
+        self._titles = finder.titles
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, list[str]] = {}
         for name, label in names.items():
@@ -168,10 +169,11 @@ class Analyzer:
         return keep
 
     def _introduces_person(self, sentence: Any) -> bool:
-        """A new full name next to a nationality or country: its nationality is needed later."""
+        """A new full name next to a nationality, a country or a title ('Uganda's Isaac
+        Kiplagat', 'President Volodymyr Zelensky'): who they are is needed later."""
         words = [t.text for t in sentence]
         countries = self._country_words
-        if not any(w in countries for w in words):
+        if not any(w in countries or w in self._titles for w in words):
             return False
         return any(
             a[:1].isupper() and b[:1].isupper() and a not in countries and b not in countries

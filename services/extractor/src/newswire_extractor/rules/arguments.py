@@ -43,6 +43,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return list(prep_objects(verb, {"by"}))
     head = verb.head
     if verb.dep_ == "xcomp":
+        raised = children(head, "nsubjpass")
+        if raised:
+            return raised  # 'police are expected to detain', 'talks are due to resume'
         if lemma(head) in OBJECT_CONTROL:
             controllers = children(head, "dobj") or list(prep_objects(head, {"on", "upon"}))
             if controllers:

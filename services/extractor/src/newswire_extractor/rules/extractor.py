@@ -113,11 +113,12 @@ def analyzer_for(model: str) -> Analyzer:
     nlp = load_pipeline(model)
     kb = load_knowledge_base()
     names = {**kb.countries.names(), **dict.fromkeys(kb.organizations.names(), "ORG")}
-    prefilter = Prefilter(load_lexicon(), Inflections(_irregular_forms(nlp)))
+    prefilter = Prefilter(load_lexicon(), Inflections(irregular_forms(nlp)))
     return Analyzer(nlp, prefilter, names, NameFinder(kb, load_name_words()))
 
 
-def _irregular_forms(nlp: Any) -> dict[str, frozenset[str]]:
+def irregular_forms(nlp: Any) -> dict[str, frozenset[str]]:
+    """Irregular inflections ('held' of 'hold') from the lemmatizer's exception tables."""
     if "lemmatizer" not in nlp.pipe_names:
         return {}
     lookups = nlp.get_pipe("lemmatizer").lookups

@@ -86,6 +86,12 @@ class NameFinder:
         self._kb = kb
         self._words = words
 
+    @property
+    def titles(self) -> frozenset[str]:
+        """Words that introduce a person's name ('President', 'Mr', 'Minister')."""
+        roles = {word.capitalize() for word in self._kb.roles.words()}
+        return frozenset(self._words.titles) | roles
+
     def find(
         self, doc: Doc, known: Sequence[Found], taken: Iterable[int], memory: NameMemory
     ) -> list[Found]:
@@ -200,8 +206,11 @@ class NameFinder:
         return self._unknown(doc, start, end, memory)
 
     def _keyword(self, words: Sequence[str]) -> str | None:
+        """ORG, LOC or FAC from the name's head word: its last word, or the word before 'of'
+        ('Gulf of Finland', 'Bank of England')."""
         w = self._words
-        last = words[-1]
+        joints = [i for i, word in enumerate(words) if word.lower() in w.connectors and i > 0]
+        last = words[joints[0] - 1] if joints else words[-1]
         if last in w.loc:
             return "LOC"
         if last in w.fac:

@@ -1,0 +1,69 @@
+"""Quality floors: `newswire eval extract` on the team gold (and the PLOVER dev set beside the
+repository) must not fall below what the rules backend reaches, so quality cannot silently
+regress. Floors sit slightly below the measured figures (docs/extractor-eval.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newswire_extractor import RulesExtractor
+from newswire_extractor.evaluation import evaluate, load_dev_set, load_team_gold, summary
+from newswire_extractor.evaluation.paths import default_dev_set, default_team_gold, repo_root
+
+ROOT = repo_root(Path(__file__).resolve())
+
+TEAM_FLOORS = {
+    "type_accuracy": 0.78,
+    "type_macro_f1": 0.58,
+    "actor_f1": 0.70,
+    "target_f1": 0.50,
+    "place_country_accuracy": 0.78,
+    "date_accuracy": 0.76,
+    "quote_speaker_accuracy": 0.93,
+    "quote_speaker_country_accuracy": 0.66,
+}
+# The issue's targets on the team articles are exact: every quantity and quote, nothing dated
+# after publication, nothing in the sports report.
+TEAM_EXACT = {
+    "quantity_recall": 1.0,
+    "quote_recall": 1.0,
+    "events_dated_after_publication": 0,
+    "events_in_eventless_articles": 0,
+}
+DEV_FLOORS = {
+    "type_accuracy": 0.75,
+    "type_macro_f1": 0.74,
+    "actor_f1": 0.83,
+    "target_f1": 0.64,
+}
+
+
+def test_the_team_gold_has_at_least_twenty_multi_event_articles() -> None:
+    path = default_team_gold(ROOT)
+    assert path is not None
+    documents = load_team_gold(path)
+    multi = [d for d in documents if len(d.events) >= 2]
+    assert len(multi) >= 20
+    assert any("Istanbul" in d.text and "delegations held talks" in d.text for d in multi)
+    assert all(d.quotes for d in multi)
+
+
+def test_team_gold_floors(extractor: RulesExtractor) -> None:
+    path = default_team_gold(ROOT)
+    assert path is not None
+    figures = summary(evaluate("team", extractor, load_team_gold(path)).score)
+    low = {k: (figures[k], floor) for k, floor in TEAM_FLOORS.items() if figures[k] < floor}
+    assert not low, f"below the floor (measured, floor): {low}"
+    off = {k: (figures[k], want) for k, want in TEAM_EXACT.items() if figures[k] != want}
+    assert not off, f"team targets missed (measured, wanted): {off}"
+
+
+def test_dev_set_floors(extractor: RulesExtractor) -> None:
+    path = default_dev_set(ROOT)
+    if path is None or not path.is_file():
+        pytest.skip(f"PLOVER dev set not found at {path} (../shared/eval-dev beside the repo)")
+    figures = summary(evaluate("dev", extractor, load_dev_set(path)).score)
+    low = {k: (figures[k], floor) for k, floor in DEV_FLOORS.items() if figures[k] < floor}
+    assert not low, f"below the floor (measured, floor): {low}"
