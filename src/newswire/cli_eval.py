@@ -77,8 +77,7 @@ def evaluate_command(
         }
         err.print(f"{name}: {len(documents)} documents in {evaluation.seconds:.1f} s")
     if report is not None:
-        header = f"# Extractor evaluation\n\nBackend: `{extractor.name}` (model `{model}`)."
-        report.write_text(render(scores, header=header), encoding="utf-8")
+        report.write_text(render(scores, header=_header(extractor.name, model)), encoding="utf-8")
         err.print(f"wrote {report}")
     if as_json:
         sys.stdout.write(json.dumps(results, indent=2) + "\n")
@@ -87,3 +86,15 @@ def evaluate_command(
             err.print(f"[bold]{name}[/]")
             for key, value in figures.items():
                 err.print(f"  {key}: {value}")
+
+
+def _header(backend: str, model: str) -> str:
+    from newswire_extractor.evaluation.report import METHOD
+
+    return (
+        "# Extractor evaluation\n\n"
+        f"Backend `{backend}`, spaCy model `{model}`. Written by "
+        "`uv run newswire eval extract --report docs/extractor-eval.md` (the team gold is "
+        "`bench/extractor/gold/team.jsonl`; the dev set is read from `../shared/eval-dev/` "
+        "beside the repository and is not copied into it).\n\n" + METHOD
+    )

@@ -12,7 +12,7 @@ from newswire_runtime.kafka import create_app as create_kafka_app
 
 
 def create_service(settings: ExtractorSettings) -> ExtractorService:
-    return ExtractorService(RulesExtractor(settings.spacy_model))
+    return ExtractorService(RulesExtractor(settings.spacy_model, spacy_ner=settings.spacy_ner))
 
 
 def create_app(settings: ExtractorSettings | None = None) -> FastStream:

@@ -39,6 +39,28 @@ def summary(score: Score) -> dict[str, Any]:
     return out
 
 
+METHOD = """\
+How the figures are computed (newswire_extractor.evaluation):
+
+- **Sentences (PLOVER GSR dev set)**: each record is one sentence with one gold event; labels are
+  mapped to the 16 current types (DEMAND→REQUEST, DISAPPROVE→ACCUSE, FIGHT→ASSAULT,
+  INVESTIGATE→ACCUSE) and CAMEO country codes to ISO (JAP→JPN). The sentence's *most confident*
+  extracted event is compared with the gold one (no event = NONE). Type accuracy counts
+  `also_acceptable` types as right; macro-F1 is the mean F1 over every type in the gold or the
+  output. Actor and target F1 are set F1 over all sentences, an extracted actor matching a gold
+  one by ISO country (IGO/NGO/IMG codes by kind of international actor) or else by name (the
+  same content words, or one name's proper words inside the other's).
+- **Articles (team gold)**: each gold event is aligned with an extracted event whose evidence
+  sentence overlaps the gold evidence, an acceptable type first, then the most confident. Type
+  accuracy and the per-type F1 count unaligned extracted events as false positives (the team
+  gold lists the reportable events, so precision is a lower bound). Place-country and date
+  accuracy are over gold events that give a place or a day; quantity recall counts a gold number
+  as found when an event of its sentence has it as value or range end; quote recall needs an
+  extracted quote containing the gold text; speaker accuracy matches by name (descriptions such
+  as 'the ministry' by country).
+"""
+
+
 def _fmt(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 

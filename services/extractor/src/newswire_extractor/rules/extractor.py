@@ -43,8 +43,9 @@ class RulesExtractor:
 
     name: str = f"rules/{VERSION}"
 
-    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, *, spacy_ner: bool = False) -> None:
         self.model = model
+        self.spacy_ner = spacy_ner
         self._pipeline = PipelineLoader(model)
         self._kb: KnowledgeBase | None = None
         self._lexicon: Lexicon | None = None
@@ -55,7 +56,7 @@ class RulesExtractor:
         self._pipeline.get()
         self._kb = self._kb or load_knowledge_base()
         self._lexicon = self._lexicon or load_lexicon()
-        self._analyzer = self._analyzer or analyzer_for(self.model)
+        self._analyzer = self._analyzer or analyzer_for(self.model, spacy_ner=self.spacy_ner)
 
     @property
     def analyzer(self) -> Analyzer:
@@ -108,13 +109,14 @@ class RulesExtractor:
 
 
 @functools.cache
-def analyzer_for(model: str) -> Analyzer:
-    """The staged front end of a model's pipeline, built once per process."""
+def analyzer_for(model: str, *, spacy_ner: bool = False) -> Analyzer:
+    """The staged front end of a model's pipeline, built once per process and setting."""
     nlp = load_pipeline(model)
     kb = load_knowledge_base()
     names = {**kb.countries.names(), **dict.fromkeys(kb.organizations.names(), "ORG")}
     prefilter = Prefilter(load_lexicon(), Inflections(irregular_forms(nlp)))
-    return Analyzer(nlp, prefilter, names, NameFinder(kb, load_name_words()))
+    finder = NameFinder(kb, load_name_words())
+    return Analyzer(nlp, prefilter, names, finder, use_ner=spacy_ner)
 
 
 def irregular_forms(nlp: Any) -> dict[str, frozenset[str]]:
