@@ -12,7 +12,24 @@ from newswire_runtime.kafka import create_app as create_kafka_app
 
 
 def create_service(settings: ExtractorSettings) -> ExtractorService:
-    return ExtractorService(RulesExtractor(settings.spacy_model, spacy_ner=settings.spacy_ner))
+    """The service with the backend the settings select (rules by default)."""
+    rules = RulesExtractor(settings.spacy_model, spacy_ner=settings.spacy_ner)
+    if settings.backend == "rules":
+        return ExtractorService(rules)
+    from newswire_extractor.llm import ChatClient, LLMExtractor
+
+    if not settings.llm_model:
+        raise ValueError("NEWSWIRE_EXTRACTOR_LLM_MODEL is required for the llm backend")
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    client = ChatClient(
+        settings.llm_base_url,
+        settings.llm_model,
+        api_key=key,
+        timeout_s=settings.llm_timeout_s,
+        max_retries=settings.llm_max_retries,
+        concurrency=settings.llm_concurrency,
+    )
+    return ExtractorService(LLMExtractor(client, rules))
 
 
 def create_app(settings: ExtractorSettings | None = None) -> FastStream:
@@ -23,7 +40,7 @@ def create_app(settings: ExtractorSettings | None = None) -> FastStream:
     @app.on_startup
     def _warm_up() -> None:
         # Load the spaCy pipeline before the first message so the first poll is not slow.
-        service.extractor.extract("Warm-up.", article_id="warm-up", published_at=None)
+        service.extractor.load()
 
     @app.after_shutdown
     def _close() -> None:

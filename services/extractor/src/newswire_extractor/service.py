@@ -5,15 +5,29 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import Protocol
 
 from newswire_contracts import ArticleFetchedV1, EventsExtractedV1
 from newswire_contracts.topics import ARTICLES_FETCHED, EVENTS_EXTRACTED
-from newswire_extractor.rules import Extraction, RulesExtractor
+from newswire_extractor.rules import Extraction
 from newswire_runtime import Outgoing, Step
 
 
+class Backend(Protocol):
+    """What the service needs of an extraction backend (rules or LLM)."""
+
+    name: str
+
+    def load(self) -> None: ...
+
+    def extract(
+        self, text: str, *, article_id: str, published_at: datetime | None, title: str | None = None
+    ) -> Extraction: ...
+
+
 class ExtractorService:
-    def __init__(self, extractor: RulesExtractor) -> None:
+    def __init__(self, extractor: Backend) -> None:
         self.extractor = extractor
         # One thread: parsing is CPU-bound and a spaCy pipeline is not meant to be shared
         # between threads; the event loop stays free for Kafka heartbeats meanwhile.
@@ -30,7 +44,7 @@ class ExtractorService:
             events=result.events,
             quotes=result.quotes,
             entities=result.entities,
-            extractor=self.extractor.name,
+            extractor=result.backend or self.extractor.name,
             correlation_id=msg.correlation_id or msg.message_id,
         )
 
@@ -46,3 +60,6 @@ class ExtractorService:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
+        close = getattr(self.extractor, "close", None)
+        if callable(close):
+            close()  # the LLM backend's HTTP client

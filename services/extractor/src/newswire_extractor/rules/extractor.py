@@ -36,6 +36,7 @@ class Extraction:
     events: list[Event]
     quotes: list[Quote]
     entities: list[Entity]
+    backend: str | None = None  # set when a backend other than the extractor's own answered
 
 
 class RulesExtractor:
