@@ -36,7 +36,8 @@ def test_hypothetical(extractor: RulesExtractor) -> None:
 
 def test_reported_would_is_a_future(extractor: RulesExtractor) -> None:
     event = _top(extractor, "Officials said troops would withdraw from the border.")
-    assert event.event_type == "CONCEDE"  # announced future retreat
+    # An announced future retreat: AGREE, as the PLOVER gold standard records code it.
+    assert event.event_type == "AGREE"
     assert not event.modality.hypothetical
 
 
