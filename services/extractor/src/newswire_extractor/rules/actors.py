@@ -336,16 +336,15 @@ class ActorResolver:
         """'the ministry', 'the spokesman', 'the Ukrainian leader': a definite description
         names someone the article introduced before; failing that, a state body without a
         country belongs to the country the story is about."""
-        if actor is None or (actor.country and actor.kind != "PERSON") or not _definite(head):
+        if actor is None or (actor.country and actor.kind != "PERSON") or self._named(actor):
             return actor
-        if self._named(actor):
-            return actor
-        found = self._earlier(head, actor)
-        if found is not None:
-            return found.model_copy(
-                update={"text": actor.text, "start": actor.start, "end": actor.end}
-            )
-        if actor.country is None and actor.sector in _HOME_SECTORS:
+        if _definite(head):
+            found = self._earlier(head, actor)
+            if found is not None:
+                return found.model_copy(
+                    update={"text": actor.text, "start": actor.start, "end": actor.end}
+                )
+        if actor.country is None and actor.sector in _HOME_SECTORS and actor.kind != "GPE":
             home = self._home_country()
             if home is not None:
                 return actor.model_copy(update={"country": home})
@@ -383,7 +382,11 @@ class ActorResolver:
             if actor.country and candidate.country != actor.country:
                 continue
             known = candidate.country or candidate.kind == "IGO" or candidate.sector == "IGO"
-            if known and _compatible_sectors(actor, candidate) and lemma(self._doc[i]) == word:
+            if (
+                known
+                and _compatible_sectors(actor, candidate)
+                and _same_body(lemma(self._doc[i]), word)
+            ):
                 return candidate
         return fallback
 
@@ -672,6 +675,16 @@ def _compatible_sectors(description: Actor, candidate: Actor) -> bool:
     if first is None or second is None or "IGO" in (first, second) or first == second:
         return True
     return first in _STATE and second in _STATE
+
+
+# Words a story uses in turn for one government: 'Niger's military government' ... 'the junta'.
+_GOVERNMENT_WORDS = frozenset(
+    {"government", "junta", "regime", "administration", "authority", "cabinet", "leadership"}
+)
+
+
+def _same_body(first: str, second: str) -> bool:
+    return first == second or (first in _GOVERNMENT_WORDS and second in _GOVERNMENT_WORDS)
 
 
 def _definite(head: Token) -> bool:

@@ -32,6 +32,7 @@ from newswire_extractor.rules.syntax import (
     CLAUSE_DEPS,
     children,
     lemma,
+    phrase_bounds,
     prep_objects,
     through_quantifier,
 )
@@ -42,6 +43,43 @@ Span = Any
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "SPY"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Reactions whose object may be an earlier event ('rejected the demand').
+_REACTIONS = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
+# Nouns that refer back to an earlier event, with the types it may have (empty: any type).
+_ANY: frozenset[str] = frozenset()
+_REFERENCE_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(["demand", "request", "call", "appeal", "ultimatum"], frozenset({"REQUEST"})),
+    **dict.fromkeys(
+        ["accusation", "allegation", "claim", "charge", "criticism"], frozenset({"ACCUSE"})
+    ),
+    **dict.fromkeys(["sanction", "designation", "expulsion", "ban"], frozenset({"SANCTION"})),
+    **dict.fromkeys(["offer", "pledge", "promise"], frozenset({"AGREE"})),
+    **dict.fromkeys(["withdrawal", "pullout", "release"], frozenset({"RETREAT"})),
+    **dict.fromkeys(
+        ["attack", "strike", "assault", "shelling", "bombing", "raid", "offensive", "airstrike"],
+        frozenset({"ASSAULT"}),
+    ),
+    **dict.fromkeys(["arrest", "detention", "crackdown"], frozenset({"COERCE"})),
+    **dict.fromkeys(["deployment", "buildup", "build-up", "drill"], frozenset({"MOBILIZE"})),
+    **dict.fromkeys(["threat", "warning"], frozenset({"THREATEN"})),
+    **dict.fromkeys(["concession"], frozenset({"CONCEDE"})),
+    **dict.fromkeys(
+        [
+            "decision",
+            "move",
+            "announcement",
+            "step",
+            "measure",
+            "plan",
+            "proposal",
+            "deal",
+            "agreement",
+            "statement",
+            "remark",
+        ],
+        _ANY,
+    ),
+}
 # Events that are news even when no one named does them ('a bomb killed 12 people').
 _UNNAMED_OK = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 # Material acts can be aimed at a town ('shelled Kharkiv', 'withdrew from Kherson').
@@ -93,6 +131,7 @@ class EventBuilder:
         self._quotes = list(quotes)
         self._matcher = TriggerMatcher(lexicon, resolver.is_actor, article.quote_index)
         self._candidates = lexicon.lemmas | {"say", "insist", "state", "declare", "tell"}
+        self._history: list[Event] = []  # the events of earlier sentences, in text order
 
     def build(self) -> list[Event]:
         events: dict[str, Event] = {}
@@ -103,7 +142,39 @@ class EventBuilder:
                 continue
             for event in self._sentence_events(sentence):
                 events.setdefault(event.event_id, event)
+            self._history = list(events.values())
         return list(events.values())
+
+    def _reacted_to(self, match: Match, actors: Sequence[Actor]) -> list[Actor]:
+        """'Voronin dismissed the demand', 'the Kremlin rejected the accusation', 'France
+        condemned the decision': the target is whoever made the demand, accusation or decision
+        the article reported before."""
+        objects = children(match.head, "dobj", "nsubjpass") if not match.is_noun else []
+        objects += list(prep_objects(match.word, {"of", "to"})) if match.is_noun else []
+        for obj in objects:
+            wanted = _REFERENCE_NOUNS.get(lemma(obj))
+            definite = any(c.dep_ in ("det", "poss") for c in obj.children)
+            if wanted is None or not definite:
+                continue
+            own = {(a.name, a.country) for a in actors}
+            for earlier in reversed(self._history):
+                if wanted and earlier.event_type not in wanted:
+                    continue
+                parties = [a for a in earlier.actors if (a.name, a.country) not in own]
+                if parties:
+                    start, end = phrase_bounds(obj)
+                    span = obj.doc[start:end]
+                    return [
+                        a.model_copy(
+                            update={
+                                "text": span.text,
+                                "start": span.start_char,
+                                "end": span.end_char,
+                            }
+                        )
+                        for a in parties
+                    ]
+        return []
 
     def _sentence_events(self, sentence: Span) -> list[Event]:
         matches = self._matcher.matches(sentence)
@@ -119,6 +190,8 @@ class EventBuilder:
         complement = match.complement if not match.rule.keep_complement else None
         actors, targets = self._participants(match, complement)
         event_type, mode = self._type(match, complement, actors)
+        if not targets and event_type in _REACTIONS:
+            targets = self._reacted_to(match, actors)
         flags = self._flags(match, complement)
         planned = flags.future or flags.hypothetical
         said = self._attribution(match)
