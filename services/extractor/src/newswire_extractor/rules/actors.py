@@ -734,8 +734,18 @@ def _merge(first: _Description, second: _Description) -> _Description:
     return replace(first, **updates) if updates else first
 
 
+_QUANTIFIERS = frozenset(
+    {"few", "several", "many", "some", "most", "dozens", "hundreds", "thousands", "other", "more"}
+)
+
+
 def _plain_name(span: Span, head: Token) -> str:
-    words = [t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") or t == head]
+    """'several thousand people' -> 'people': the described words, not how many."""
+    words = [
+        t.text
+        for t in span
+        if (t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in _QUANTIFIERS) or t == head
+    ]
     return " ".join(words) if words else head.text
 
 

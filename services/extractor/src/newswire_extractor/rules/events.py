@@ -11,6 +11,7 @@ from newswire_contracts import (
     Attribution,
     Event,
     Evidence,
+    Location,
     Modality,
     Quantity,
     Quote,
@@ -43,6 +44,8 @@ Span = Any
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "SPY"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Groups that protest where they live.
+_LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "PTY", "BUS", "REF"})
 # Reactions whose object may be an earlier event ('rejected the demand').
 _REACTIONS = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
 # Nouns that refer back to an earlier event, with the types it may have (empty: any type).
@@ -434,13 +437,14 @@ class EventBuilder:
             for a in parties
             if a.start is not None and a.end is not None and not self._resolver.is_place(a)
         ]
+        location = self._places.locate(draft.heads, sentence, exclude, prefer)
         return Event(
             event_id=event_id_for(self._article_id, draft.event_type, start, end, trigger),
             event_type=draft.event_type,
             mode=draft.mode,
-            actors=draft.actors,
+            actors=_locals(draft.actors, draft.event_type, location),
             targets=draft.targets,
-            location=self._places.locate(draft.heads, sentence, exclude, prefer),
+            location=location,
             occurred=not_after(
                 self._dates.occurred(
                     draft.heads,
@@ -510,6 +514,21 @@ def _trigger(draft: _Draft, text: str) -> tuple[str, int, int]:
         tokens = [draft.match.word]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return text[start:end], start, end
+
+
+def _locals(actors: list[Actor], event_type: str, location: Location | None) -> list[Actor]:
+    """Protesters and strikers are people of the place they march in ('a few hundred people
+    marched in Georgetown' -> GUY), unless the text says otherwise."""
+    if event_type != "PROTEST" or location is None or location.country is None:
+        return actors
+    if location.basis not in ("clause", "sentence", "dateline"):
+        return actors
+    return [
+        a.model_copy(update={"country": location.country})
+        if a.country is None and a.sector in _LOCAL_SECTORS
+        else a
+        for a in actors
+    ]
 
 
 def _political(event: Event) -> Event | None:
