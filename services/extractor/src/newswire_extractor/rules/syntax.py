@@ -310,6 +310,13 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     while start < head.i and (doc[start].dep_ in _NP_TRIM or doc[start].is_punct):
         start += 1
+    # The small model sometimes detaches a possessor: "Yemen’s internationally recognised
+    # government" with 'Yemen' as a subject of 'recognised'. A possessive right before the
+    # phrase belongs to it.
+    if start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].pos_ == "PROPN":
+        start -= 2
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
     return start, head.i + 1
 
 
