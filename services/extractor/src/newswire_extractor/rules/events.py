@@ -185,8 +185,10 @@ class EventBuilder:
             self._draft(m) for m in matches if m.governor is None or m.governor.rule.keep_complement
         ]
         _share_quantities(drafts, find_quantities(sentence) if drafts else [])
-        events = [_political(self._event(d, sentence)) for d in drafts]
-        return _merge_repeats([e for e in events if e is not None])
+        events = [(_political(self._event(d, sentence)), d) for d in drafts]
+        kept = [(e, d) for e, d in events if e is not None]
+        separate = _coordinated(kept)
+        return _merge_repeats([e for e, _ in kept], separate)
 
     # ------------------------------------------------------------------ drafting
     def _draft(self, match: Match) -> _Draft:
@@ -544,15 +546,35 @@ def _political(event: Event) -> Event | None:
     return None
 
 
-def _merge_repeats(events: list[Event]) -> list[Event]:
+def _coordinated(events: Sequence[tuple[Event, _Draft]]) -> set[frozenset[str]]:
+    """Pairs of events whose triggers are coordinated verbs ('exchanged prisoners, and Moscow
+    handed over bodies'): two acts, never one repeated."""
+    by_head = {d.match.head.i: e.event_id for e, d in events}
+    pairs = set()
+    for event, draft in events:
+        head = draft.match.head
+        if head.dep_ == "conj" and head.head.i in by_head:
+            pairs.add(frozenset({event.event_id, by_head[head.head.i]}))
+    return pairs
+
+
+def _merge_repeats(events: list[Event], separate: set[frozenset[str]] | None = None) -> list[Event]:
     """One event per thing that happened: 'held talks ..., meeting for an hour' is one CONSULT.
 
     A weaker event of the same type whose participants the stronger one already has is folded
     into it (its quantities kept).
     """
     kept: list[Event] = []
+    apart = separate or set()
     for event in sorted(events, key=lambda e: -e.confidence):
-        same = next((k for k in kept if _repeats(event, k)), None)
+        same = next(
+            (
+                k
+                for k in kept
+                if _repeats(event, k) and frozenset({event.event_id, k.event_id}) not in apart
+            ),
+            None,
+        )
         if same is None:
             kept.append(event)
             continue

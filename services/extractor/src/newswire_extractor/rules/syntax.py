@@ -221,7 +221,7 @@ def object_lemmas(verb: Token) -> set[str]:
             inner = through_quantifier(token)
             found.add(lemma(inner))
             found.add(str(inner.lower_))
-            found.update(lemma(c) for c in inner.children if c.dep_ == "compound")
+            found.update(lemma(c) for c in inner.children if c.dep_ in ("compound", "nmod"))
     return found
 
 
