@@ -203,7 +203,11 @@ class EventBuilder:
         if not actors and event_type == "AID" and said is not None and _institution(said.speaker):
             # 'A convoy reached Tawila, the World Food Programme said': the agency's own aid.
             actors = [said.speaker]  # type: ignore[list-item]
-        announced = bool(said and said.speaker and _same_actor(said.speaker, actors))
+        announced = bool(
+            said
+            and said.speaker
+            and (_same_actor(said.speaker, actors) or any(_speakers_own(a) for a in actors))
+        )
         event_type, mode, flags = self._future(
             match, complement, event_type, mode, flags, announced=announced
         )
@@ -616,6 +620,11 @@ def _depth(match: Match) -> int:
             depth += 1
         current = current.head
     return depth
+
+
+def _speakers_own(actor: Actor) -> bool:
+    """'Maduro said his government would …': the speaker announces for their own side."""
+    return actor.text.lower().startswith(("his ", "her ", "its ", "their ", "our ", "my "))
 
 
 def _institution(actor: Actor | None) -> bool:
