@@ -381,6 +381,8 @@ class ActorResolver:
                 continue
             if actor.country and candidate.country != actor.country:
                 continue
+            if candidate.kind == "PERSON":
+                continue  # 'the students' are not the one student quoted before
             known = candidate.country or candidate.kind == "IGO" or candidate.sector == "IGO"
             if (
                 known

@@ -46,13 +46,19 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-# Date expressions resolve_date understands, for sentences that are not parsed.
+# A bare month is a date after these words ('between April and November'); 'May' alone is not.
+_MONTH_CONTEXT = "|".join(
+    rf"(?<=\b{word} )"
+    for word in ("in", "between", "since", "until", "from", "and", "to", "late", "early", "by")
+)
+# Date expressions resolve_date understands (names come from rules, not the NER model).
 DATE_PATTERN = re.compile(
     rf"\b(?:(?:last|this|next|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
     rf"|\b(?:early\s+|mid-|late\s+)?{_MONTH}\s+\d{{4}}\b"
     r"|\b(?:yesterday|today|tonight|tomorrow|last\s+night)\b"
+    rf"|(?:{_MONTH_CONTEXT}){_MONTH}(?!\s+\d)\b"
     r"|\b(?:last|this|next|past)\s+(?:week|weekend|month|year)\b"
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b"

@@ -5,7 +5,8 @@ Conventions (documented for consumers of ``Occurred``):
   unit that contains the whole period: 'June 2' -> day, 'last month' -> month, 'last week' ->
   month when the week lies inside one month, else year.
 - Expressions without a year, and weekday names, refer to the most recent such day on or before
-  the publication date. Only for events reported as future do they look forward instead.
+  the publication date, except a month-and-day up to 60 days ahead, which is this year's (a
+  plan). Only for events reported as future do weekdays look forward instead.
 - Without a publication date, relative expressions stay unresolved (``date`` None, the text
   kept); fully specified dates ('2 June 2025') still resolve.
 """
@@ -45,6 +46,7 @@ _LEAD = re.compile(
 )
 _DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_AHEAD_DAYS = 60
 _AGO_RE = re.compile(r"^(.+?)\s+(day|week|month|year)s?\s+ago$")
 
 
@@ -217,7 +219,11 @@ def _infer_year(published: date, month: int, day: int, future: bool) -> int:
         return year
     if future:
         return year if candidate >= published else year + 1
-    return year if candidate <= published else year - 1
+    if candidate <= published:
+        return year
+    # 'from June 16 to June 27' in a story of June 12 is this month's plan, not last year's: a
+    # date a few weeks ahead keeps the year (and, being after publication, dates no past event).
+    return year if (candidate - published).days <= _AHEAD_DAYS else year - 1
 
 
 def _period(start: date, days: int) -> tuple[date, str]:

@@ -150,6 +150,8 @@ class TriggerMatcher:
     def _noun(self, token: Token, verb_words: set[int]) -> Match | None:
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NAME_LABELS:
             return None
+        if token.dep_ == "compound":
+            return None  # 'attack drones', 'aid workers': a noun that classifies another
         rules = self._lexicon.noun_rules(lemma(token)) or self._lexicon.noun_rules(token.lower_)
         if not rules or _under_trigger(token, verb_words):
             return None
