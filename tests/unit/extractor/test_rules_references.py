@@ -98,3 +98,26 @@ def test_quote_speakers_carry_their_nationality_and_continue(extractor: RulesExt
         ("Arkady Voronin", "RUS"),  # the unattributed quote right after goes on with him
         ("Oksana Melnyk", "UKR"),
     ]
+
+
+def test_a_date_a_few_weeks_ahead_is_a_plan_not_last_year(extractor: RulesExtractor) -> None:
+    result = _run(
+        extractor,
+        "Seoul said the drills would run from June 26 to June 30. "
+        "North Korea's army fired two missiles into the sea on June 26, 2024.",
+    )
+    for event in result.events:
+        assert event.occurred.date != date(2024, 6, 30)
+        assert event.occurred.date is None or event.occurred.date <= PUBLISHED.date()
+    fired = _event(result, "fired")
+    assert fired.occurred.date == date(2024, 6, 26)  # a full date stays as written
+
+
+def test_month_days_ahead_resolve_to_this_year() -> None:
+    from newswire_extractor.rules.dates import resolve_date
+
+    published = date(2025, 6, 12)
+    ahead = resolve_date("June 27", published)
+    assert ahead is not None and ahead.date == date(2025, 6, 27)  # a plan: never an event date
+    behind = resolve_date("December 20", published)
+    assert behind is not None and behind.date == date(2024, 12, 20)
