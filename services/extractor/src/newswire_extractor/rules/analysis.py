@@ -46,11 +46,6 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-# A bare month is a date after these words ('between April and November'); 'May' alone is not.
-_MONTH_CONTEXT = "|".join(
-    rf"(?<=\b{word} )"
-    for word in ("in", "between", "since", "until", "from", "and", "to", "late", "early", "by")
-)
 # Date expressions resolve_date understands (names come from rules, not the NER model).
 DATE_PATTERN = re.compile(
     rf"\b(?:(?:last|this|next|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
@@ -58,11 +53,16 @@ DATE_PATTERN = re.compile(
     rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
     rf"|\b(?:early\s+|mid-|late\s+)?{_MONTH}\s+\d{{4}}\b"
     r"|\b(?:yesterday|today|tonight|tomorrow|last\s+night)\b"
-    rf"|(?:{_MONTH_CONTEXT}){_MONTH}(?!\s+\d)\b"
     r"|\b(?:last|this|next|past)\s+(?:week|weekend|month|year)\b"
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?<=in )(?:19|20)\d\d\b"
+)
+
+
+# A bare month is a date after these words ('between April and November'); 'May' alone is not.
+BARE_MONTH = re.compile(
+    rf"\b(?:in|between|since|until|from|and|to|late|early|by)\s+({_MONTH})(?!\s+\d)\b"
 )
 
 
@@ -237,8 +237,11 @@ class Analyzer:
     def _dates(self, doc: Doc, start: int, end: int) -> list[Found]:
         offset = doc[start].idx
         found = []
-        for match in DATE_PATTERN.finditer(doc[start:end].text):
-            span = doc.char_span(offset + match.start(), offset + match.end(), "expand")
+        text = doc[start:end].text
+        matches = [m.span() for m in DATE_PATTERN.finditer(text)]
+        matches += [m.span(1) for m in BARE_MONTH.finditer(text)]
+        for first, last in matches:
+            span = doc.char_span(offset + first, offset + last, "expand")
             if span is not None:
                 found.append((span.start - start, span.end - start, "DATE"))
         return found
