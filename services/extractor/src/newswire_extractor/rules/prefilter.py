@@ -14,22 +14,8 @@ from dataclasses import dataclass
 
 from newswire_extractor.rules.lexicon import Lexicon, TriggerRule
 
-# Reporting verbs that, with 'must'/'should' in their clause, make a demand (see triggers.py).
-_REPORTING = (
-    "say",
-    "insist",
-    "state",
-    "declare",
-    "tell",
-    "stress",
-    "warn",
-    "conclude",
-    "argue",
-    "reiterate",
-    "repeat",
-    "maintain",
-)
-_MODALS = frozenset({"must", "should"})
+# 'X said Y must …' is a demand (triggers.py); the prefilter keeps such sentences.
+from newswire_extractor.rules.triggers import DEMAND_MODALS, DEMAND_REPORTING
 
 Requirement = tuple[frozenset[str], ...]  # every set must share a word with the sentence
 
@@ -83,9 +69,9 @@ class Prefilter:
         for lemma, rules in lexicon.nouns.items():
             for rule in rules:
                 self._add(inflections.noun(lemma), self._noun_requirement(rule, lexicon, occur))
-        reporting = frozenset(f for verb in _REPORTING for f in inflections.verb(verb))
+        reporting = frozenset(f for verb in DEMAND_REPORTING for f in inflections.verb(verb))
         for form in reporting:
-            self._needs[form].append((_MODALS,))
+            self._needs[form].append((DEMAND_MODALS,))
 
     def _add(self, forms: Iterable[str], requirement: Requirement) -> None:
         for form in forms:

@@ -27,8 +27,8 @@ Span = Any
 
 # "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
 MUST_RULE = TriggerRule(event_type="REQUEST", kind="verb", strength=0.65)
-_MUST = frozenset({"must", "should"})
-_DEMAND_REPORTING = frozenset(
+DEMAND_MODALS = frozenset({"must", "should"})
+DEMAND_REPORTING = frozenset(
     {
         "say",
         "insist",
@@ -137,10 +137,10 @@ class TriggerMatcher:
         return True
 
     def _must(self, token: Token) -> Match | None:
-        if lemma(token) not in _DEMAND_REPORTING or token.pos_ != "VERB":
+        if lemma(token) not in DEMAND_REPORTING or token.pos_ != "VERB":
             return None
         for clause in children(token, "ccomp"):
-            modal = [a for a in children(clause, "aux") if a.lower_ in _MUST]
+            modal = [a for a in children(clause, "aux") if a.lower_ in DEMAND_MODALS]
             if modal and not children(clause, "neg"):
                 targets = children(clause, "nsubj", "nsubjpass")
                 return Match(MUST_RULE, token, token, [token], targets_from=targets)
