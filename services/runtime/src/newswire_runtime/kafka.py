@@ -20,7 +20,7 @@ from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
 
 from newswire_contracts.topics import dlq, topic
-from newswire_runtime.delivery import Delivery, RetryPolicy, Step, StepRunner
+from newswire_runtime.delivery import Delivery, In, RetryPolicy, Step, StepRunner
 from newswire_runtime.settings import ServiceSettings
 
 log = logging.getLogger("newswire.kafka")
@@ -65,11 +65,27 @@ async def raw_body(msg: StreamMessage[Any]) -> bytes:
     return msg.body
 
 
-def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> StepRunner[Any]:
-    """Subscribe ``step`` on ``broker`` and return the runner that serves it."""
-    runner: StepRunner[Any] = StepRunner(
+def runner_for(broker: KafkaBroker, step: Step[In], settings: ServiceSettings) -> StepRunner[In]:
+    """The StepRunner of ``step``, publishing through ``broker`` under the service's policy."""
+    return StepRunner(
         step, BrokerPublisher(broker), prefix=settings.topic_prefix, policy=retry_policy(settings)
     )
+
+
+def delivery_of(record: ConsumerRecord[bytes, bytes], value: bytes) -> Delivery:
+    """A transport-neutral Delivery of a Kafka record whose body is ``value``."""
+    return Delivery(
+        topic=record.topic,
+        value=value,
+        key=record.key,
+        partition=record.partition,
+        offset=record.offset,
+    )
+
+
+def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> StepRunner[Any]:
+    """Subscribe ``step`` on ``broker`` and return the runner that serves it."""
+    runner = runner_for(broker, step, settings)
 
     @broker.subscriber(
         runner.topic,
@@ -83,15 +99,7 @@ def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> S
     )
     async def consume(body: bytes, message: KafkaMessage) -> None:
         record = cast("ConsumerRecord[bytes, bytes]", message.raw_message)
-        await runner.deliver(
-            Delivery(
-                topic=record.topic,
-                value=body,
-                key=record.key,
-                partition=record.partition,
-                offset=record.offset,
-            )
-        )
+        await runner.deliver(delivery_of(record, body))
 
     return runner
 

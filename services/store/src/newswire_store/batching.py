@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from newswire_contracts import EventsExtractedV1
 from newswire_runtime import Delivery, Step, StepRunner
-from newswire_runtime.kafka import BrokerPublisher, retry_policy
+from newswire_runtime.kafka import delivery_of, runner_for
 from newswire_store.repository import EventStore
 from newswire_store.settings import StoreSettings
 
@@ -95,9 +95,7 @@ def attach_batch(
     settings: StoreSettings,
 ) -> BatchRunner:
     """Subscribe ``step``'s topic on ``broker`` in batches of up to ``batch_max_records``."""
-    runner: StepRunner[EventsExtractedV1] = StepRunner(
-        step, BrokerPublisher(broker), prefix=settings.topic_prefix, policy=retry_policy(settings)
-    )
+    runner = runner_for(broker, step, settings)
     batch_runner = BatchRunner(store, runner)
 
     @broker.subscriber(
@@ -116,12 +114,7 @@ def attach_batch(
     async def consume(bodies: list[bytes], message: KafkaMessage) -> None:
         records = cast("tuple[ConsumerRecord[bytes, bytes], ...]", message.raw_message)
         await batch_runner.deliver_batch(
-            [
-                Delivery(
-                    topic=r.topic, value=body, key=r.key, partition=r.partition, offset=r.offset
-                )
-                for r, body in zip(records, bodies, strict=True)
-            ]
+            [delivery_of(r, body) for r, body in zip(records, bodies, strict=True)]
         )
 
     return batch_runner
