@@ -62,7 +62,7 @@ DATE_PATTERN = re.compile(
 
 # A bare month is a date after these words ('between April and November'); 'May' alone is not.
 BARE_MONTH = re.compile(
-    rf"\b(?:in|between|since|until|from|and|to|late|early|by)\s+({_MONTH})(?!\s+\d)\b"
+    rf"\b(?:in|between|since|until|from|and|to|late|early|by|that)\s+({_MONTH})(?!\s+\d)\b"
 )
 
 
