@@ -272,6 +272,16 @@ def _match(
     return hits
 
 
+def _predicted(sentence: SpanSentence, event: Event | None) -> list[tuple[str, frozenset[int]]]:
+    if event is None:
+        return []
+    return [
+        (role, _token_set(sentence, a.start, a.end))
+        for role, actors in (("actor", event.actors), ("target", event.targets))
+        for a in actors
+    ]
+
+
 def score_spans(
     sentences: Sequence[SpanSentence], extract: Extract
 ) -> dict[str, dict[str, object]]:
@@ -282,22 +292,13 @@ def score_spans(
         gold = [(role, frozenset(range(a, b))) for role, a, b in sentence.spans]
         events = extract(sentence.text, f"cameo-ner-{i}")
 
-        def predicted(event: Event | None) -> list[tuple[str, frozenset[int]]]:
-            if event is None:
-                return []
-            return [
-                (role, _token_set(sentence, a.start, a.end))
-                for role, actors in (("actor", event.actors), ("target", event.targets))
-                for a in actors
-            ]
-
-        top = predicted(top_event(events))
+        top = _predicted(sentence, top_event(events))
         for name, exact in (("overlap", False), ("exact", True)):
             c = counts[name]
             c.predicted += len(top)
             c.gold += len(gold)
             c.matched += _match(top, gold, exact)
-        options = [predicted(e) for e in events] or [[]]
+        options = [_predicted(sentence, e) for e in events] or [[]]
         best = max(options, key=lambda p: (_match(p, gold, False), -len(p)))
         c = counts["overlap_best_event"]
         c.predicted += len(best)

@@ -78,11 +78,23 @@ def matches(item: MainEvent, event: Event, *, target: bool = False, dated: bool 
         return False
     if item.actor_country and item.actor_country not in {a.country for a in event.actors}:
         return False
-    if target and item.target_country and item.target_country not in {
-        a.country for a in event.targets
-    }:
+    if (
+        target
+        and item.target_country
+        and item.target_country not in {a.country for a in event.targets}
+    ):
         return False
     return not (dated and item.date and not date_matches(item.date, event))
+
+
+def _label(item: MainEvent) -> str:
+    parts = [
+        item.article,
+        item.type or "-",
+        f"{item.actor_country or '-'}>{item.target_country or '-'}",
+    ]
+    parts += [item.date] if item.date else []
+    return " ".join(parts) + (f" ({item.what})" if item.what else "")
 
 
 def score_main_events(
@@ -105,10 +117,5 @@ def score_main_events(
         out[name] = round(len(found) / len(listed), 4) if listed else None
         out[f"{name}_found"] = len(found)
         if name == "type_actor_date":
-            out["missed"] = [
-                f"{i.article} {i.type} {i.actor_country or '-'}>{i.target_country or '-'}"
-                f" {i.date or ''} ({i.what})".replace(" ()", "")
-                for i in listed
-                if i not in found
-            ]
+            out["missed"] = [_label(i) for i in listed if i not in found]
     return out
