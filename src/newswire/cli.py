@@ -13,17 +13,14 @@ from typing import Annotated, Any
 
 import typer
 from faststream import FastStream
-from rich.console import Console
 
 from newswire import cli_fetcher, render
+from newswire.console import err, out
 
 app = typer.Typer(no_args_is_help=True, help="Newswire: news articles to verifiable event data.")
 schemas_app = typer.Typer(no_args_is_help=True, help="Message schemas for consumers.")
 app.add_typer(schemas_app, name="schemas")
 app.add_typer(cli_fetcher.app)
-err = Console(stderr=True)
-# Piped output keeps wide tables readable instead of wrapping at 80 columns.
-out = Console(width=None if sys.stdout.isatty() else 160)
 
 
 class ServiceName(StrEnum):

@@ -13,8 +13,8 @@ from typing import Annotated
 
 import typer
 
-from newswire.cli import err
 from newswire.cli_fetcher import eval_app
+from newswire.console import err
 
 
 @eval_app.command("extract")

@@ -8,16 +8,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
+
+from newswire.console import err, error, out
 
 app = typer.Typer(no_args_is_help=True)
 eval_app = typer.Typer(no_args_is_help=True, help="Score the pipeline against gold corpora.")
 sources_app = typer.Typer(no_args_is_help=True, help="The fetcher's sources file.")
 app.add_typer(eval_app, name="eval")
 app.add_typer(sources_app, name="sources")
-out = Console()
-err = Console(stderr=True)
 DEFAULT_CORPUS = Path("bench/fetcher/corpus")
 
 
@@ -73,9 +72,9 @@ def sources_check(
 
     try:
         sources = load_sources(path)
-    except SourcesError as error:
-        err.print(f"[red]invalid sources file[/]: {error}")
-        raise typer.Exit(1) from error
+    except SourcesError as exc:
+        error(exc, label="invalid sources file")
+        raise typer.Exit(1) from exc
     table = Table(title=f"{len(sources)} source(s) in {path}")
     for column in ("id", "kind", "url", "every", "max age"):
         table.add_column(column)

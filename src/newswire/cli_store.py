@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newswire.cli import app, err
+from newswire.cli import app
+from newswire.console import err
 
 if TYPE_CHECKING:
     from newswire_store.query import EventFilter

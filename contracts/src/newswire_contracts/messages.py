@@ -124,6 +124,13 @@ class Event(Record):
     modality: Modality = Field(default_factory=Modality)
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: Evidence
+    # Omitted from the JSON when empty, so a once-mentioned event keeps its v1 shape exactly.
+    mentions: list[Evidence] = Field(
+        default_factory=list,
+        exclude_if=lambda found: not found,
+        description="Further sentences of the same article that report this same happening "
+        "(merged into this event); empty when it is reported once. event_id comes from evidence.",
+    )
 
 
 class Quote(Record):
