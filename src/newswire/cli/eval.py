@@ -1,20 +1,66 @@
-"""`newswire eval extract`: score the extractor on the team gold articles and the PLOVER dev set.
-
-Registered by one import at the end of newswire.cli, on the `eval` group that also holds the
-fetcher's `newswire eval parse`.
-"""
+"""`newswire eval parse` and `newswire eval extract`: score the fetcher's parser on its gold
+corpus, and the extractor on the team gold articles and the PLOVER dev set."""
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
-from newswire.cli_fetcher import eval_app
-from newswire.console import err
+from newswire.cli.console import err, out
+
+app = typer.Typer()
+eval_app = typer.Typer(no_args_is_help=True, help="Score the pipeline against gold corpora.")
+app.add_typer(eval_app, name="eval")
+DEFAULT_CORPUS = Path("bench/fetcher/corpus")
+
+
+@eval_app.command("parse")
+def eval_parse(
+    corpus: Annotated[
+        Path, typer.Option(help="Directory of NAME.html + NAME.json gold pairs.")
+    ] = DEFAULT_CORPUS,
+    rounds: Annotated[int, typer.Option(min=0, help="Timed rounds for pages/s (0: skip).")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """Text F1 (4-token shingles), title/date/author/language accuracy and pages/s per core."""
+    from newswire_fetcher.evaluate import evaluate, load_corpus, measure_speed
+
+    pages = load_corpus(corpus)
+    if not pages:
+        raise typer.BadParameter(f"no NAME.json/NAME.html pairs in {corpus}")
+    summary = evaluate(pages)
+    speed = measure_speed(pages, rounds=rounds) if rounds else None
+    if as_json:
+        result = {"summary": asdict(summary), "speed": asdict(speed) if speed else None}
+        typer.echo(json.dumps(result, indent=2))
+        return
+    table = Table(title=f"parse on {len(pages)} pages of {corpus}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for label, value in (
+        ("text F1 (mean per page)", summary.text_f1),
+        ("text precision", summary.text_precision),
+        ("text recall", summary.text_recall),
+        ("title accuracy", summary.title_accuracy),
+        ("date accuracy (day)", summary.date_accuracy),
+        ("date+time accuracy (minute)", summary.time_accuracy),
+        ("author accuracy", summary.author_accuracy),
+        ("language accuracy", summary.language_accuracy),
+    ):
+        table.add_row(label, f"{value:.4f}")
+    if speed is not None:
+        table.add_row("pages/s on one core", f"{speed.pages_per_second:.1f}")
+    out.print(table)
+    for score in summary.scores:
+        if score.f1 < 0.96 or score.notes or score.error:
+            detail = score.error or "; ".join(score.notes)
+            err.print(f"{score.name}: F1 {score.f1:.3f} {detail}")
 
 
 @eval_app.command("extract")
