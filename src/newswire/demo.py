@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newswire import render
-from newswire.pipeline import read_feed, run_embedded, sqlite_url
+from newswire.cli.database import sqlite_file
+from newswire.pipeline import read_feed, run_embedded
 from newswire.site_server import serve_site
 from newswire_contracts import EventsExtractedV1
 from newswire_fetcher.service import create_client
@@ -18,9 +18,8 @@ from newswire_fetcher.settings import FetcherSettings
 from newswire_store.repository import EventStore
 
 
-async def _run(db: Path, out: Console, err: Console) -> int:
+async def _run(url: str, out: Console, err: Console) -> int:
     started = time.perf_counter()
-    url = sqlite_url(db)
     with serve_site() as base:
         err.print(f"[bold]Sample news site[/] serving on {base}")
         async with create_client(FetcherSettings(allow_hosts=["127.0.0.1"])) as client:
@@ -56,13 +55,14 @@ async def _run(db: Path, out: Console, err: Console) -> int:
         err.print(f"[red]dead letter[/] from {letter.service}: {letter.error}")
     elapsed = time.perf_counter() - started
     out.print(
-        f"{n_articles} articles and {n_events} events stored in [bold]{db}[/] "
+        f"{n_articles} articles and {n_events} events stored in [bold]{sqlite_file(url) or url}[/] "
         f"({elapsed:.1f} s). List them again with: newswire events"
     )
     return 1 if report.stored == 0 else 0
 
 
-def run_demo(db: Path, *, fresh: bool, out: Console, err: Console) -> int:
-    if fresh and db.exists():
+def run_demo(url: str, *, fresh: bool, out: Console, err: Console) -> int:
+    db = sqlite_file(url)
+    if fresh and db is not None and db.exists():
         db.unlink()
-    return asyncio.run(_run(db.resolve(), out, err))
+    return asyncio.run(_run(url, out, err))

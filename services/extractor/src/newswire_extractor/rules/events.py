@@ -27,6 +27,7 @@ from newswire_extractor.rules.context import DateFinder, PlaceFinder, not_after
 from newswire_extractor.rules.document import Article, sentence_bounds
 from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.lexicon import Lexicon
+from newswire_extractor.rules.merge import merge_mentions
 from newswire_extractor.rules.modality import (
     REPORTING_VERBS,
     attribution,
@@ -157,7 +158,7 @@ class EventBuilder:
             for event in self._sentence_events(sentence):
                 events.setdefault(event.event_id, event)
             self._history = list(events.values())
-        return list(events.values())
+        return merge_mentions(list(events.values()))
 
     def _reacted_to(self, match: Match, actors: Sequence[Actor]) -> list[Actor]:
         """'Voronin dismissed the demand', 'the Kremlin rejected the accusation', 'France
