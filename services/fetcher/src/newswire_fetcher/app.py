@@ -9,14 +9,13 @@ import logging
 
 from faststream import FastStream
 
-from newswire_contracts.topics import ARTICLES_FETCHED
 from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.poller import Poller
 from newswire_fetcher.service import FetcherService
 from newswire_fetcher.settings import FetcherSettings
 from newswire_fetcher.sources import load_sources
 from newswire_fetcher.state import FetcherState
-from newswire_runtime.kafka import BrokerPublisher
+from newswire_runtime.kafka import BrokerPublisher, retry_policy
 from newswire_runtime.kafka import create_app as create_kafka_app
 
 log = logging.getLogger("newswire.fetcher")
@@ -33,7 +32,7 @@ def create_app(settings: FetcherSettings | None = None) -> FastStream:
     polite = PoliteClient(client, settings)
     state = FetcherState.from_url(settings.database_url, namespace=settings.topic_prefix)
     service = FetcherService(settings, client, polite=polite, fingerprints=state, seen=state)
-    app, broker = create_kafka_app(settings, [service.step()], outputs=[ARTICLES_FETCHED])
+    app, broker = create_kafka_app(settings, [service.step()])
     tasks: list[asyncio.Task[None]] = []
 
     @app.on_startup
@@ -53,6 +52,7 @@ def create_app(settings: FetcherSettings | None = None) -> FastStream:
             prefix=settings.topic_prefix,
             jitter=settings.poll_jitter,
             seen_retention=dt.timedelta(days=settings.seen_retention_days),
+            policy=retry_policy(settings),
         )
         tasks.append(asyncio.create_task(poller.run(), name="fetcher-poller"))
         log.info("polling %d source(s) from %s", len(sources), settings.sources_file)
