@@ -225,6 +225,17 @@ class DeadLetterV1(Message):
     service: str
     attempts: int = Field(default=1, ge=1)
     failed_at: AwareDatetime = Field(default_factory=utc_now)
+    original_size: int | None = Field(
+        default=None, ge=0, description="Length of the original value in bytes."
+    )
+    original_sha256: str | None = Field(
+        default=None, description="SHA-256 of the whole original value, hex."
+    )
+    truncated: bool = Field(
+        default=False,
+        description="original_value holds only the first bytes of the original, so the dead "
+        "letter fits the size limit; original_size and original_sha256 describe the whole.",
+    )
 
 
 MESSAGES: dict[str, type[Message]] = {

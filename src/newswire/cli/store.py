@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -31,6 +31,26 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
+class Order(StrEnum):
+    occurred = "occurred"
+    extracted = "extracted"
+
+
+ExtractedSince = Annotated[
+    str | None,
+    typer.Option(
+        help="Only events extracted at or after this ISO time (UTC without an offset), "
+        "like GDELT's DATEADDED; see docs/api.md."
+    ),
+]
+OrderOption = Annotated[
+    Order,
+    typer.Option(
+        "--order", help="occurred: newest event first; extracted: oldest extraction first."
+    ),
+]
+
+
 def readable_store(explicit: str | None) -> str:
     """The store's URL after checking it can be read; otherwise a one-line error, exit 3."""
     url = resolve(explicit)
@@ -51,6 +71,7 @@ def event_filter(
     place_country: str | None = None,
     bbox: str | None = None,
     text: str | None = None,
+    extracted_since: str | None = None,
 ) -> EventFilter:
     """The store's filter from command-line strings; a bad value is a usage error."""
     from newswire_store.query import BBox, EventFilter, QueryError
@@ -65,6 +86,7 @@ def event_filter(
             place_country=place_country,
             bbox=BBox.parse(bbox) if bbox else None,
             text=text,
+            extracted_since=datetime.fromisoformat(extracted_since) if extracted_since else None,
         )
     except (QueryError, ValueError) as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -88,17 +110,22 @@ def events(
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
     db_url: DatabaseUrl = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    extracted_since: ExtractedSince = None,
+    order: OrderOption = Order.occurred,
 ) -> None:
-    """List stored events, newest first."""
+    """List stored events, newest first (or oldest extraction first)."""
     from newswire_store.repository import EventStore
 
-    flt = event_filter(event_type=event_type, country=country, since=since)
+    flt = event_filter(
+        event_type=event_type, country=country, since=since, extracted_since=extracted_since
+    )
     url = readable_store(db_url)
 
     async def query() -> list[Any]:
         store = EventStore.from_url(url)
         try:
-            return list((await store.search_events(flt, limit=limit)).items)
+            page = await store.search_events(flt, limit=limit, order=order.value)
+            return list(page.items)
         finally:
             await store.close()
 
@@ -125,6 +152,8 @@ def export_events(
     bbox: Annotated[str | None, typer.Option(help="west,south,east,north in degrees.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Words in the evidence.")] = None,
     db_url: DatabaseUrl = None,
+    extracted_since: ExtractedSince = None,
+    order: OrderOption = Order.occurred,
 ) -> None:
     """Stream every matching event as flat CSV or JSON Lines rows (columns in docs/api.md)."""
     flt = event_filter(
@@ -136,25 +165,28 @@ def export_events(
         place_country=place_country,
         bbox=bbox,
         text=text,
+        extracted_since=extracted_since,
     )
     url = readable_store(db_url)
     if output is None:
-        asyncio.run(_export(url, flt, fmt, sys.stdout.write))
+        asyncio.run(_export(url, flt, fmt, sys.stdout.write, order))
         sys.stdout.flush()
         return
     with output.open("w", encoding="utf-8", newline="") as fh:
-        asyncio.run(_export(url, flt, fmt, fh.write))
+        asyncio.run(_export(url, flt, fmt, fh.write, order))
     err.print(f"wrote {output}")
 
 
-async def _export(url: str, flt: EventFilter, fmt: ExportFormat, write: object) -> None:
+async def _export(
+    url: str, flt: EventFilter, fmt: ExportFormat, write: object, order: Order = Order.occurred
+) -> None:
     from newswire_store import EventStore
     from newswire_store.export import encode
 
     assert callable(write)
     store = EventStore.from_url(url)
     try:
-        async for chunk in encode(store.stream_events(flt), fmt.value):
+        async for chunk in encode(store.stream_events(flt, order=order.value), fmt.value):
             write(chunk)
     finally:
         await store.close()

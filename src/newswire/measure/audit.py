@@ -176,6 +176,7 @@ def sheet_item(candidate: Candidate) -> dict[str, Any]:
         "before": before,
         "sentence": evidence.text,
         "after": after,
+        "also_reported_in": [m.text for m in candidate.event.mentions[:3]],
         "event": describe(candidate.event),
     }
 

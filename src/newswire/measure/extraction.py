@@ -7,7 +7,7 @@ import hashlib
 from datetime import UTC, datetime, time
 
 from newswire.measure.corpora import Document
-from newswire_contracts import ArticleFetchedV1, ArticleV1, EventsExtractedV1
+from newswire_contracts import ArticleFetchedV1, ArticleV1, Event, EventsExtractedV1
 from newswire_extractor.app import create_service
 from newswire_extractor.service import ExtractorService
 from newswire_extractor.settings import ExtractorSettings
@@ -26,6 +26,11 @@ class ServiceRunner:
 
     def run(self, doc: Document) -> EventsExtractedV1:
         return self.service.extract(ArticleFetchedV1(article=article_of(doc)))
+
+    def sentence_events(self, text: str, doc_id: str) -> list[Event]:
+        """Events of one sentence from the backend itself: a document gate has nothing to judge
+        in a lone sentence, so sentence sets measure the event rules only."""
+        return self.service.extractor.extract(text, article_id=doc_id, published_at=None).events
 
     def close(self) -> None:
         self.service.close()

@@ -18,6 +18,7 @@ from newswire_fetcher.settings import FetcherSettings
 from newswire_fetcher.sources import Source, load_sources
 from newswire_fetcher.state import FetcherState
 from newswire_runtime import Publisher
+from newswire_runtime.kafka import retry_policy
 from newswire_runtime.parts import ServiceParts
 
 
@@ -40,6 +41,7 @@ class FetcherParts(ServiceParts):
             prefix=self.settings.topic_prefix,
             jitter=self.settings.poll_jitter,
             seen_retention=dt.timedelta(days=self.settings.seen_retention_days),
+            policy=retry_policy(self.settings),
         )
 
 
