@@ -76,6 +76,10 @@ def evaluate_command(
             **summary(evaluation.score),
         }
         err.print(f"{name}: {len(documents)} documents in {evaluation.seconds:.1f} s")
+    from newswire_extractor.relevance import relevance_summary
+
+    # Measured when the shipped gate model was trained (bench/relevance/train.py).
+    results["relevance gate"] = relevance_summary()
     if report is not None:
         report.write_text(render(scores, header=_header(extractor.name, model)), encoding="utf-8")
         err.print(f"wrote {report}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from faststream import FastStream
 
 from newswire_contracts.topics import EVENTS_EXTRACTED
+from newswire_extractor.relevance import ArticleGate
 from newswire_extractor.rules import RulesExtractor
 from newswire_extractor.service import ExtractorService
 from newswire_extractor.settings import ExtractorSettings
@@ -13,7 +14,12 @@ from newswire_runtime.kafka import create_app as create_kafka_app
 
 def create_service(settings: ExtractorSettings) -> ExtractorService:
     """The service with the backend the settings select (rules by default)."""
-    rules = RulesExtractor(settings.spacy_model, spacy_ner=settings.spacy_ner)
+    gate = ArticleGate(
+        enabled=settings.relevance_gate,
+        threshold=settings.relevance_threshold,
+        min_words=settings.relevance_min_words,
+    )
+    rules = RulesExtractor(settings.spacy_model, spacy_ner=settings.spacy_ner, gate=gate)
     if settings.backend == "rules":
         return ExtractorService(rules)
     from newswire_extractor.llm import ChatClient, LLMExtractor
