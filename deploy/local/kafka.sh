@@ -11,7 +11,11 @@
 #
 # Environment (defaults in brackets): KAFKA_VERSION [4.4.0, falling back to 4.3.1 when unset],
 # KAFKA_PORT [9092], KAFKA_CONTROLLER_PORT [KAFKA_PORT+1], KAFKA_NUM_PARTITIONS [3],
-# KAFKA_HEAP_OPTS [-Xms256m -Xmx512m], KAFKA_START_TIMEOUT seconds [90].
+# KAFKA_HEAP_OPTS [-Xms256m -Xmx512m], KAFKA_START_TIMEOUT seconds [90],
+# NEWSWIRE_MAX_MESSAGE_BYTES [1048576]: the services' record limit; the broker accepts it plus
+# 64 KiB of record overhead (message.max.bytes, replica.fetch.max.bytes), like the topics the
+# services create. A single broker: run the services with NEWSWIRE_TOPIC_REPLICATION_FACTOR=1 and
+# NEWSWIRE_TOPIC_MIN_INSYNC_REPLICAS=1.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,6 +25,8 @@ CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((PORT + 1))}"
 NUM_PARTITIONS="${KAFKA_NUM_PARTITIONS:-3}"
 HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
+# Keep in step with newswire_runtime.policy (RECORD_OVERHEAD_BYTES).
+RECORD_LIMIT="$(( ${NEWSWIRE_MAX_MESSAGE_BYTES:-1048576} + 65536 ))"
 # One run dir per broker port, so a second broker on another port never shares state.
 RUN_DIR="$HERE/.run/kafka-$PORT"
 PID_FILE="$RUN_DIR/kafka.pid"
@@ -112,6 +118,8 @@ share.coordinator.state.topic.min.isr=1
 share.coordinator.state.topic.num.partitions=5
 group.initial.rebalance.delay.ms=0
 log.retention.hours=24
+message.max.bytes=$RECORD_LIMIT
+replica.fetch.max.bytes=$RECORD_LIMIT
 EOF
 }
 

@@ -2,4 +2,4 @@
 
 from newswire.cli import app
 
-app()
+app(prog_name="newswire")

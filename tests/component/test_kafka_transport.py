@@ -23,7 +23,7 @@ async def echo(msg: FetchRequestedV1) -> Sequence[Outgoing]:
 
 
 def step() -> Step[FetchRequestedV1]:
-    return Step("echo", FETCH_REQUESTED, FetchRequestedV1, echo)
+    return Step("echo", FETCH_REQUESTED, FetchRequestedV1, echo, (OUT,))
 
 
 class Harness:

@@ -44,6 +44,9 @@ def services(
     env = {
         **os.environ,
         "NEWSWIRE_KAFKA_BOOTSTRAP": kafka_bootstrap,
+        # The test broker is a single node (production defaults: 3 and 2).
+        "NEWSWIRE_TOPIC_REPLICATION_FACTOR": "1",
+        "NEWSWIRE_TOPIC_MIN_INSYNC_REPLICAS": "1",
         "NEWSWIRE_TOPIC_PREFIX": prefix,
         "NEWSWIRE_DATABASE_URL": postgres_url,
         "NEWSWIRE_FETCHER_MAX_ATTEMPTS": "2",

@@ -124,6 +124,13 @@ class Event(Record):
     modality: Modality = Field(default_factory=Modality)
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: Evidence
+    # Omitted from the JSON when empty, so a once-mentioned event keeps its v1 shape exactly.
+    mentions: list[Evidence] = Field(
+        default_factory=list,
+        exclude_if=lambda found: not found,
+        description="Further sentences of the same article that report this same happening "
+        "(merged into this event); empty when it is reported once. event_id comes from evidence.",
+    )
 
 
 class Quote(Record):
@@ -238,6 +245,17 @@ class DeadLetterV1(Message):
     service: str
     attempts: int = Field(default=1, ge=1)
     failed_at: AwareDatetime = Field(default_factory=utc_now)
+    original_size: int | None = Field(
+        default=None, ge=0, description="Length of the original value in bytes."
+    )
+    original_sha256: str | None = Field(
+        default=None, description="SHA-256 of the whole original value, hex."
+    )
+    truncated: bool = Field(
+        default=False,
+        description="original_value holds only the first bytes of the original, so the dead "
+        "letter fits the size limit; original_size and original_sha256 describe the whole.",
+    )
 
 
 MESSAGES: dict[str, type[Message]] = {

@@ -33,6 +33,21 @@ MAX_BYTES = 64 * 1024
 UA = "NewswireTest/1.0 (+https://example.org/bot)"
 
 
+MALFORMED_LOCATIONS = [
+    "data:text/html,<p>x</p>",
+    "data:text/html;base64,PHA+eDwvcD4=",
+    "http:\\\\evil.example\\a",
+    "http:\\\\127.0.0.1\\admin",
+    "\\\\evil.example\\a",
+    "/a\\..\\admin",
+    "https://[::1",
+    "http://:80/",
+    "https:///x",
+    "https://ex\u00e4mple.example:99999/",
+    "http://exa\tmple.example/",
+]
+
+
 @dataclass
 class Reply:
     status: int = 200
@@ -69,6 +84,10 @@ def routes(base: str) -> dict[str, Reply]:
         "/loop": Reply(status=302, headers={"Location": "/loop"}),
         "/to-ftp": Reply(status=302, headers={"Location": "ftp://files.example/a.html"}),
         "/no-location": Reply(status=302, headers={}),
+        **{
+            f"/bad-location-{i}": Reply(status=302, headers={"Location": location})
+            for i, location in enumerate(MALFORMED_LOCATIONS)
+        },
         "/slow": Reply(headers=html, body=ARTICLE, delay=1.0),
         "/empty-page": Reply(
             headers=html, body=b"<html><head><title>x</title></head><body></body></html>"
@@ -226,6 +245,14 @@ async def test_bad_redirects_are_permanent(
 ) -> None:
     with pytest.raises(PermanentFetchError):
         await fetch(client, site.url(path), max_bytes=MAX_BYTES, user_agent=UA)
+
+
+@pytest.mark.parametrize("index", range(len(MALFORMED_LOCATIONS)))
+async def test_malformed_redirect_locations_are_permanent(
+    site: Site, client: httpx.AsyncClient, index: int
+) -> None:
+    with pytest.raises(PermanentFetchError, match="redirect Location"):
+        await fetch(client, site.url(f"/bad-location-{index}"), max_bytes=MAX_BYTES, user_agent=UA)
 
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/a", "file:///etc/passwd", "javascript:alert(1)"])

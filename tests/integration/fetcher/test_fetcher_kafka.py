@@ -82,6 +82,9 @@ def fetcher(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Fetcher]:
     env = {
         **os.environ,
         "NEWSWIRE_KAFKA_BOOTSTRAP": kafka_bootstrap,
+        # The test broker is a single node (production defaults: 3 and 2).
+        "NEWSWIRE_TOPIC_REPLICATION_FACTOR": "1",
+        "NEWSWIRE_TOPIC_MIN_INSYNC_REPLICAS": "1",
         "NEWSWIRE_TOPIC_PREFIX": f"fi{uuid.uuid4().hex[:8]}.",
         "NEWSWIRE_FETCHER_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'fetcher.sqlite'}",
         "NEWSWIRE_FETCHER_ALLOW_HOSTS": "127.0.0.1",

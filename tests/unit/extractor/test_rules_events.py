@@ -210,7 +210,7 @@ def test_a_conditional_threat(extractor: RulesExtractor) -> None:
 
 
 def test_weapon_words_give_assault_modes(extractor: RulesExtractor) -> None:
-    bomb = _top(extractor, "A journalist was killed in a car bomb explosion in Beirut.")
+    bomb = _top(extractor, "Militants killed a journalist in a car bomb explosion in Beirut.")
     assert (bomb.event_type, bomb.mode) == ("ASSAULT", "explosives")
     assert bomb.location is not None
     assert bomb.location.country == "LBN"

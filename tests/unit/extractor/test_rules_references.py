@@ -104,13 +104,13 @@ def test_a_date_a_few_weeks_ahead_is_a_plan_not_last_year(extractor: RulesExtrac
     result = _run(
         extractor,
         "Seoul said the drills would run from June 26 to June 30. "
-        "North Korea's army fired two missiles into the sea on June 26, 2024.",
+        "North Korea's army fired two missiles into the sea on May 26, 2025.",
     )
     for event in result.events:
         assert event.occurred.date != date(2024, 6, 30)
         assert event.occurred.date is None or event.occurred.date <= PUBLISHED.date()
     fired = _event(result, "fired")
-    assert fired.occurred.date == date(2024, 6, 26)  # a full date stays as written
+    assert fired.occurred.date == date(2025, 5, 26)  # a full date stays as written
 
 
 def test_month_days_ahead_resolve_to_this_year() -> None:

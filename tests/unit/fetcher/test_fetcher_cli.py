@@ -34,6 +34,16 @@ def test_sources_check_rejects_a_bad_file(tmp_path: Path) -> None:
     assert "feeds #1" in result.output
 
 
+def test_sources_check_error_is_one_line_whatever_the_path_and_width(tmp_path: Path) -> None:
+    path = tmp_path / ("a-long-directory-name-" * 6) / "sources.toml"
+    path.parent.mkdir()
+    path.write_text('[[feeds]]\nurl = "gopher://old.example/"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["sources", "check", str(path)], env={"COLUMNS": "40"})
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert str(path) in line and "feeds #1" in line and "gopher://old.example/" in line
+
+
 def test_eval_parse_scores_the_corpus() -> None:
     result = CliRunner().invoke(
         app, ["eval", "parse", "--corpus", str(CORPUS), "--rounds", "0", "--json"]

@@ -111,7 +111,36 @@ def test_charset_precedence_bom_then_header_then_meta() -> None:
 
 
 def test_undecodable_bytes_are_replaced_not_fatal() -> None:
-    assert decode_html(b"<p>caf\xe9</p>") == "<p>caf\ufffd</p>"
+    assert decode_html(b"<p>caf\xe9</p>", "utf-8") == "<p>caf\ufffd</p>"
+
+
+NON_TEXT_CHARSETS = [
+    "base64", "rot13", "rot_13", "hex", "zlib", "bz2", "uu", "quopri", "undefined", "idna",
+    "punycode", "utf-7", "unicode_escape", "raw_unicode_escape", "no-such-codec",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("label", NON_TEXT_CHARSETS)
+def test_non_text_codecs_named_by_a_page_are_ignored(label: str) -> None:
+    page = f'<html><head><meta charset="{label}"><title>x</title></head><p>café</p>'
+    content = page.encode("utf-8")
+    assert sniff_encoding(content) == "utf-8"
+    assert sniff_encoding(content, label) == "utf-8"
+    assert decode_html(content, label).endswith("<p>café</p>")
+    assert charset_from_content_type(f"text/html; charset={label}") is None
+
+
+def test_undeclared_non_utf8_page_is_detected() -> None:
+    text = (
+        "Правительство объявило о новых мерах поддержки для пострадавших от наводнения"
+        " регионов. Министр заявил, что помощь будет оказана в течение недели."
+    )
+    content = f"<html><head><title>Новости</title></head><body><p>{text}</p></body></html>"
+    encoded = content.encode("cp1251")
+    assert sniff_encoding(encoded) == "cp1251"
+    assert decode_html(encoded) == content
+    # A declaration still wins over detection: the page said what it is.
+    assert sniff_encoding(encoded, "koi8-r") == "koi8-r"
 
 
 def test_charset_from_content_type() -> None:

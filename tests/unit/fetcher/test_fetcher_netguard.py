@@ -32,13 +32,37 @@ from newswire_fetcher.netguard import AddressPolicy, refusal_reason, resolve, ve
         ("::ffff:127.0.0.1", "loopback"),  # IPv4-mapped
         ("::ffff:10.0.0.1", "private"),
         ("2002:7f00:1::1", "loopback"),  # 6to4 wrapping 127.0.0.1
+        ("2002:a00:1::1", "private"),  # 6to4 wrapping 10.0.0.1
+        ("fec0::1", "site-local"),
+        ("feff:ffff::1", "site-local"),
+        ("64:ff9b::7f00:1", "loopback"),  # NAT64 well-known prefix, 127.0.0.1
+        ("64:ff9b::a9fe:a9fe", "link-local"),  # NAT64 to the metadata service
+        ("64:ff9b::a00:1", "private"),
+        ("64:ff9b:1::7f00:1", "loopback"),  # NAT64 local-use prefix
+        ("64:ff9b:1::808:808", "not globally routable"),  # local-use, whatever it embeds
+        # Teredo: server 65.54.227.120, client 127.0.0.1 (stored XOR 0xffffffff).
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback"),
+        ("2001:0:a00:1:8000:63bf:f7f7:f7f7", "private"),  # server 10.0.0.1, client 8.8.8.8
+        ("::7f00:1", "loopback"),  # IPv4-compatible
+        ("::a00:1", "private"),
+        ("::808:808", "reserved"),  # deprecated form, refused even when it embeds a public IPv4
     ],
 )
 def test_non_public_addresses_are_refused(address: str, reason: str) -> None:
     assert refusal_reason(ipaddress.ip_address(address)) == reason
 
 
-@pytest.mark.parametrize("address", ["93.184.215.14", "1.1.1.1", "2606:4700:4700::1111"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "93.184.215.14",
+        "1.1.1.1",
+        "2606:4700:4700::1111",
+        "::ffff:8.8.8.8",  # IPv4-mapped: an IPv4 socket to 8.8.8.8
+        "64:ff9b::808:808",  # NAT64 to 8.8.8.8: how IPv6-only networks reach IPv4 sites
+        "2002:808:808::1",  # 6to4 of 8.8.8.8
+    ],
+)
 def test_public_addresses_pass(address: str) -> None:
     assert refusal_reason(ipaddress.ip_address(address)) is None
 

@@ -254,6 +254,27 @@ def test_bytes_are_decoded_with_the_meta_charset() -> None:
     assert "ministres élus" in a.text
 
 
+@pytest.mark.parametrize("charset", ["base64", "rot13", "hex", "zlib", "undefined", "idna"])
+def test_a_meta_charset_naming_a_non_text_codec_does_not_break_parsing(charset: str) -> None:
+    html = _article_page(charset=charset).replace("ministers", "ministres élus")
+    a = parse_html(html.encode("utf-8"), "https://example.com/a")
+    assert "ministres élus" in a.text
+
+
+def test_an_undeclared_cp1251_page_is_decoded() -> None:
+    sentence = (
+        "Министры иностранных дел двух соседних государств встретились в четверг в"
+        " приграничном городе, чтобы обсудить открытие трёх пунктов пропуска."
+    )
+    html = (
+        "<html><head><title>T</title></head><body><article><h1>Встреча министров</h1>"
+        f"<p>{sentence}</p><p>{sentence.replace('четверг', 'пятницу')}</p></article></body></html>"
+    )
+    a = parse_html(html.encode("cp1251"), "https://example.com/a")
+    assert sentence in a.text
+    assert (a.title, a.language) == ("Встреча министров", "ru")
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -26,7 +26,13 @@ def make_runner(
     async def sleep(seconds: float) -> None:
         sleeps.append(seconds)
 
-    step: Step[FetchRequestedV1] = Step("test", FETCH_REQUESTED, FetchRequestedV1, handle)  # type: ignore[arg-type]
+    step: Step[FetchRequestedV1] = Step(
+        "test",
+        FETCH_REQUESTED,
+        FetchRequestedV1,
+        handle,  # type: ignore[arg-type]
+        ("out.v1",),
+    )
     return StepRunner(
         step, publisher, prefix="p.", policy=RetryPolicy(max_attempts=attempts), sleep=sleep
     )

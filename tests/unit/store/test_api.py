@@ -242,6 +242,143 @@ async def test_stats_count_by_type_and_day(
     assert filtered["total"] == 2
 
 
+async def test_timeline_counts_by_day_and_type_oldest_first(
+    client: httpx.AsyncClient, stored: dict[str, list[Event]]
+) -> None:
+    body = (await client.get("/stats/timeline")).json()
+    assert body == {
+        "total": 5,
+        "undated": 1,
+        "counts": [
+            {"date": "2025-02-01", "event_type": "AID", "count": 1},
+            {"date": "2025-02-24", "event_type": "ACCUSE", "count": 2},
+            {"date": "2025-03-03", "event_type": "AGREE", "count": 1},
+        ],
+    }
+    brazil = (await client.get("/stats/timeline", params={"actor": "brazil"})).json()
+    assert brazil["counts"] == [{"date": "2025-02-24", "event_type": "ACCUSE", "count": 2}]
+    assert (brazil["total"], brazil["undated"]) == (2, 0)
+
+
+async def test_places_group_events_by_point(
+    client: httpx.AsyncClient, api_store: EventStore, stored: dict[str, list[Event]]
+) -> None:
+    body = (await client.get("/stats/places")).json()
+    tbilisi = {"lat": 41.69, "lon": 44.8, "name": "Tbilisi", "country": "GEO", "count": 1}
+    assert body == {"total": 5, "located": 1, "places": [tbilisi], "truncated": False}
+    # Another article reports a rally at the very same point.
+    rallies = article("rallies", [RALLY])
+    await api_store.save_extraction(extraction(rallies, events_of(rallies, [RALLY])))
+    body = (await client.get("/stats/places", params={"type": "PROTEST"})).json()
+    assert body["places"] == [{**tbilisi, "count": 2}]
+    assert (body["total"], body["located"]) == (2, 2)
+    none = (await client.get("/stats/places", params={"type": "AGREE"})).json()
+    assert none == {"total": 1, "located": 0, "places": [], "truncated": False}
+
+
+async def test_places_say_when_they_are_truncated(
+    client: httpx.AsyncClient, api_store: EventStore, stored: dict[str, list[Event]]
+) -> None:
+    elsewhere = article("elsewhere", [RALLY])
+    moved = [
+        e.model_copy(update={"location": e.location.model_copy(update={"lat": 10.0, "lon": 20.0})})
+        for e in events_of(elsewhere, [RALLY])
+        if e.location is not None
+    ]
+    await api_store.save_extraction(extraction(elsewhere, moved))
+    body = (await client.get("/stats/places", params={"limit": 1})).json()
+    assert len(body["places"]) == 1
+    assert body["truncated"] is True
+    assert body["located"] == 2
+
+
+# --- incremental pulls ----------------------------------------------------------------------
+
+EXTRACTED = dt.datetime(2025, 6, 1, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+async def batches(api_store: EventStore) -> list[list[str]]:
+    """Three extractions an hour apart, the second about the oldest happenings (late news)."""
+    first = article("first", [AGREEMENT, PLEDGE])
+    late = article("late", [ACCUSATION, RALLY])
+    last = article("last", [PLEDGE])
+    ids_by_batch = []
+    for hours, item, sentences in (
+        (0, first, [AGREEMENT, PLEDGE]),
+        (1, late, [ACCUSATION, RALLY]),
+        (2, last, [PLEDGE]),
+    ):
+        message = extraction(item, events_of(item, sentences)).model_copy(
+            update={"extracted_at": EXTRACTED + dt.timedelta(hours=hours)}
+        )
+        await api_store.save_extraction(message)
+        ids_by_batch.append(sorted(e.event_id for e in message.events))
+    return ids_by_batch
+
+
+async def test_extracted_since_keeps_later_extractions_however_old_their_events(
+    client: httpx.AsyncClient, batches: list[list[str]]
+) -> None:
+    _first, late, last = batches
+    since = (EXTRACTED + dt.timedelta(hours=1)).isoformat()
+    assert sorted(await event_ids(client, extracted_since=since)) == sorted(late + last)
+    # Inclusive, and a time without an offset is UTC.
+    assert sorted(await event_ids(client, extracted_since="2025-06-01T13:00:00")) == sorted(
+        late + last
+    )
+    in_kyiv = "2025-06-01T16:00:00+02:00"  # 14:00 UTC
+    assert await event_ids(client, extracted_since=in_kyiv) == last
+    assert await event_ids(client, extracted_since="2025-06-01T14:00:00.000001Z") == []
+    bad = await client.get("/events", params={"extracted_since": "after lunch"})
+    assert bad.status_code == 422
+
+
+async def test_order_extracted_pages_oldest_extraction_first_then_by_id(
+    client: httpx.AsyncClient, batches: list[list[str]]
+) -> None:
+    seen: list[str] = []
+    params: dict[str, str | int] = {"order": "extracted", "limit": 2}
+    while True:
+        body = (await client.get("/events", params=params)).json()
+        seen += [item["event_id"] for item in body["items"]]
+        if body["next_cursor"] is None:
+            break
+        params["cursor"] = body["next_cursor"]
+    assert seen == [i for batch in batches for i in batch]
+    # A cursor continues only the order it was made in.
+    wrong = await client.get("/events", params={"cursor": params["cursor"]})
+    assert wrong.status_code == 400
+    assert "order=extracted" in wrong.json()["detail"]
+
+
+async def test_exports_follow_the_extracted_order_and_filter(
+    client: httpx.AsyncClient, batches: list[list[str]]
+) -> None:
+    _first, late, last = batches
+    since = (EXTRACTED + dt.timedelta(minutes=30)).isoformat()
+    response = await client.get(
+        "/export.jsonl", params={"extracted_since": since, "order": "extracted"}
+    )
+    rows = [json.loads(line) for line in response.text.splitlines()]
+    assert [r["event_id"] for r in rows] == late + last
+    assert [r["extracted_at"][:19] for r in rows] == ["2025-06-01T13:00:00"] * 2 + [
+        "2025-06-01T14:00:00"
+    ]
+    csv_rows = list(
+        csv.DictReader(
+            io.StringIO(
+                (
+                    await client.get(
+                        "/export.csv", params={"extracted_since": since, "order": "extracted"}
+                    )
+                ).text
+            )
+        )
+    )
+    assert [r["event_id"] for r in csv_rows] == late + last
+
+
 # --- exports --------------------------------------------------------------------------------
 
 

@@ -69,4 +69,4 @@ def test_api_conforms_to_its_openapi_document(api_schema: BaseSchema) -> None:
 
         conforms()
         checked.append(operation.label)
-    assert len(checked) == 8, checked
+    assert len(checked) == 10, checked

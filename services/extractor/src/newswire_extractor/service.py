@@ -68,7 +68,9 @@ class ExtractorService:
         return [Outgoing(EVENTS_EXTRACTED, out.article_id, out)]
 
     def step(self) -> Step[ArticleFetchedV1]:
-        return Step("extractor", ARTICLES_FETCHED, ArticleFetchedV1, self.handle)
+        return Step(
+            "extractor", ARTICLES_FETCHED, ArticleFetchedV1, self.handle, (EVENTS_EXTRACTED,)
+        )
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)

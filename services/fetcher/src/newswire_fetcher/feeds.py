@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feed parsing: a feed document becomes the article links it lists."""
+"""RSS 2.0, RSS 1.0 (RDF) and Atom parsing: a feed document becomes the article links it lists."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from newswire_fetcher.xmldoc import parse_xml
+
 ATOM = "{http://www.w3.org/2005/Atom}"
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+# RSS 1.0 and 0.90 put their elements in a namespace, RSS 2.0 in none; Dublin Core's "date"
+# stands in for pubDate in RSS 1.0 and in many RSS 2.0 feeds.
+_DATE_NAMES = ("pubDate", "date", "published", "issued")
 
 
 class FeedError(ValueError):
@@ -22,19 +28,28 @@ class FeedItem:
 
 
 def parse_feed(data: bytes, base_url: str) -> list[FeedItem]:
-    """Items of an RSS 2.0 or Atom feed, links resolved against ``base_url``."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    """Items of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, links resolved against ``base_url``."""
     try:
-        root = etree.fromstring(data, parser=parser)
+        root = parse_xml(data)
     except etree.XMLSyntaxError as exc:
         raise FeedError(f"feed is not well-formed XML: {exc}") from exc
-    if root.tag == "rss" or root.find("channel") is not None:
-        items = [_rss_item(i, base_url) for i in root.iter("item")]
-    elif root.tag == f"{ATOM}feed":
+    kind = _local(root)
+    if root.tag == f"{ATOM}feed":
         items = [_atom_entry(e, base_url) for e in root.iter(f"{ATOM}entry")]
+    elif kind in ("rss", "RDF") or _children(root, "channel"):
+        items = [_rss_item(i, base_url) for i in root.iter() if _local(i) == "item"]
     else:
         raise FeedError(f"not an RSS or Atom feed (root element {root.tag!r})")
     return [i for i in items if i is not None]
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [child for child in element if _local(child) == name]
 
 
 def _text(el: etree._Element | None) -> str | None:
@@ -43,14 +58,25 @@ def _text(el: etree._Element | None) -> str | None:
     return el.text.strip() or None
 
 
+def _first_text(item: etree._Element, *names: str) -> str | None:
+    for name in names:
+        for child in _children(item, name):
+            if text := _text(child):
+                return text
+    return None
+
+
 def _rss_item(item: etree._Element, base: str) -> FeedItem | None:
-    link = _text(item.find("link"))
-    guid = item.find("guid")
-    if link is None and guid is not None and guid.get("isPermaLink", "true") == "true":
-        link = _text(guid)
+    link = _first_text(item, "link")
+    guids = _children(item, "guid")
+    if link is None and guids and guids[0].get("isPermaLink", "true") == "true":
+        link = _text(guids[0])
+    # RSS 1.0 names each item by its URL in rdf:about, and may leave <link> out.
+    link = link or item.get(f"{RDF}about")
     if link is None:
         return None
-    return FeedItem(urljoin(base, link), _text(item.find("title")), _text(item.find("pubDate")))
+    title, published = _first_text(item, "title"), _first_text(item, *_DATE_NAMES)
+    return FeedItem(urljoin(base, link), title, published)
 
 
 def _atom_entry(entry: etree._Element, base: str) -> FeedItem | None:

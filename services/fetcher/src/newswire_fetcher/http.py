@@ -6,9 +6,11 @@ import asyncio
 import contextlib
 import datetime as dt
 import email.utils
+import re
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -73,6 +75,8 @@ KEPT_HEADERS = (
     "date",
     "cache-control",
 )
+_LOCATION_ERROR = "Invalid URL in location header"
+_MALFORMED_LOCATION = re.compile(r"[\\\x00-\x1f\x7f]")
 # Whole-download ceiling: per-read timeouts alone let a server drip one byte a second forever.
 DEFAULT_DEADLINE = 60.0
 
@@ -198,8 +202,23 @@ async def _send(client: httpx.AsyncClient, request: httpx.Request, url: str) -> 
     except BlockedAddress as error:
         # The network guard knows the host only; say which URL (which redirect hop) it was.
         raise BlockedAddress(str(error), url=url) from error
+    except httpx.RemoteProtocolError as error:
+        if _LOCATION_ERROR in str(error):
+            raise _bad_location(str(error), url) from error
+        raise _classify_transport(error, url) from error
     except httpx.HTTPError as error:
         raise _classify_transport(error, url) from error
+    except (httpx.InvalidURL, ValueError) as error:
+        # httpx builds the request a redirect points to even when it does not follow it; a
+        # Location it cannot make a URL of (``data:…``, ``http:\\host``, a bad port or host)
+        # fails there as InvalidURL, ValueError or UnicodeError instead of an HTTPError.
+        raise PermanentFetchError(
+            f"invalid URL or redirect Location ({type(error).__name__}: {error})", url=url
+        ) from error
+
+
+def _bad_location(detail: str, url: str) -> PermanentFetchError:
+    return PermanentFetchError(f"malformed redirect Location ({detail})", url=url)
 
 
 def _build_request(client: httpx.AsyncClient, url: str, options: _Options) -> httpx.Request:
@@ -232,7 +251,19 @@ def _redirect_target(response: httpx.Response, current: str) -> str | None:
         raise PermanentFetchError(
             "redirect without a Location header", url=current, status_code=response.status_code
         )
-    return resolve(current, location)
+    # Browsers read "\\" as "/" and drop tabs and newlines; urljoin does neither, so the hop we
+    # would take is not the one the site meant. Such a Location is refused, not guessed at.
+    if _MALFORMED_LOCATION.search(location.strip()):
+        raise _bad_location(f"{location[:200]!r}", current)
+    try:
+        target = resolve(current, location)
+        parts = urlsplit(target)
+        host, _port = parts.hostname, parts.port
+    except ValueError as error:  # an unterminated IPv6 literal, a port out of range
+        raise _bad_location(str(error), current) from error
+    if parts.scheme.lower() in ("http", "https") and not host:
+        raise _bad_location(f"no host in {location[:200]!r}", current)
+    return target  # another scheme is refused as UnsupportedScheme by the next hop
 
 
 async def _read_page(

@@ -24,12 +24,37 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+# IPv6 forms that carry an IPv4 address a packet may end up at: NAT64 (RFC 6052, the
+# well-known and the local-use prefix) and the deprecated IPv4-compatible form (RFC 4291).
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+# Site-local unicast (RFC 3879 deprecated it); Python's is_private does not cover it.
+_SITE_LOCAL = ipaddress.IPv6Network("fec0::/10")
+
+
 def refusal_reason(address: IPAddress) -> str | None:
-    """Why ``address`` must not be fetched from (loopback, private, …), or None if public."""
+    """Why ``address`` must not be fetched from (loopback, private, …), or None if public.
+
+    An IPv6 address that embeds an IPv4 address (IPv4-mapped, NAT64, 6to4, Teredo server and
+    client, IPv4-compatible) is refused when the embedded address is: ``64:ff9b::7f00:1``
+    reaches 127.0.0.1 through a NAT64 gateway.
+    """
     if isinstance(address, ipaddress.IPv6Address):
-        embedded = address.ipv4_mapped or address.sixtofour or _teredo_client(address)
-        if embedded is not None:
-            return refusal_reason(embedded)
+        if address.ipv4_mapped is not None:
+            # A socket to ::ffff:a.b.c.d is an IPv4 socket to a.b.c.d: judge that alone.
+            return refusal_reason(address.ipv4_mapped)
+        embedded = embedded_ipv4(address)
+        for inner in embedded:
+            if (reason := refusal_reason(inner)) is not None:
+                return reason
+        if address in _NAT64 and embedded:
+            # The well-known NAT64 prefix is how IPv6-only networks reach public IPv4 sites.
+            return None
+        if address in _NAT64_LOCAL:
+            return "not globally routable"  # RFC 8215: local-use, whatever it embeds
+        if address in _SITE_LOCAL:
+            return "site-local"
     # Most specific first: Python counts link-local and reserved ranges as "private" too.
     for reason, flagged in (
         ("loopback", address.is_loopback),
@@ -45,9 +70,21 @@ def refusal_reason(address: IPAddress) -> str | None:
     return None if address.is_global else "not globally routable"
 
 
-def _teredo_client(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    teredo = address.teredo
-    return teredo[1] if teredo else None
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo, NAT64, compatible)."""
+    found: list[ipaddress.IPv4Address] = []
+    if address.ipv4_mapped is not None:
+        found.append(address.ipv4_mapped)
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found.extend(address.teredo)  # (server, client)
+    # Under the local-use prefix the operator picks where the IPv4 bits sit; /96 is usual.
+    nat64 = address in _NAT64 or address in _NAT64_LOCAL
+    compatible = address in _IPV4_COMPATIBLE and int(address) > 1  # not :: or ::1
+    if nat64 or compatible:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

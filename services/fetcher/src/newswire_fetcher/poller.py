@@ -14,8 +14,8 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from newswire_contracts import DeadLetterV1, FetchRequestedV1
-from newswire_contracts.topics import FETCH_REQUESTED, dlq, topic
+from newswire_contracts import FetchRequestedV1
+from newswire_contracts.topics import FETCH_REQUESTED
 from newswire_fetcher.dates import parse_page_date
 from newswire_fetcher.errors import (
     FetchError,
@@ -29,7 +29,7 @@ from newswire_fetcher.sitemaps import Sitemap, SitemapEntry, SitemapError, parse
 from newswire_fetcher.sources import Source
 from newswire_fetcher.state import FetcherState, SourceLease
 from newswire_fetcher.urls import canonicalize
-from newswire_runtime import Publisher
+from newswire_runtime import Delivery, Outgoing, Producer, Publisher, RetryPolicy
 
 log = logging.getLogger("newswire.fetcher.poller")
 
@@ -37,7 +37,6 @@ FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,te
 SITEMAP_ACCEPT = "application/xml,text/xml;q=0.9,*/*;q=0.5"
 MAX_CHILD_SITEMAPS = 50
 LEASE = dt.timedelta(minutes=10)
-DEAD_LETTER_SAMPLE = 64 * 1024
 SERVICE = "fetcher.poller"
 
 
@@ -77,11 +76,13 @@ class Poller:
         seen_retention: dt.timedelta = dt.timedelta(days=90),
         rng: random.Random | None = None,
         now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        policy: RetryPolicy | None = None,
     ) -> None:
         self.sources = {s.source_id: s for s in sources}
         self.polite = polite
         self.state = state
-        self.publisher = publisher
+        # The runtime's producer: the same size limit, publish retries and dead letters as steps.
+        self.producer = Producer(publisher, prefix=prefix, service=SERVICE, policy=policy)
         self.prefix = prefix
         self.jitter = jitter
         self.tick_s = tick_s
@@ -243,9 +244,7 @@ class Poller:
         try:
             for url in fresh:
                 request = FetchRequestedV1(url=url, source=source.source_id)
-                await self.publisher.publish(
-                    topic(FETCH_REQUESTED, self.prefix), url, request.model_dump_json().encode()
-                )
+                await self.producer.send(Outgoing(FETCH_REQUESTED, url, request))
                 published.append(url)
         except BaseException:
             if gate:
@@ -255,19 +254,12 @@ class Poller:
         return len(published)
 
     async def _dead_letter(self, source: Source, error: Exception) -> None:
+        # The whole feed or sitemap is the "original"; the producer cuts it to fit the limit.
         sample = error.sample if isinstance(error, SourceFailure) else b""
         log.error("source %s failed: %s", source.source_id, error)
-        letter = DeadLetterV1(
-            original_topic=f"source:{source.kind}",
-            original_key=source.url,
-            original_value=sample[:DEAD_LETTER_SAMPLE],
+        await self.producer.dead_letter(
+            FETCH_REQUESTED,
+            Delivery(topic=f"source:{source.kind}", value=sample, key=source.url.encode()),
             error_type=type(error).__name__,
             error=f"{source.source_id}: {error}",
-            service=SERVICE,
         )
-        try:
-            await self.publisher.publish(
-                dlq(FETCH_REQUESTED, self.prefix), source.url, letter.model_dump_json().encode()
-            )
-        except Exception:
-            log.exception("could not dead-letter the failure of %s", source.source_id)

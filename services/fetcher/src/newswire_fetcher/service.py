@@ -17,13 +17,25 @@ from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.settings import FetcherSettings
 from newswire_runtime import Outgoing, PermanentError, Step, TransientError
 
-__all__ = ["FetcherService", "SeenRecord", "create_client"]
+__all__ = ["FetcherService", "SeenRecord", "check_size", "create_client"]
 
 
 class SeenRecord(Protocol):
     """Where fetched URLs are recorded so pollers do not request them again."""
 
     async def claim(self, urls: Sequence[str], *, source: str | None = None) -> list[str]: ...
+
+
+def check_size(msg: ArticleFetchedV1, limit: int, *, headroom: int = 512) -> None:
+    """PermanentError when ``msg`` (plus ``headroom`` for fields set later) would not fit the
+    message limit: the page is dead-lettered with the reason, never published or re-downloaded."""
+    size = len(msg.model_dump_json().encode("utf-8"))
+    if size + headroom > limit:
+        raise PermanentError(
+            f"article {msg.article.article_id} is {size} bytes as a message "
+            f"({len(msg.article.text)} characters of text), over the {limit}-byte limit "
+            "(NEWSWIRE_MAX_MESSAGE_BYTES)"
+        )
 
 
 class FetcherService:
@@ -46,6 +58,9 @@ class FetcherService:
 
     async def handle(self, req: FetchRequestedV1) -> Sequence[Outgoing]:
         article, status = await self._fetch(req.url)
+        # Before the fingerprint and seen records: an article that cannot be published must not
+        # become the "original" its copies point to.
+        check_size(ArticleFetchedV1(article=article), self.settings.max_message_bytes)
         try:
             article = await self._deduplicate(article)
             if self.seen is not None:
@@ -79,4 +94,4 @@ class FetcherService:
         )
 
     def step(self) -> Step[FetchRequestedV1]:
-        return Step("fetcher", FETCH_REQUESTED, FetchRequestedV1, self.handle)
+        return Step("fetcher", FETCH_REQUESTED, FetchRequestedV1, self.handle, (ARTICLES_FETCHED,))

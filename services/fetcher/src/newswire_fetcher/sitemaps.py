@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from newswire_fetcher.body import BodyLimitExceeded, BoundedDecoder, CorruptBody
+from newswire_fetcher.xmldoc import parse_xml
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -41,9 +42,8 @@ def parse_sitemap(data: bytes, base_url: str, *, max_bytes: int) -> Sitemap:
     stripped = data.lstrip()
     if not stripped.startswith(b"<"):
         return _text_sitemap(stripped, base_url)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        root = etree.fromstring(stripped, parser=parser)
+        root = parse_xml(stripped)
     except etree.XMLSyntaxError as error:
         raise SitemapError(f"sitemap is not well-formed XML: {error}") from error
     kind = etree.QName(root).localname

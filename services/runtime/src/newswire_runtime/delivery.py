@@ -1,10 +1,12 @@
 """Transport-independent delivery: decode, run a step, publish its output, retry or dead-letter.
 
 The Kafka adapter and the in-process transport both call :class:`StepRunner`, so the demo and
-production apply one policy: permanent failures (bad JSON, invalid message, a
-:class:`PermanentError`, any unexpected exception) become a ``DeadLetterV1`` on ``<topic>.dlq``;
-transient ones are retried with exponential backoff and dead-lettered after ``max_attempts``.
-Only a failure to dead-letter escapes, so the transport leaves the offset uncommitted.
+production apply one policy: permanent failures (bad JSON, invalid message, a record over the
+size limit, a :class:`PermanentError`, any unexpected exception, an output that is too large or
+goes to a topic the step did not declare) become a ``DeadLetterV1`` on ``<topic>.dlq``; transient
+ones are retried with exponential backoff and dead-lettered after ``max_attempts``. Nothing but
+cancellation escapes :meth:`StepRunner.deliver`: a dead letter that cannot be published is logged,
+counted and skipped by the :class:`~newswire_runtime.producer.Producer`.
 """
 
 from __future__ import annotations
@@ -14,13 +16,27 @@ import logging
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 
-from newswire_contracts import DeadLetterV1, Message
-from newswire_contracts.topics import dlq, topic
+from newswire_contracts import Message
+from newswire_contracts.topics import topic
+from newswire_runtime import metrics
 from newswire_runtime.errors import PermanentError, TransientError
+from newswire_runtime.policy import RetryPolicy
+from newswire_runtime.producer import Delivery, Outgoing, Producer, Publisher
+
+__all__ = [
+    "Delivery",
+    "In",
+    "Outgoing",
+    "Publisher",
+    "RetryPolicy",
+    "Step",
+    "StepRunner",
+    "describe",
+]
 
 log = logging.getLogger("newswire.delivery")
 
@@ -28,50 +44,18 @@ In = TypeVar("In", bound=Message)
 
 
 @dataclass(frozen=True)
-class Outgoing:
-    """A message a step wants published: topic name without prefix, key, payload."""
-
-    topic: str
-    key: str
-    message: Message
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One received record, as any transport sees it."""
-
-    topic: str
-    value: bytes
-    key: bytes | None = None
-    partition: int | None = None
-    offset: int | None = None
-
-
-class Publisher(Protocol):
-    async def publish(self, topic: str, key: str | None, value: bytes) -> None: ...
-
-
-@dataclass(frozen=True)
 class Step(Generic[In]):
-    """One service's work: consume ``input_topic`` as ``input_model`` and return messages."""
+    """One service's work: consume ``input_topic`` as ``input_model`` and return messages.
+
+    ``outputs`` are the topics (without prefix) the step may publish to; they are created with
+    the service's topics, and a message for any other topic is refused.
+    """
 
     service: str
     input_topic: str
     input_model: type[In]
     handle: Callable[[In], Awaitable[Sequence[Outgoing]]]
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    max_attempts: int = 5
-    initial_s: float = 0.5
-    max_s: float = 30.0
-    max_message_bytes: int = 4 * 1024 * 1024
-
-    def delay(self, attempt: int, hint: float | None) -> float:
-        if hint is not None:
-            return min(max(hint, 0.0), self.max_s)
-        return float(min(self.initial_s * 2 ** (attempt - 1), self.max_s))
+    outputs: tuple[str, ...] = ()
 
 
 class StepRunner(Generic[In]):
@@ -87,31 +71,45 @@ class StepRunner(Generic[In]):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.step = step
-        self.publisher = publisher
         self.prefix = prefix
         self.policy = policy or RetryPolicy()
+        self.producer = Producer(
+            publisher, prefix=prefix, service=step.service, policy=self.policy, sleep=sleep
+        )
         self._sleep = sleep
 
     @property
     def topic(self) -> str:
         return topic(self.step.input_topic, self.prefix)
 
+    def decode(self, delivery: Delivery) -> In:
+        """The record as the step's input model; raises PermanentError or ValidationError."""
+        limit = self.policy.max_message_bytes
+        if len(delivery.value) > limit:
+            raise PermanentError(
+                f"record of {len(delivery.value)} bytes is over the {limit}-byte limit "
+                "(NEWSWIRE_MAX_MESSAGE_BYTES)"
+            )
+        return self.step.input_model.model_validate_json(delivery.value)
+
     async def deliver(self, delivery: Delivery) -> bool:
         """Process one record; True when it succeeded, False when it was dead-lettered."""
         try:
-            message = self._decode(delivery.value)
-        except (ValidationError, ValueError) as exc:
-            await self._dead_letter(delivery, exc, attempts=1)
+            message = self.decode(delivery)
+        except Exception as exc:
+            await self.dead_letter(delivery, exc, attempts=1)
             return False
         attempt = 1
         while True:
             try:
                 outgoing = await self.step.handle(message)
+                break
             except TransientError as exc:
                 if attempt >= self.policy.max_attempts:
-                    await self._dead_letter(delivery, exc, attempts=attempt)
+                    await self.dead_letter(delivery, exc, attempts=attempt)
                     return False
                 delay = self.policy.delay(attempt, exc.retry_after)
+                metrics.RETRIES.inc(service=self.step.service, topic=delivery.topic)
                 log.warning(
                     "%s: transient failure (%s), retry %d in %.1fs",
                     self.step.service,
@@ -121,46 +119,42 @@ class StepRunner(Generic[In]):
                 )
                 await self._sleep(delay)
                 attempt += 1
-                continue
             except Exception as exc:  # anything else can never succeed: keep the consumer moving
-                await self._dead_letter(delivery, exc, attempts=attempt)
+                await self.dead_letter(delivery, exc, attempts=attempt)
                 return False
+        try:
             for out in outgoing:
-                await self.publish(out)
-            return True
-
-    def _decode(self, value: bytes) -> In:
-        if len(value) > self.policy.max_message_bytes:
-            raise PermanentError(f"message of {len(value)} bytes exceeds the limit")
-        return self.step.input_model.model_validate_json(value)
+                self._check_declared(out)
+            for out in outgoing:
+                await self.producer.send(out)
+        except Exception as exc:  # too large, refused, or the broker stayed unavailable
+            await self.dead_letter(delivery, exc, attempts=attempt)
+            return False
+        return True
 
     async def publish(self, out: Outgoing) -> None:
-        data = out.message.model_dump_json().encode("utf-8")
-        await self.publisher.publish(topic(out.topic, self.prefix), out.key, data)
+        self._check_declared(out)
+        await self.producer.send(out)
 
-    async def _dead_letter(self, delivery: Delivery, exc: BaseException, *, attempts: int) -> None:
-        reason = _describe(exc)
-        log.error(
-            "%s: dead-lettering record from %s: %s", self.step.service, delivery.topic, reason
-        )
-        letter = DeadLetterV1(
-            original_topic=delivery.topic,
-            original_key=delivery.key.decode("utf-8", "replace") if delivery.key else None,
-            original_value=delivery.value,
-            original_partition=delivery.partition,
-            original_offset=delivery.offset,
+    async def dead_letter(self, delivery: Delivery, exc: BaseException, *, attempts: int) -> bool:
+        return await self.producer.dead_letter(
+            self.step.input_topic,
+            delivery,
             error_type=type(exc).__name__,
-            error=reason,
-            service=self.step.service,
+            error=describe(exc),
             attempts=attempts,
         )
-        key = letter.original_key
-        await self.publisher.publish(
-            dlq(self.step.input_topic, self.prefix), key, letter.model_dump_json().encode()
-        )
+
+    def _check_declared(self, out: Outgoing) -> None:
+        if out.topic not in self.step.outputs:
+            raise PermanentError(
+                f"step {self.step.service} published to {out.topic!r}, which it does not declare "
+                f"(outputs: {', '.join(self.step.outputs) or 'none'})"
+            )
 
 
-def _describe(exc: BaseException) -> str:
+def describe(exc: BaseException) -> str:
+    """A one-line reason for a dead letter."""
     if isinstance(exc, ValidationError):
         return f"invalid message: {exc.error_count()} error(s): " + "; ".join(
             f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:5]

@@ -1,44 +1,137 @@
 """Kafka transport: a FastStream broker whose subscribers hand raw records to a StepRunner.
 
 Offsets are committed only after the runner returns (AckPolicy.NACK_ON_ERROR: ack on success,
-seek back on an escaped error), so delivery is at-least-once; the producer is idempotent.
+seek back on an escaped error), so delivery is at-least-once; the producer is idempotent. The
+runner lets nothing but cancellation escape; should a bug let an error out anyway, the
+:class:`AttemptGuard` counts redeliveries per (topic, partition, offset) and skips the record
+after ``max_attempts`` instead of looping on it.
 """
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
+import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, cast
 
 from aiokafka import ConsumerRecord
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import (
+    KafkaError,
+    KafkaTimeoutError,
+    MessageSizeTooLargeError,
+    RecordTooLargeError,
+)
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
 
 from newswire_contracts.topics import dlq, topic
+from newswire_runtime import metrics
 from newswire_runtime.delivery import Delivery, In, RetryPolicy, Step, StepRunner
+from newswire_runtime.errors import PermanentError, TransientError
+from newswire_runtime.policy import kafka_record_limit
 from newswire_runtime.settings import ServiceSettings
+from newswire_runtime.topics import (
+    TopicReport,
+    TopicSettings,
+    TopicSpec,
+    ensure_topic_specs,
+    specs_for,
+)
 
 log = logging.getLogger("newswire.kafka")
 
+Subscribe = Callable[[KafkaBroker, Step[Any], ServiceSettings], object]
+
 
 class BrokerPublisher:
-    """Publishes raw JSON bytes with a string key through a FastStream Kafka broker."""
+    """Publishes raw JSON bytes with a string key; classifies Kafka's failures."""
 
     def __init__(self, broker: KafkaBroker) -> None:
         self.broker = broker
 
     async def publish(self, topic: str, key: str | None, value: bytes) -> None:
-        await self.broker.publish(
-            value,
-            topic=topic,
-            key=key.encode("utf-8") if key is not None else None,
-            headers={"content-type": "application/json"},
-        )
+        try:
+            await self.broker.publish(
+                value,
+                topic=topic,
+                key=key.encode("utf-8") if key is not None else None,
+                headers={"content-type": "application/json"},
+            )
+        except (MessageSizeTooLargeError, RecordTooLargeError) as exc:
+            raise PermanentError(f"{topic} refused {len(value)} bytes: {exc}") from exc
+        except KafkaTimeoutError as exc:
+            raise TransientError(f"publishing to {topic} timed out") from exc
+        except KafkaError as exc:
+            if exc.retriable:
+                raise TransientError(f"publishing to {topic}: {exc!r}") from exc
+            raise PermanentError(f"publishing to {topic}: {exc!r}") from exc
+
+
+class AttemptGuard:
+    """Bounds redeliveries of a record whose processing raised: skip it after max_attempts."""
+
+    def __init__(
+        self,
+        service: str,
+        policy: RetryPolicy,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.service = service
+        self.policy = policy
+        self._sleep = sleep
+        self._attempts: dict[tuple[str, int | None, int | None], int] = {}
+
+    def attempts(self, delivery: Delivery) -> int:
+        return self._attempts.get(_coordinates(delivery), 0)
+
+    async def run(self, deliveries: Sequence[Delivery], work: Callable[[], Awaitable[Any]]) -> None:
+        """Run ``work`` for ``deliveries``; re-raise (redeliver) until they ran out of attempts."""
+        keys = [_coordinates(d) for d in deliveries]
+        try:
+            await work()
+        except Exception as exc:
+            attempts = 0
+            for key in keys:
+                self._attempts[key] = self._attempts.get(key, 0) + 1
+                attempts = max(attempts, self._attempts[key])
+            if attempts < self.policy.max_attempts:
+                log.warning(
+                    "%s: %s failed (%s: %s), redelivery %d of %d",
+                    self.service,
+                    deliveries[0].where() if deliveries else "?",
+                    type(exc).__name__,
+                    exc,
+                    attempts,
+                    self.policy.max_attempts - 1,
+                )
+                await self._sleep(self.policy.delay(attempts))
+                raise
+            for key in keys:
+                self._attempts.pop(key, None)
+            for d in deliveries:
+                metrics.REDELIVERIES_EXHAUSTED.inc(service=self.service, topic=d.topic)
+                log.error(
+                    "%s: skipping %s (%d bytes, sha256 %s) after %d attempts: %s: %s",
+                    self.service,
+                    d.where(),
+                    len(d.value),
+                    hashlib.sha256(d.value).hexdigest(),
+                    attempts,
+                    type(exc).__name__,
+                    exc,
+                    exc_info=exc,
+                )
+        else:
+            for key in keys:
+                self._attempts.pop(key, None)
+
+
+def _coordinates(delivery: Delivery) -> tuple[str, int | None, int | None]:
+    return (delivery.topic, delivery.partition, delivery.offset)
 
 
 def retry_policy(settings: ServiceSettings) -> RetryPolicy:
@@ -55,9 +148,14 @@ def create_broker(settings: ServiceSettings) -> KafkaBroker:
         settings.kafka_bootstrap,
         client_id=f"newswire-{settings.service_name}",
         enable_idempotence=True,
-        max_request_size=settings.max_message_bytes + 64 * 1024,
+        max_request_size=kafka_record_limit(settings.max_message_bytes),
         logger=logging.getLogger(f"newswire.{settings.service_name}"),
     )
+
+
+def fetch_bytes(settings: ServiceSettings) -> int:
+    """A consumer's per-partition fetch size: at least one record of the largest allowed size."""
+    return max(1024 * 1024, kafka_record_limit(settings.max_message_bytes))
 
 
 async def raw_body(msg: StreamMessage[Any]) -> bytes:
@@ -86,6 +184,7 @@ def delivery_of(record: ConsumerRecord[bytes, bytes], value: bytes) -> Delivery:
 def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> StepRunner[Any]:
     """Subscribe ``step`` on ``broker`` and return the runner that serves it."""
     runner = runner_for(broker, step, settings)
+    guard = AttemptGuard(step.service, runner.policy)
 
     @broker.subscriber(
         runner.topic,
@@ -94,46 +193,56 @@ def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> S
         auto_offset_reset=settings.auto_offset_reset,
         decoder=raw_body,
         max_poll_interval_ms=10 * 60 * 1000,
+        max_partition_fetch_bytes=fetch_bytes(settings),
         title=f"{step.service}:{step.input_topic}",
         description=f"{step.service} consumes {step.input_model.__name__}",
     )
     async def consume(body: bytes, message: KafkaMessage) -> None:
         record = cast("ConsumerRecord[bytes, bytes]", message.raw_message)
-        await runner.deliver(delivery_of(record, body))
+        delivery = delivery_of(record, body)
+        await guard.run([delivery], lambda: runner.deliver(delivery))
 
     return runner
+
+
+def service_topics(
+    steps: Iterable[Step[Any]], prefix: str, outputs: Iterable[str] = ()
+) -> list[str]:
+    """Every topic a service touches, with prefix: inputs, their DLQs and declared outputs."""
+    return [topic(n, prefix) for n in topic_names(steps, outputs)]
+
+
+def topic_names(steps: Iterable[Step[Any]], outputs: Iterable[str] = ()) -> list[str]:
+    """The same without prefix, each once."""
+    names: list[str] = []
+    for step in steps:
+        names += [step.input_topic, dlq(step.input_topic, ""), *step.outputs]
+    names += list(outputs)
+    return list(dict.fromkeys(names))
+
+
+async def ensure_service_topics(
+    settings: ServiceSettings, steps: Iterable[Step[Any]], outputs: Iterable[str] = ()
+) -> TopicReport:
+    """Create the service's missing topics per the topic settings; report mismatches."""
+    specs = specs_for(
+        topic_names(steps, outputs),
+        prefix=settings.topic_prefix,
+        settings=settings.topics,
+        max_message_bytes=settings.max_message_bytes,
+    )
+    return await ensure_topic_specs(settings.kafka_bootstrap, specs)
 
 
 async def ensure_topics(
     bootstrap: str, names: Iterable[str], *, partitions: int = 3, replication: int = 1
 ) -> list[str]:
-    """Create missing topics; returns the ones created. Existing topics are left alone."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        existing = set(await admin.list_topics())
-        wanted = [n for n in dict.fromkeys(names) if n not in existing]
-        if wanted:
-            # A replica starting at the same time may win the race; that is fine.
-            with contextlib.suppress(TopicAlreadyExistsError):
-                await admin.create_topics(
-                    [
-                        NewTopic(n, num_partitions=partitions, replication_factor=replication)
-                        for n in wanted
-                    ]
-                )
-        return wanted
-    finally:
-        await admin.close()
+    """Create missing topics (full names) with plain broker defaults; returns those created.
 
-
-def service_topics(steps: Iterable[Step[Any]], prefix: str, outputs: Iterable[str]) -> list[str]:
-    """Every topic a service touches: inputs, their dead-letter topics and outputs."""
-    names: list[str] = []
-    for step in steps:
-        names += [topic(step.input_topic, prefix), dlq(step.input_topic, prefix)]
-    names += [topic(o, prefix) for o in outputs]
-    return names
+    For tests and tools; services use :func:`ensure_service_topics` (layout from settings).
+    """
+    specs = [TopicSpec(n, partitions, replication) for n in dict.fromkeys(names)]
+    return (await ensure_topic_specs(bootstrap, specs)).created
 
 
 def create_app(
@@ -141,19 +250,37 @@ def create_app(
     steps: list[Step[Any]],
     *,
     outputs: Iterable[str] = (),
-    partitions: int = 3,
+    subscribe: Subscribe = attach,
 ) -> tuple[FastStream, KafkaBroker]:
-    """A FastStream app serving ``steps``; topics are created on start-up if missing."""
+    """A FastStream app serving ``steps``; their topics are created on start-up if missing.
+
+    ``subscribe`` attaches one step to the broker (the store passes its batch subscriber).
+    """
     broker = create_broker(settings)
     for step in steps:
-        attach(broker, step, settings)
+        subscribe(broker, step, settings)
     app = FastStream(broker, logger=logging.getLogger(f"newswire.{settings.service_name}"))
-    names = service_topics(steps, settings.topic_prefix, outputs)
+    extra = list(outputs)
 
     @app.on_startup
     async def _topics() -> None:
-        created = await ensure_topics(settings.kafka_bootstrap, names, partitions=partitions)
-        if created:
-            log.info("created topics: %s", ", ".join(created))
+        await ensure_service_topics(settings, steps, extra)
 
     return app, broker
+
+
+__all__ = [
+    "AttemptGuard",
+    "BrokerPublisher",
+    "TopicSettings",
+    "attach",
+    "create_app",
+    "create_broker",
+    "delivery_of",
+    "ensure_service_topics",
+    "ensure_topics",
+    "raw_body",
+    "retry_policy",
+    "runner_for",
+    "service_topics",
+]

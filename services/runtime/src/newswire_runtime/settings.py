@@ -10,6 +10,8 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newswire_contracts.topics import DEFAULT_PREFIX
+from newswire_runtime.policy import DEFAULT_MAX_MESSAGE_BYTES
+from newswire_runtime.topics import TopicSettings
 
 
 def deployment_wide(name: str, default: str) -> Callable[[], str]:
@@ -40,7 +42,18 @@ class ServiceSettings(BaseSettings):
     max_attempts: int = Field(default=5, ge=1, description="Tries of a transient failure.")
     backoff_initial_s: float = Field(default=0.5, gt=0)
     backoff_max_s: float = Field(default=30.0, gt=0)
-    max_message_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    max_message_bytes: int = Field(
+        default_factory=deployment_wide("max_message_bytes", str(DEFAULT_MAX_MESSAGE_BYTES)),
+        validate_default=True,
+        ge=16 * 1024,
+        description="Largest serialized record consumed or produced, dead letters included; "
+        "topics get max.message.bytes and producers a request size of this + 64 KiB. "
+        "Default from NEWSWIRE_MAX_MESSAGE_BYTES; keep it equal across services.",
+    )
+    topics: TopicSettings = Field(
+        default_factory=TopicSettings,
+        description="Topic layout, from the deployment-wide NEWSWIRE_TOPIC_* variables.",
+    )
     log_level: str = "INFO"
 
     @property

@@ -19,11 +19,10 @@ from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
-from pydantic import ValidationError
 
 from newswire_contracts import EventsExtractedV1
 from newswire_runtime import Delivery, Step, StepRunner
-from newswire_runtime.kafka import delivery_of, runner_for
+from newswire_runtime.kafka import AttemptGuard, delivery_of, fetch_bytes, runner_for
 from newswire_store.repository import EventStore
 from newswire_store.settings import StoreSettings
 
@@ -74,11 +73,11 @@ class BatchRunner:
         return BatchOutcome(saved_together=len(decoded), one_by_one=len(one_by_one))
 
     def _decode(self, delivery: Delivery) -> EventsExtractedV1 | None:
-        if len(delivery.value) > self.runner.policy.max_message_bytes:
-            return None
+        # The runner's decoding (size limit, validation); what fails goes the one-by-one way,
+        # where the runner dead-letters it.
         try:
-            return EventsExtractedV1.model_validate_json(delivery.value)
-        except (ValidationError, ValueError):
+            return self.runner.decode(delivery)
+        except Exception:
             return None
 
 
@@ -97,6 +96,7 @@ def attach_batch(
     """Subscribe ``step``'s topic on ``broker`` in batches of up to ``batch_max_records``."""
     runner = runner_for(broker, step, settings)
     batch_runner = BatchRunner(store, runner)
+    guard = AttemptGuard(step.service, runner.policy)
 
     @broker.subscriber(
         runner.topic,
@@ -108,13 +108,13 @@ def attach_batch(
         batch_timeout_ms=settings.batch_timeout_ms,
         decoder=raw_bodies,
         max_poll_interval_ms=settings.max_poll_interval_ms,
+        max_partition_fetch_bytes=fetch_bytes(settings),
         title=f"{step.service}:{step.input_topic}",
         description=f"{step.service} consumes {step.input_model.__name__} in batches",
     )
     async def consume(bodies: list[bytes], message: KafkaMessage) -> None:
         records = cast("tuple[ConsumerRecord[bytes, bytes], ...]", message.raw_message)
-        await batch_runner.deliver_batch(
-            [delivery_of(r, body) for r, body in zip(records, bodies, strict=True)]
-        )
+        deliveries = [delivery_of(r, body) for r, body in zip(records, bodies, strict=True)]
+        await guard.run(deliveries, lambda: batch_runner.deliver_batch(deliveries))
 
     return batch_runner

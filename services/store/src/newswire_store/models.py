@@ -103,6 +103,8 @@ class EventRow(Base):
         Index("ix_events_occurred_date_event_id", "occurred_date", "event_id"),
         Index("ix_events_location_country", "location_country"),
         Index("ix_events_lat_lon", "lat", "lon"),
+        # Incremental pulls (extracted_since, order=extracted) page by this.
+        Index("ix_events_extracted_at_event_id", "extracted_at", "event_id"),
     )
 
     event_id: Mapped[str] = mapped_column(Text, primary_key=True)

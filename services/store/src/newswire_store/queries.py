@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select
 
 from newswire_store.mapping import name_key
-from newswire_store.query import BBox, Cursor, EventFilter
+from newswire_store.query import BBox, Cursor, EventFilter, Order
 from newswire_store.records import ArticleRef, StoredEvent
 from newswire_store.tables import ARTICLES, EVENT_ACTORS, EVENTS
 
@@ -17,6 +17,12 @@ _TS_CONFIG: ColumnElement[Any] = literal_column("'english'::regconfig")
 
 # Newest first, undated last, then by id: a total order, so it can be paged by cursor.
 ORDER = (EVENTS.c.occurred_date.desc().nulls_last(), EVENTS.c.event_id)
+# Oldest extraction first, then by id: what an incremental pull pages through.
+EXTRACTED_ORDER = (EVENTS.c.extracted_at, EVENTS.c.event_id)
+ORDERS: dict[Order, tuple[ColumnElement[Any], ...]] = {
+    "occurred": ORDER,
+    "extracted": EXTRACTED_ORDER,
+}
 
 EVENT_COLUMNS = (
     EVENTS.c.payload,
@@ -32,19 +38,25 @@ EVENT_COLUMNS = (
 )
 
 
-def events_select(flt: EventFilter, dialect: str) -> Select[Any]:
-    """Every event the filter selects, with its article, in ORDER."""
+def events_select(flt: EventFilter, dialect: str, order: Order = "occurred") -> Select[Any]:
+    """Every event the filter selects, with its article, in ``order``."""
     return (
         select(*EVENT_COLUMNS)
         .join(ARTICLES, ARTICLES.c.article_id == EVENTS.c.article_id)
         .where(*conditions(flt, dialect))
-        .order_by(*ORDER)
+        .order_by(*ORDERS[order])
     )
 
 
-def page_select(flt: EventFilter, dialect: str, cursor: Cursor | None, limit: int) -> Select[Any]:
+def page_select(
+    flt: EventFilter,
+    dialect: str,
+    cursor: Cursor | None,
+    limit: int,
+    order: Order = "occurred",
+) -> Select[Any]:
     """One page: ``limit + 1`` rows, the extra one telling whether another page follows."""
-    stmt = events_select(flt, dialect)
+    stmt = events_select(flt, dialect, order)
     if cursor is not None:
         stmt = stmt.where(after(cursor))
     return stmt.limit(limit + 1)
@@ -71,8 +83,14 @@ def stored_event(row: Mapping[str, Any]) -> StoredEvent:
 
 
 def after(cursor: Cursor) -> ColumnElement[bool]:
-    """Events that come after the cursor in ORDER."""
+    """Events that come after the cursor in its order."""
     day, event_id = EVENTS.c.occurred_date, EVENTS.c.event_id
+    if cursor.extracted_at is not None:
+        moment = EVENTS.c.extracted_at
+        return or_(
+            moment > cursor.extracted_at,
+            and_(moment == cursor.extracted_at, event_id > cursor.event_id),
+        )
     if cursor.occurred_date is None:
         return and_(day.is_(None), event_id > cursor.event_id)
     return or_(
@@ -107,6 +125,8 @@ def conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
         where.append(_matching(flt.text, dialect))
     if flt.article_id is not None:
         where.append(EVENTS.c.article_id == flt.article_id)
+    if flt.extracted_since is not None:
+        where.append(EVENTS.c.extracted_at >= flt.extracted_since)
     return where
 
 
@@ -151,3 +171,34 @@ def stats_selects(flt: EventFilter, dialect: str) -> tuple[Select[Any], Select[A
         .order_by(EVENTS.c.occurred_date.desc().nulls_last())
     )
     return by_type, by_day
+
+
+def timeline_select(flt: EventFilter, dialect: str) -> Select[Any]:
+    """Counts of the filtered events by day and type, oldest day first (undated rows last)."""
+    count = func.count().label("count")
+    day, kind = EVENTS.c.occurred_date, EVENTS.c.event_type
+    return (
+        select(day, kind, count)
+        .where(*conditions(flt, dialect))
+        .group_by(day, kind)
+        .order_by(day.asc().nulls_last(), kind)
+    )
+
+
+def places_selects(flt: EventFilter, dialect: str, limit: int) -> tuple[Select[Any], Select[Any]]:
+    """The filtered events' places with coordinates, most events first (``limit + 1`` rows, to
+    tell truncation), and the counts of events with and without coordinates."""
+    where = conditions(flt, dialect)
+    count = func.count().label("count")
+    keys = (EVENTS.c.lat, EVENTS.c.lon, EVENTS.c.location_name, EVENTS.c.location_country)
+    places = (
+        select(*keys, count)
+        .where(*where, EVENTS.c.lat.is_not(None), EVENTS.c.lon.is_not(None))
+        .group_by(*keys)
+        .order_by(count.desc(), *keys)
+        .limit(limit + 1)
+    )
+    has_point = and_(EVENTS.c.lat.is_not(None), EVENTS.c.lon.is_not(None))
+    located = func.coalesce(func.sum(case((has_point, 1), else_=0)), 0).label("located")
+    totals = select(located, func.count().label("total")).where(*where)
+    return places, totals

@@ -11,11 +11,17 @@ import binascii
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Literal
 
 from newswire_contracts.messages import EVENT_TYPES
 
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+
+Order = Literal["occurred", "extracted"]
+"""``occurred``: newest event date first, undated last, then by id (the default).
+``extracted``: oldest ``extracted_at`` first, then by id, for incremental pulls."""
+ORDERS: tuple[Order, ...] = ("occurred", "extracted")
 
 
 class QueryError(ValueError):
@@ -79,6 +85,8 @@ class EventFilter:
     ``country`` matches an actor or a target, ``actor`` a normalized actor or target name
     (case-insensitive, whole name), ``text`` the evidence sentence (full-text on PostgreSQL,
     every word as a substring on SQLite). Dates are inclusive and exclude undated events.
+    ``extracted_since`` keeps events extracted at or after that instant (a naive value is UTC),
+    like polling GDELT by DATEADDED.
     """
 
     event_type: str | None = None
@@ -92,6 +100,7 @@ class EventFilter:
     bbox: BBox | None = None
     text: str | None = None
     article_id: str | None = None
+    extracted_since: datetime | None = None
 
     def __post_init__(self) -> None:
         # Normalised here so every caller gets the same validation and matching.
@@ -107,28 +116,80 @@ class EventFilter:
                 raise QueryError(f"{name} must not contain NUL characters", field=name)
         if self.text is not None and not self.text.strip():
             set_(self, "text", None)
+        if self.extracted_since is not None:
+            set_(self, "extracted_since", _utc(self.extracted_since))
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where the next page starts: the last event seen, in the order newest first, then by id."""
+    """Where the next page starts: the last event seen, in the page's order.
+
+    In the ``occurred`` order (the default) that is its date and id; in the ``extracted`` order,
+    its ``extracted_at`` and id. A cursor only continues the order it was made in.
+    """
 
     occurred_date: date | None
     event_id: str
+    extracted_at: datetime | None = None
+
+    @property
+    def order(self) -> Order:
+        return "occurred" if self.extracted_at is None else "extracted"
+
+    @classmethod
+    def of(cls, order: Order, occurred: date | None, extracted: datetime, event_id: str) -> Cursor:
+        """The cursor after an event with these keys, in ``order``."""
+        if order == "extracted":
+            return cls(None, event_id, _utc(extracted))
+        return cls(occurred, event_id)
 
     def encode(self) -> str:
-        day = self.occurred_date.isoformat() if self.occurred_date else None
-        raw = json.dumps([day, self.event_id], separators=(",", ":")).encode()
+        if self.extracted_at is not None:
+            fields: list[str | None] = ["x", self.extracted_at.isoformat(), self.event_id]
+        else:
+            day = self.occurred_date.isoformat() if self.occurred_date else None
+            fields = [day, self.event_id]
+        raw = json.dumps(fields, separators=(",", ":")).encode()
         return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
     @classmethod
-    def decode(cls, token: str) -> Cursor:
-        """The cursor a previous page returned; QueryError if it was not made by encode()."""
+    def decode(cls, token: str, order: Order = "occurred") -> Cursor:
+        """The cursor a previous page in ``order`` returned; QueryError if it was not."""
         try:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-            day, event_id = json.loads(raw)
-            if not isinstance(event_id, str) or "\x00" in event_id:
-                raise TypeError(event_id)
-            return cls(date.fromisoformat(day) if day is not None else None, event_id)
+            fields = json.loads(raw)
+            if not isinstance(fields, list):
+                raise TypeError(fields)
+            cursor = cls._from_fields(fields)
         except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
             raise QueryError("cursor is not one this API returned", field="cursor") from None
+        if cursor.order != order:
+            raise QueryError(f"cursor was made for order={cursor.order}", field="cursor")
+        return cursor
+
+    @classmethod
+    def _from_fields(cls, fields: list[object]) -> Cursor:
+        if len(fields) == 3 and fields[0] == "x":
+            _, moment, event_id = fields
+            if not isinstance(moment, str):
+                raise TypeError(moment)
+            extracted = datetime.fromisoformat(moment)
+            if extracted.tzinfo is None:
+                raise ValueError(moment)
+            return cls(None, _event_id(event_id), extracted)
+        day, event_id = fields
+        if day is not None and not isinstance(day, str):
+            raise TypeError(day)
+        return cls(date.fromisoformat(day) if day is not None else None, _event_id(event_id))
+
+
+def _event_id(value: object) -> str:
+    if not isinstance(value, str) or "\x00" in value:
+        raise TypeError(value)
+    return value

@@ -14,18 +14,24 @@ from newswire_store.mapping import article_from_row
 from newswire_store.queries import (
     events_select,
     page_select,
+    places_selects,
     stats_selects,
     stored_event,
+    timeline_select,
 )
-from newswire_store.query import Cursor, EventFilter
+from newswire_store.query import Cursor, EventFilter, Order
 from newswire_store.records import (
     ArticleRecord,
     ArticleVersion,
     DayCount,
     EventPage,
     EventStats,
+    Place,
+    Places,
     StoredEvent,
     StoredQuote,
+    Timeline,
+    TimelineCount,
     TypeCount,
 )
 from newswire_store.tables import ARTICLE_VERSIONS, ARTICLES, EVENTS, QUOTES
@@ -46,30 +52,40 @@ class StoreReads:
         return self._engine.dialect.name
 
     async def search_events(
-        self, flt: EventFilter, *, limit: int = 50, cursor: Cursor | None = None
+        self,
+        flt: EventFilter,
+        *,
+        limit: int = 50,
+        cursor: Cursor | None = None,
+        order: Order = "occurred",
     ) -> EventPage:
-        """One page of the events ``flt`` selects, newest first, and the next page's cursor."""
+        """One page of the events ``flt`` selects in ``order`` (newest first by default), and
+        the next page's cursor."""
         if limit < 1:
             raise ValueError("limit must be at least 1")
+        if cursor is not None and cursor.order != order:
+            raise ValueError(f"a cursor of order={cursor.order} cannot page order={order}")
         async with self._engine.connect() as conn:
-            result = await conn.execute(page_select(flt, self.dialect, cursor, limit))
+            result = await conn.execute(page_select(flt, self.dialect, cursor, limit, order))
             rows = result.mappings().all()
         items = [stored_event(row) for row in rows[:limit]]
         following = None
         if len(rows) > limit:
             last = rows[limit - 1]
-            following = Cursor(last["occurred_date"], last["payload"]["event_id"]).encode()
+            following = Cursor.of(
+                order, last["occurred_date"], last["extracted_at"], last["payload"]["event_id"]
+            ).encode()
         return EventPage(items=items, next_cursor=following)
 
     async def stream_events(
-        self, flt: EventFilter, *, chunk: int = 500
+        self, flt: EventFilter, *, chunk: int = 500, order: Order = "occurred"
     ) -> AsyncIterator[StoredEvent]:
-        """Every event ``flt`` selects, in page order, fetched ``chunk`` rows at a time.
+        """Every event ``flt`` selects, in ``order``, fetched ``chunk`` rows at a time.
 
         PostgreSQL reads through a server-side cursor, so memory stays flat however many
         events match; the connection is held until the iteration ends or is closed.
         """
-        stmt = events_select(flt, self.dialect).execution_options(yield_per=chunk)
+        stmt = events_select(flt, self.dialect, order).execution_options(yield_per=chunk)
         async with self._engine.connect() as conn:
             result = await conn.stream(stmt)
             async for row in result.mappings():
@@ -146,6 +162,30 @@ class StoreReads:
             ]
             by_day = [DayCount(date=d, count=n) for d, n in await conn.execute(by_day_stmt)]
         return EventStats(total=sum(c.count for c in by_type), by_type=by_type, by_day=by_day)
+
+    async def timeline(self, flt: EventFilter) -> Timeline:
+        """How many events ``flt`` selects, by day and type."""
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(timeline_select(flt, self.dialect))).all()
+        counts = [TimelineCount(date=d, event_type=t, count=n) for d, t, n in rows if d]
+        undated = sum(n for d, _, n in rows if d is None)
+        return Timeline(total=sum(n for *_, n in rows), undated=undated, counts=counts)
+
+    async def places(self, flt: EventFilter, *, limit: int = 1000) -> Places:
+        """Where the events ``flt`` selects took place: up to ``limit`` points, busiest first."""
+        if limit < 1:
+            raise ValueError("limit must be at least 1")
+        places_stmt, totals_stmt = places_selects(flt, self.dialect, limit)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(places_stmt)).all()
+            located, total = (await conn.execute(totals_stmt)).one()
+        points = [
+            Place(lat=lat, lon=lon, name=name, country=country, count=n)
+            for lat, lon, name, country, n in rows[:limit]
+        ]
+        return Places(
+            total=int(total), located=int(located), places=points, truncated=len(rows) > limit
+        )
 
     async def count(self) -> tuple[int, int]:
         """How many (articles, events) are stored."""

@@ -88,3 +88,38 @@ class EventStats(BaseModel):
     total: int
     by_type: list[TypeCount]
     by_day: list[DayCount]
+
+
+class TimelineCount(BaseModel):
+    """How many events of one type occurred on one day."""
+
+    date: dt.date
+    event_type: str
+    count: int
+
+
+class Timeline(BaseModel):
+    """Counts of the events a filter selects by day and PLOVER type, oldest day first."""
+
+    total: int
+    undated: int = Field(description="Matching events with no known date (not in ``counts``).")
+    counts: list[TimelineCount]
+
+
+class Place(BaseModel):
+    """A point where events took place, and how many of the matching events did."""
+
+    lat: float
+    lon: float
+    name: str | None
+    country: str | None = Field(description="ISO 3166-1 alpha-3 of the place, or null.")
+    count: int
+
+
+class Places(BaseModel):
+    """The places of the events a filter selects, most events first."""
+
+    total: int
+    located: int = Field(description="Matching events that have coordinates.")
+    places: list[Place]
+    truncated: bool = Field(description="True when more places matched than were returned.")

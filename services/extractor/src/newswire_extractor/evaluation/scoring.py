@@ -157,7 +157,10 @@ def _overlapping(document: GoldDocument, gold: GoldEvent, events: Sequence[Event
         return []
     start = document.text.find(gold.evidence)
     end = start + len(gold.evidence)
-    return [e for e in events if e.evidence.start < end and start < e.evidence.end]
+    # A merged event answers for every sentence that mentions it.
+    return [
+        e for e in events if any(m.start < end and start < m.end for m in [e.evidence, *e.mentions])
+    ]
 
 
 def _align(gold: GoldEvent, candidates: Sequence[Event], taken: set[str]) -> Event | None:

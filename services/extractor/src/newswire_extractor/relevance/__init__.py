@@ -5,7 +5,6 @@ from newswire_extractor.relevance.model import (
     RelevanceModel,
     load_relevance_metrics,
     load_relevance_model,
-    relevance_summary,
 )
 
 __all__ = [
@@ -15,5 +14,4 @@ __all__ = [
     "language_refusal",
     "load_relevance_metrics",
     "load_relevance_model",
-    "relevance_summary",
 ]

@@ -103,19 +103,3 @@ def load_relevance_metrics() -> dict[str, Any]:
     """The figures measured when the shipped model was trained (docs/relevance-model.md)."""
     metrics: dict[str, Any] = json.loads(_data(METRICS_JSON))
     return metrics
-
-
-def relevance_summary() -> dict[str, Any]:
-    """The headline figures of the shipped model, for ``newswire eval``."""
-    metrics = load_relevance_metrics()
-    cv = metrics["cross_validation"]
-    return {
-        "model": metrics["model"],
-        "threshold": metrics["threshold"],
-        "cv_codeable": cv["codeable_at_threshold"],
-        "cv_codeable_fjty_only": cv["codeable_at_threshold_fjty_only"],
-        "cv_accuracy": cv["accuracy"],
-        "pass_rates": {name: v["passed"] for name, v in metrics["external"].items()},
-        "median_ms_per_article": metrics["timing"]["guardian_dev"]["median_ms"],
-        "card": "docs/relevance-model.md",
-    }

@@ -11,6 +11,7 @@ from spacy.attrs import DEP, POS
 from newswire_contracts import Actor
 from newswire_extractor.kb import Country, KnowledgeBase, Organization, Role
 from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.syntax import (
     SUBJECT_DEPS,
     children,
@@ -95,7 +96,8 @@ class ActorResolver:
             elif head.lower_ in PRONOUNS and head.pos_ == "PRON":
                 self._cache[head.i] = self._pronoun(head)
             else:
-                self._cache[head.i] = self._refer_back(head, self._phrase_actor(head))
+                actor = self._refer_back(head, self._phrase_actor(head))
+                self._cache[head.i] = actor or self._organisation_reference(head)
         return self._cache[head.i]
 
     def is_actor(self, head: Token) -> bool:
@@ -208,6 +210,8 @@ class ActorResolver:
         role = kb.roles.find(role_words) if role_words else None
         if role is None and head.i not in person_tokens:
             role = kb.roles.find([head.lower_])
+        if role is None and head.i not in person_tokens:
+            role = self._agent_role(span, head)
         if role is not None and role.kind == "PERSON" and head.tag_ in ("NNS", "NNPS"):
             role = Role(sector=role.sector, kind="GROUP")  # 'officials', 'negotiators'
         if role is not None and desc.role is None:
@@ -261,6 +265,17 @@ class ActorResolver:
         if covers_head and label == "ORG" and desc.org_text is None:
             return replace(desc, org_text=ent.text)
         return desc
+
+    def _agent_role(self, span: Span, head: Token) -> Role | None:
+        """'Human rights groups', 'organisers', 'relatives of the soldiers': an agent noun of the
+        language data names a group of its sector."""
+        words = [str(t.lower_) for t in span if not t.is_punct][-2:]
+        for key in (" ".join([*words[:-1], lemma(head)]), lemma(head)):
+            sector = _AGENTS.get(key)
+            if sector is not None:
+                plural = head.tag_ in ("NNS", "NNPS")
+                return Role(sector=sector, kind="GROUP" if plural else "PERSON")
+        return None
 
     def _possessive_country(self, token: Token) -> Country | None:
         """'its troops' -> the country 'its' refers to."""
@@ -391,6 +406,27 @@ class ActorResolver:
             ):
                 return candidate
         return fallback
+
+    def _organisation_reference(self, head: Token) -> Actor | None:
+        """'the group', 'the movement': the non-state organisation the article named last."""
+        if lemma(head) not in _ORGANISATION_WORDS or not _definite(head):
+            return None
+        if head.tag_ in ("NNS", "NNPS"):
+            return None
+        positions = self._mention_positions()
+        earlier = positions[: bisect.bisect_left(positions, head.i)]
+        for i in reversed(earlier[-_LOOK_BACK:]):
+            candidate = self.resolve_one(self._doc[i])
+            if candidate is None or candidate.kind not in ("ORG", "IGO"):
+                continue
+            if candidate.sector in _STATE or candidate.sector == "GOV":
+                continue
+            start, end = phrase_bounds(head)
+            span = self._doc[start:end]
+            return candidate.model_copy(
+                update={"text": span.text, "start": span.start_char, "end": span.end_char}
+            )
+        return None
 
     def _same_sentence(self, first: Token, second: Token) -> bool:
         return self._article.sentence_number(first) == self._article.sentence_number(second)
@@ -605,6 +641,13 @@ class ActorResolver:
         return self._mentions
 
 
+_AGENTS = {
+    word: key.split(".", 1)[1]
+    for key, words in load_language("en").words.items()
+    if key.startswith("agents.")
+    for word in words
+}
+_ORGANISATION_WORDS = load_language("en")["references.organisations"]
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "represent"})
 _LOOK_BACK = 120  # mentions searched for an antecedent
 _GROUP_WORDS = frozenset(

@@ -52,12 +52,21 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return controllers
         return subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return subjects(head, depth + 1)
+        found = subjects(head, depth + 1)
+        if not found and head.dep_ in ("ccomp", "parataxis") and not is_passive(verb):
+            # '... children it says were taken to Russia and asked for them': the parser hangs
+            # 'asked' on the subjectless passive; its doer is the speaker above.
+            return subjects(head.head, depth + 2)
+        return found
     if verb.dep_ in ("advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl":
+        if verb.tag_ == "VBN":
+            # 'fighters killed in the clashes were buried': the noun a past participle
+            # describes is what was done to, not who did it.
+            return list(prep_objects(verb, {"by"}))
         return [head]
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
@@ -72,6 +81,8 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
     """
     found = children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj", "dative")
     found += list(prep_objects(verb, TARGET_PREPS - {"by"}))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append(verb.head)  # 'soldiers killed by the rebels'
     found = [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
     if not found and clausal:
         for clause in children(verb, "ccomp"):

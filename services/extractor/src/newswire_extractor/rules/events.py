@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from newswire_contracts import (
@@ -13,15 +15,19 @@ from newswire_contracts import (
     Evidence,
     Location,
     Modality,
+    Occurred,
     Quantity,
     Quote,
     event_id_for,
 )
 from newswire_extractor.rules.actors import ActorResolver
 from newswire_extractor.rules.arguments import match_arguments
+from newswire_extractor.rules.assertion import Assertion
 from newswire_extractor.rules.context import DateFinder, PlaceFinder, not_after
 from newswire_extractor.rules.document import Article, sentence_bounds
+from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.lexicon import Lexicon
+from newswire_extractor.rules.merge import merge_mentions
 from newswire_extractor.rules.modality import (
     REPORTING_VERBS,
     attribution,
@@ -33,6 +39,7 @@ from newswire_extractor.rules.syntax import (
     CLAUSE_DEPS,
     children,
     lemma,
+    path_to,
     phrase_bounds,
     prep_objects,
     through_quantifier,
@@ -92,6 +99,8 @@ _MAX_TRIGGER_TOKENS = 6
 _DEPTH_PENALTY = 0.85
 _KEPT_PENALTY = 0.85
 _FREE_NOUN_PENALTY = 0.9
+# An event whose own date lies this many days before publication is background.
+_STALE_DAYS = 30
 
 
 @dataclass
@@ -135,6 +144,9 @@ class EventBuilder:
         self._matcher = TriggerMatcher(lexicon, resolver.is_actor, article.quote_index)
         self._candidates = lexicon.lemmas | {"say", "insist", "state", "declare", "tell"}
         self._history: list[Event] = []  # the events of earlier sentences, in text order
+        self._assertion = Assertion(load_language("en"))
+        self.dropped: Counter[str] = Counter()  # why triggers gave no event (for measurement)
+        self.last_drop: str | None = None
 
     def build(self) -> list[Event]:
         events: dict[str, Event] = {}
@@ -146,7 +158,7 @@ class EventBuilder:
             for event in self._sentence_events(sentence):
                 events.setdefault(event.event_id, event)
             self._history = list(events.values())
-        return list(events.values())
+        return merge_mentions(list(events.values()))
 
     def _reacted_to(self, match: Match, actors: Sequence[Actor]) -> list[Actor]:
         """'Voronin dismissed the demand', 'the Kremlin rejected the accusation', 'France
@@ -184,11 +196,59 @@ class EventBuilder:
         drafts = [
             self._draft(m) for m in matches if m.governor is None or m.governor.rule.keep_complement
         ]
+        drafts = [d for d in drafts if self._asserted(d)]
         _share_quantities(drafts, find_quantities(sentence) if drafts else [])
         events = [(_political(self._event(d, sentence)), d) for d in drafts]
-        kept = [(e, d) for e, d in events if e is not None]
+        kept = [(e, d) for e, d in events if e is not None and self._current(e, d)]
         separate = _coordinated(kept)
         return _merge_repeats([e for e, _ in kept], separate)
+
+    # ------------------------------------------------------------------ assertion
+    def _asserted(self, draft: _Draft) -> bool:
+        """No event by default: the clause must assert it and someone must do it.
+
+        Negated and hypothetical events are dropped, not emitted with a flag: a record that
+        looks like a fact must be one. Announced future events stay, flagged ``future``.
+        """
+        reason = self._assertion.reason(
+            draft.match, draft.event_type, planned=draft.modality.future
+        )
+        if reason == "purpose" and self._assertion.planned(draft.match):
+            reason = None
+            draft.modality = draft.modality.model_copy(update={"future": True})
+        if reason is None and draft.modality.negated:
+            reason = "negated"
+        if reason is None and draft.modality.hypothetical:
+            reason = "hypothetical"
+        if reason is None and not draft.actors and not _sourced(draft):
+            reason = "no actor"
+        if reason is not None:
+            self.dropped[reason] += 1
+            self.last_drop = reason
+        return reason is None
+
+    def _current(self, event: Event, draft: _Draft) -> bool:
+        """A new event, not background: dated by words of its own clause to well before
+        publication ('in 2014', 'last year', 'in March' of an article of May), it is retold."""
+        published = self._article.published
+        occurred = event.occurred
+        if published is None or occurred.date is None or occurred.precision == "unknown":
+            return True
+        if not self._dated_in_clause(occurred, draft):
+            return True
+        if (published - _latest_day(occurred)).days <= _STALE_DAYS:
+            return True
+        self.dropped["background date"] += 1
+        return False
+
+    def _dated_in_clause(self, occurred: Occurred, draft: _Draft) -> bool:
+        sentence = draft.match.head.sent
+        return any(
+            ent.label_ == "DATE"
+            and ent.text == occurred.text
+            and any(path_to(ent.root, h) for h in draft.heads)
+            for ent in sentence.ents
+        )
 
     # ------------------------------------------------------------------ drafting
     def _draft(self, match: Match) -> _Draft:
@@ -466,6 +526,29 @@ class EventBuilder:
             confidence=draft.confidence,
             evidence=evidence,
         )
+
+
+def _sourced(draft: _Draft) -> bool:
+    """'Ukraine said 20,000 children had been taken to Russia': violence or coercion whose doer
+    is unnamed but which an accountable political source (a state, a body with a country, an
+    international organisation) reports as fact. Its actor is unknown, not absent."""
+    said = draft.attribution
+    speaker = said.speaker if said is not None else None
+    if draft.event_type not in _UNNAMED_OK or speaker is None:
+        return False
+    return bool(speaker.country or speaker.kind == "IGO" or speaker.sector == "IGO")
+
+
+def _latest_day(occurred: Occurred) -> date:
+    """The last day a dated expression can mean ('2014' -> 31 December 2014)."""
+    day = occurred.date
+    assert day is not None
+    if occurred.precision == "year":
+        return date(day.year, 12, 31)
+    if occurred.precision == "month":
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return day
 
 
 def _arrange(

@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI, HTTPException, Request, status
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from newswire_store.api.console import add_console
 from newswire_store.api.routes import data_router, health_router
 from newswire_store.api.settings import ApiSettings
 from newswire_store.query import QueryError
@@ -21,7 +22,9 @@ Political events (PLOVER) extracted from news, each with the sentence that justi
 
 Filters combine with AND. Lists are newest first (undated events last) and paged with an
 opaque `cursor`; `/export.csv` and `/export.jsonl` stream every matching event as flat,
-GDELT-style rows (columns documented in docs/api.md).
+GDELT-style rows (columns documented in docs/api.md). For incremental pulls, filter by
+`extracted_since` and page with `order=extracted` (like GDELT's DATEADDED).
+The analyst console is served at `/`.
 """
 
 _bearer = HTTPBearer(auto_error=False, description="The token set in NEWSWIRE_API_TOKEN.")
@@ -46,11 +49,15 @@ def create_api(settings: ApiSettings | None = None, *, store: EventStore | None 
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        # Served by add_console from packaged assets instead of a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = event_store
     guard = [Depends(_token_guard(settings))] if settings.token is not None else []
     app.include_router(data_router(settings.max_page_size), dependencies=guard)
     app.include_router(health_router())
+    add_console(app)
     app.add_exception_handler(QueryError, _query_error)
     return app
 

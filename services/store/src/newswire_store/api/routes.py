@@ -4,7 +4,7 @@ No ``from __future__ import annotations`` here: FastAPI reads the annotations at
 the page-size limit in them comes from the enclosing factory.
 """
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
@@ -14,8 +14,15 @@ from pydantic import BaseModel
 from newswire_contracts.messages import EventType as EventTypeName
 from newswire_store import export
 from newswire_store.migrator import head_revision
-from newswire_store.query import BBox, Cursor, EventFilter, QueryError
-from newswire_store.records import ArticleRecord, EventPage, EventStats, StoredEvent
+from newswire_store.query import BBox, Cursor, EventFilter, Order, QueryError
+from newswire_store.records import (
+    ArticleRecord,
+    EventPage,
+    EventStats,
+    Places,
+    StoredEvent,
+    Timeline,
+)
 from newswire_store.repository import EventStore
 
 _NO_NUL = r"^[^\x00]*$"
@@ -69,6 +76,13 @@ def event_filter(
         Query(max_length=500, pattern=_NO_NUL, description="Words in the evidence sentence."),
     ] = None,
     article_id: Annotated[str | None, Query(pattern=r"^[0-9a-f]{1,64}$")] = None,
+    extracted_since: Annotated[
+        datetime | None,
+        Query(
+            description="Only events extracted at or after this instant (ISO 8601; UTC when "
+            "no offset is given), like GDELT's DATEADDED. Pair with order=extracted to poll."
+        ),
+    ] = None,
 ) -> EventFilter:
     """The filter every event endpoint shares; an unusable value is a 422."""
     return EventFilter(
@@ -83,10 +97,18 @@ def event_filter(
         bbox=BBox.parse(bbox) if bbox is not None else None,
         text=q,
         article_id=article_id,
+        extracted_since=extracted_since,
     )
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
+OrderBy = Annotated[
+    Order,
+    Query(
+        description="occurred: newest event date first, undated last (default). "
+        "extracted: oldest extraction first, the stable order of incremental pulls."
+    ),
+]
 
 
 def _store(request: Request) -> EventStore:
@@ -114,13 +136,15 @@ def data_router(max_page_size: int) -> APIRouter:
             str | None,
             Query(max_length=1000, pattern=r"^[A-Za-z0-9_-]+$", description="From next_cursor."),
         ] = None,
+        order: OrderBy = "occurred",
     ) -> EventPage:
-        """Events matching every given filter, newest first, one page at a time."""
+        """Events matching every given filter, newest first (or in extraction order), one page
+        at a time."""
         try:
-            after = Cursor.decode(cursor) if cursor is not None else None
+            after = Cursor.decode(cursor, order) if cursor is not None else None
         except QueryError as exc:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, str(exc)) from None
-        return await store.search_events(flt, limit=limit, cursor=after)
+        return await store.search_events(flt, limit=limit, cursor=after, order=order)
 
     @router.get("/events/{event_id}", response_model=EventDetail, responses=_NOT_FOUND)
     async def get_event(store: Store, event_id: Id) -> EventDetail:
@@ -150,6 +174,20 @@ def data_router(max_page_size: int) -> APIRouter:
         """How many events match, by PLOVER type and by day."""
         return await store.stats(flt)
 
+    @router.get("/stats/timeline", response_model=Timeline)
+    async def timeline(store: Store, flt: Filter) -> Timeline:
+        """How many events match, by day and PLOVER type (the console's timeline)."""
+        return await store.timeline(flt)
+
+    @router.get("/stats/places", response_model=Places)
+    async def places(
+        store: Store,
+        flt: Filter,
+        limit: Annotated[int, Query(ge=1, le=10_000, description="Most places returned.")] = 2000,
+    ) -> Places:
+        """Where the matching events took place, busiest point first (the console's map)."""
+        return await store.places(flt, limit=limit)
+
     for fmt, (media_type, filename) in _STREAMS.items():
         router.add_api_route(
             f"/export.{fmt}",
@@ -165,10 +203,12 @@ def data_router(max_page_size: int) -> APIRouter:
 
 
 def _exporter(fmt: Literal["csv", "jsonl"] | str, media_type: str, filename: str) -> Any:
-    async def export_events(store: Store, flt: Filter) -> StreamingResponse:
+    async def export_events(
+        store: Store, flt: Filter, order: OrderBy = "occurred"
+    ) -> StreamingResponse:
         """Every matching event as one flat row, streamed as it is read from the database."""
         return StreamingResponse(
-            export.encode(store.stream_events(flt), fmt),
+            export.encode(store.stream_events(flt, order=order), fmt),
             media_type=media_type,
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )

@@ -1,26 +1,29 @@
-"""`newswire export` and `newswire serve`: the store's export and read API from the command line.
+"""`newswire events`, `export`, `serve` and `migrate`: the store from the command line.
 
-Registered on the main app by one import at the end of newswire.cli. Both use the queries the
-API uses (newswire_store.query.EventFilter), so the CLI and the API always agree.
+They use the queries the API uses (newswire_store.query.EventFilter), so the CLI and the API
+always agree, and the one default database of newswire.cli.database.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from newswire.cli import app, err
+from newswire import render
+from newswire.cli.console import emit, err, fail, out
+from newswire.cli.database import StoreUnavailable, check_readable, resolve
 
 if TYPE_CHECKING:
     from newswire_store.query import EventFilter
 
-DEMO_DB = Path("newswire-demo.sqlite")
+app = typer.Typer()
+EXIT_UNAVAILABLE = 3
 
 
 class ExportFormat(StrEnum):
@@ -28,11 +31,34 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def database_url(explicit: str | None) -> str:
-    """The URL given, or the demo's SQLite file."""
-    from newswire.pipeline import sqlite_url
+class Order(StrEnum):
+    occurred = "occurred"
+    extracted = "extracted"
 
-    return explicit or sqlite_url(DEMO_DB)
+
+ExtractedSince = Annotated[
+    str | None,
+    typer.Option(
+        help="Only events extracted at or after this ISO time (UTC without an offset), "
+        "like GDELT's DATEADDED; see docs/api.md."
+    ),
+]
+OrderOption = Annotated[
+    Order,
+    typer.Option(
+        "--order", help="occurred: newest event first; extracted: oldest extraction first."
+    ),
+]
+
+
+def readable_store(explicit: str | None) -> str:
+    """The store's URL after checking it can be read; otherwise a one-line error, exit 3."""
+    url = resolve(explicit)
+    try:
+        check_readable(url)
+    except StoreUnavailable as exc:
+        fail(exc, code=EXIT_UNAVAILABLE)
+    return url
 
 
 def event_filter(
@@ -45,6 +71,7 @@ def event_filter(
     place_country: str | None = None,
     bbox: str | None = None,
     text: str | None = None,
+    extracted_since: str | None = None,
 ) -> EventFilter:
     """The store's filter from command-line strings; a bad value is a usage error."""
     from newswire_store.query import BBox, EventFilter, QueryError
@@ -59,6 +86,7 @@ def event_filter(
             place_country=place_country,
             bbox=BBox.parse(bbox) if bbox else None,
             text=text,
+            extracted_since=datetime.fromisoformat(extracted_since) if extracted_since else None,
         )
     except (QueryError, ValueError) as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -69,9 +97,44 @@ DatabaseUrl = Annotated[
     typer.Option(
         "--database-url",
         envvar="NEWSWIRE_DATABASE_URL",
-        help="Store URL (default: the demo's SQLite).",
+        help="Store URL (default: newswire.sqlite in the current directory).",
     ),
 ]
+
+
+@app.command()
+def events(
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of an actor or target.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
+    db_url: DatabaseUrl = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    extracted_since: ExtractedSince = None,
+    order: OrderOption = Order.occurred,
+) -> None:
+    """List stored events, newest first (or oldest extraction first)."""
+    from newswire_store.repository import EventStore
+
+    flt = event_filter(
+        event_type=event_type, country=country, since=since, extracted_since=extracted_since
+    )
+    url = readable_store(db_url)
+
+    async def query() -> list[Any]:
+        store = EventStore.from_url(url)
+        try:
+            page = await store.search_events(flt, limit=limit, order=order.value)
+            return list(page.items)
+        finally:
+            await store.close()
+
+    found = asyncio.run(query())
+    if as_json:
+        for ev in found:
+            emit(ev.model_dump(mode="json"))
+    else:
+        out.print(render.events_table(found))
 
 
 @app.command("export")
@@ -89,6 +152,8 @@ def export_events(
     bbox: Annotated[str | None, typer.Option(help="west,south,east,north in degrees.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Words in the evidence.")] = None,
     db_url: DatabaseUrl = None,
+    extracted_since: ExtractedSince = None,
+    order: OrderOption = Order.occurred,
 ) -> None:
     """Stream every matching event as flat CSV or JSON Lines rows (columns in docs/api.md)."""
     flt = event_filter(
@@ -100,25 +165,28 @@ def export_events(
         place_country=place_country,
         bbox=bbox,
         text=text,
+        extracted_since=extracted_since,
     )
-    url = database_url(db_url)
+    url = readable_store(db_url)
     if output is None:
-        asyncio.run(_export(url, flt, fmt, sys.stdout.write))
+        asyncio.run(_export(url, flt, fmt, sys.stdout.write, order))
         sys.stdout.flush()
         return
     with output.open("w", encoding="utf-8", newline="") as fh:
-        asyncio.run(_export(url, flt, fmt, fh.write))
+        asyncio.run(_export(url, flt, fmt, fh.write, order))
     err.print(f"wrote {output}")
 
 
-async def _export(url: str, flt: EventFilter, fmt: ExportFormat, write: object) -> None:
+async def _export(
+    url: str, flt: EventFilter, fmt: ExportFormat, write: object, order: Order = Order.occurred
+) -> None:
     from newswire_store import EventStore
     from newswire_store.export import encode
 
     assert callable(write)
     store = EventStore.from_url(url)
     try:
-        async for chunk in encode(store.stream_events(flt), fmt.value):
+        async for chunk in encode(store.stream_events(flt, order=order.value), fmt.value):
             write(chunk)
     finally:
         await store.close()
@@ -142,12 +210,13 @@ def serve(
     from newswire_store.api import ApiSettings, create_api
 
     if db_url is None and "NEWSWIRE_API_DATABASE_URL" not in os.environ:
-        db_url = database_url(None)  # like `events` and `export`: the demo's SQLite file
+        db_url = resolve(None)  # like `events` and `export`
     settings = ApiSettings(database_url=db_url) if db_url else ApiSettings()
-    api = create_api(settings)
     if print_openapi:
-        sys.stdout.write(json.dumps(api.openapi(), indent=2) + "\n")
+        sys.stdout.write(json.dumps(create_api(settings).openapi(), indent=2) + "\n")
         return
+    readable_store(settings.database_url)
+    api = create_api(settings)
     uvicorn.run(
         api,
         host=host or settings.host,
@@ -160,10 +229,15 @@ def serve(
 @app.command()
 def migrate(
     revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    db_url: DatabaseUrl = None,
 ) -> None:
-    """Upgrade the store's schema (NEWSWIRE_DATABASE_URL); the deployments' migration job."""
+    """Create or upgrade the store's schema; the deployments' migration job."""
     from newswire_store import migrate as run_migrations
     from newswire_store.settings import StoreSettings
 
-    asyncio.run(run_migrations(StoreSettings().database_url, revision))
+    url = db_url or StoreSettings().database_url
+    try:
+        asyncio.run(run_migrations(url, revision))
+    except Exception as exc:  # the driver's errors vary (OSError, asyncpg, sqlite3, alembic)
+        fail(f"cannot migrate the store: {exc}", code=EXIT_UNAVAILABLE)
     err.print(f"store schema at {revision}")

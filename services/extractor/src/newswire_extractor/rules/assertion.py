@@ -1,0 +1,243 @@
+"""Whether a trigger's clause asserts a new event: no questions, conditions, purposes, open
+choices, negations, retold background, habits, running totals, figures of speech or natural
+forces. Precision first: a missed event costs less than a false one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from newswire_extractor.rules.lang import Language
+from newswire_extractor.rules.syntax import children, lemma, noun_modifiers
+from newswire_extractor.rules.triggers import Match
+
+# Dependencies that lead from a clause to the clause it is embedded in.
+_EMBEDDING = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj"})
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT", "PROTEST"})
+_AGENTIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_NOMINAL_DEPS = frozenset({"pobj", "csubj", "nsubj", "nsubjpass", "dobj", "amod"})
+# 'in fighting terrorists', 'for going to fight': a gerund after these names an activity.
+_ACTIVITY_PREPS = frozenset({"for", "of", "about", "in", "against", "on", "without"})
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+class Assertion:
+    """Clause-level checks over a parsed sentence; each answers with a reason or None."""
+
+    def __init__(self, language: Language) -> None:
+        self._condition = language["modality.condition_marks"]
+        self._question = language["modality.question_marks"]
+        self._negators = language["modality.negators"]
+        self._reporting = language["reporting.verbs"]
+        self._planning = language["modality.future_aux"] | language["modality.reported_future_aux"]
+        self._implicative = language["assertion.implicative"]
+        self._counterfactive = language["assertion.counterfactive"]
+        self._background_marks = language["background.marks"]
+        self._background_preps = language["background.preps"]
+        self._background_adverbs = language["background.adverbs"]
+        self._generic_adverbs = language["generic.adverbs"]
+        self._aggregate = language["generic.aggregate"]
+        self._inanimate = language["senses.inanimate"]
+        self._abstract = language["senses.abstract_objects"]
+        self._figurative = language["senses.figurative_particles"]
+        self._weapons = language["senses.weapons"]
+        self._violent = language["senses.violent_modifiers"]
+
+    def reason(self, match: Match, event_type: str, *, planned: bool) -> str | None:
+        """Why the trigger's clause does not assert a new event of this type, or None.
+
+        ``planned``: the event is already flagged future (kept, flagged), so a plan's infinitive
+        ('plans to visit') is not dropped as a purpose.
+        """
+        found = (
+            self._asked(match)
+            or self._conditioned(match)
+            or self._denied(match)
+            or (None if planned else self._intended(match))
+            or self._retold(match)
+            or self._habitual(match, event_type)
+            or self._figurative_sense(match, event_type)
+            or self._natural_force(match, event_type)
+        )
+        return found
+
+    # ------------------------------------------------------------------ checks
+    def _asked(self, match: Match) -> str | None:
+        """'Why are we bombed by planes?': a question asserts nothing."""
+        sentence = match.head.sent
+        last = [t for t in sentence if not t.is_space and not t.is_quote]
+        return "question" if last and last[-1].text == "?" else None
+
+    def _conditioned(self, match: Match) -> str | None:
+        """'If the UN ... are able to reach agreement': a condition or an open choice."""
+        for clause in _clauses(match.head):
+            marks = {m.lower_ for m in children(clause, "mark")}
+            if clause.dep_ == "advcl" and marks & self._condition:
+                return "condition"
+            if marks & {"whether"} or (clause.dep_ == "ccomp" and marks & self._question):
+                return "open question"
+        return None
+
+    def _denied(self, match: Match) -> str | None:
+        """'has not yet said it attacked', 'failed to stop': a negated or unrealised governor.
+        (A negation on the trigger itself is in its modality; AGREE then becomes REJECT.)"""
+        current = match.head
+        while current.dep_ in ("xcomp", "ccomp") and current.head != current:
+            current = current.head
+            if children(current, "neg") or any(
+                c.lower_ in self._negators for c in children(current, "advmod")
+            ):
+                return "negated governor"
+        for clause in _clauses(match.head):
+            if clause.dep_ == "xcomp" and lemma(clause.head) in self._counterfactive:
+                return "unrealised"
+        return None
+
+    def _intended(self, match: Match) -> str | None:
+        """'trying to force them', 'a campaign to drive Isis out', 'in order to press': an
+        infinitive is a purpose, attempt or wish unless its head says it happened."""
+        head = match.head
+        if not any(a.lower_ == "to" for a in children(head, "aux")):
+            return None
+        if head.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj", "ROOT"):
+            return None
+        governor = head.head
+        if head.dep_ in ("xcomp", "acl") and lemma(governor) in self._implicative:
+            return None
+        if head.dep_ == "xcomp" and governor.pos_ == "AUX" and lemma(governor) == "be":
+            return None  # 'is to visit' is a plan, flagged future elsewhere
+        return "purpose"
+
+    def _retold(self, match: Match) -> str | None:
+        """'when it took control of Deraa', 'one month after Trump's announcement', 'had
+        seized', 'has previously refused': background told around the news."""
+        head = match.head
+        for clause in _clauses(head):
+            marks = {m.lower_ for m in children(clause, "mark", "advmod") if m.i < clause.i}
+            if clause.dep_ == "advcl" and marks & self._background_marks:
+                return "background clause"
+            if clause.dep_ == "pcomp" and clause.head.lower_ in self._background_preps:
+                return "background clause"
+        for word in {match.word, head}:
+            anchor = word
+            while anchor.dep_ == "conj":
+                anchor = anchor.head
+            if anchor.dep_ == "pobj" and anchor.head.lower_ in self._background_preps:
+                return "background phrase"
+        if any(c.lower_ in self._background_adverbs for c in children(head, "advmod")):
+            return "background adverb"
+        auxes = [a.lower_ for a in children(head, "aux")]
+        if "had" in auxes and head.tag_ == "VBN" and not self._reported(head):
+            return "past perfect"  # 'said it had moved troops' is a reported past, not background
+        return None
+
+    def _reported(self, token: Token) -> bool:
+        """Whether a reporting verb governs the token's clause ('said (that) ...')."""
+        current = token
+        while current.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and current.head != current:
+            current = current.head
+            if lemma(current) in self._reporting:
+                return True
+        return False
+
+    def planned(self, match: Match) -> bool:
+        """'would travel next week to meet the leader', 'will send troops to secure': the purpose
+        of a planned act is planned too (kept, flagged future)."""
+        governor = match.head.head
+        return any(a.lower_ in self._planning for a in children(governor, "aux"))
+
+    def _habitual(self, match: Match, event_type: str) -> str | None:
+        """'have repeatedly hit civilian targets', 'an estimated 400,000 have been killed',
+        'forces fighting to eradicate terrorism': habits, totals and descriptions."""
+        head = match.head
+        if any(c.lower_ in self._generic_adverbs for c in children(head, "advmod")):
+            return "habitual"
+        if self._counts_up(head):
+            return "aggregate"
+        if match.is_noun and head is match.word:
+            return None
+        has_aux = bool(children(head, "aux", "auxpass"))
+        nominal = head.dep_ in _NOMINAL_DEPS or (
+            head.dep_ == "pcomp" and head.head.lower_ in _ACTIVITY_PREPS
+        )
+        if head.tag_ == "VBG" and not has_aux and nominal:
+            return "generic gerund"
+        if event_type in _MATERIAL and head.tag_ in _PRESENT and not has_aux:
+            return "generic present"
+        return None
+
+    def _counts_up(self, head: Token) -> bool:
+        """A perfect that sums up: 'have been killed since 2011', 'so far', 'an estimated'."""
+        if not any(a.lower_ in ("has", "have", "'ve") for a in children(head, "aux")):
+            return False
+        for child in head.children:
+            since = child.lower_ == "since" and child.dep_ in ("prep", "mark")
+            if child.dep_ == "advcl" and any(m.lower_ == "since" for m in children(child, "mark")):
+                since = True
+            if since and any(_year(t) for t in child.subtree):
+                return True  # 'since 2011': a running total, not 'since the talks stalled'
+            if child.lower_ == "far" and any(x.lower_ == "so" for x in child.children):
+                return True
+        for argument in children(head, "nsubj", "nsubjpass", "dobj"):
+            if any(t.lower_ in self._aggregate for t in argument.subtree):
+                return True
+        return False
+
+    def _figurative_sense(self, match: Match, event_type: str) -> str | None:
+        """'killed off any political challenge', 'assassination strikes' (no labour strike)."""
+        word = match.word
+        if event_type == "PROTEST" and match.is_noun and noun_modifiers(word) & self._violent:
+            return "violent strike"
+        if event_type not in _AGENTIVE or match.is_noun:
+            return None
+        if any(lemma(c) in self._figurative for c in children(match.head, "prt")):
+            return "figurative"
+        objects = children(match.head, "dobj", "nsubjpass")
+        if objects and all(lemma(o) in self._abstract for o in objects):
+            return "figurative"
+        return None
+
+    def _natural_force(self, match: Match, event_type: str) -> str | None:
+        """'killed when an explosion ripped through a warehouse', 'a quake destroyed ...': harm
+        without an agent is no ASSAULT, COERCE or MOBILIZE."""
+        if event_type not in _AGENTIVE:
+            return None
+        head = match.head
+        causes = children(head, "nsubj")
+        causes += [
+            o
+            for p in children(head, "agent", "prep")
+            if lemma(p) in ("by", "in")
+            for o in children(p, "pobj")
+        ]
+        if match.is_noun:
+            causes.append(match.word)
+        for clause in children(head, "advcl"):
+            causes += children(clause, "nsubj")
+        for cause in causes:
+            if lemma(cause) in self._inanimate and not self._caused_by_someone(cause):
+                return "natural force"
+        return None
+
+    def _caused_by_someone(self, noun: Token) -> bool:
+        """'an Israeli strike', 'a car bomb explosion': a modifier names who did it or a weapon."""
+        for child in children(noun, "amod", "compound", "poss", "nmod"):
+            if child.pos_ == "PROPN" or child.ent_type_ or lemma(child) in self._weapons:
+                return True
+        return False
+
+
+def _clauses(token: Token) -> Iterator[Token]:
+    """The token, then the heads of the clauses it is embedded in, up to the sentence root."""
+    current = token
+    yield current
+    while current.head != current:
+        step = current.dep_
+        current = current.head
+        if step in _EMBEDDING or current.pos_ in ("VERB", "AUX"):
+            yield current
+
+
+def _year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text.isdigit()

@@ -1,0 +1,131 @@
+"""Loaders for the shared development corpora, found beside the repository (never copied in)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+SHARED_ENV = "NEWSWIRE_SHARED"
+BBC_SPLITS = ("train", "dev")
+
+
+class CorpusError(Exception):
+    """A corpus file is missing or malformed (the message says which and where)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article of a corpus: ``doc_id`` is ``<corpus>:<id within the corpus>``."""
+
+    corpus: str
+    doc_id: str
+    text: str
+    published: date | None = None
+    label: int | None = None
+
+
+def repo_root() -> Path:
+    """The checkout this package runs from (the folder holding the workspace pyproject)."""
+    here = Path(__file__).resolve()
+    for folder in here.parents:
+        if (folder / "pyproject.toml").is_file() and (folder / "services").is_dir():
+            return folder
+    return Path.cwd()
+
+
+def shared_dir(override: Path | None = None) -> Path:
+    """``--shared`` if given, else ``$NEWSWIRE_SHARED``, else the repository's parent + ``shared``
+    (or, for a worktree nested deeper, the nearest ancestor's ``shared`` that holds corpora)."""
+    if override is not None:
+        return override
+    env = os.environ.get(SHARED_ENV)
+    if env:
+        return Path(env)
+    root = repo_root()
+    for folder in root.parents:
+        if (folder / "shared" / "corpora").is_dir():
+            return folder / "shared"
+    return root.parent / "shared"
+
+
+def _corpus_file(shared: Path, *parts: str) -> Path:
+    path = shared.joinpath("corpora", *parts)
+    if not path.is_file():
+        raise CorpusError(f"corpus file not found: {path} (give --shared DIR or ${SHARED_ENV})")
+    return path
+
+
+def load_guardian(shared: Path) -> list[Document]:
+    """``corpora/guardian-dev/articles.jsonl``: 104 Guardian articles with publication dates."""
+    path = _corpus_file(shared, "guardian-dev", "articles.jsonl")
+    docs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            docs.append(
+                Document(
+                    corpus="guardian-dev",
+                    doc_id=f"guardian-dev:{row['id']}",
+                    text=row["text"],
+                    published=date.fromisoformat(row["date"]),
+                )
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CorpusError(f"{path}:{n}: not a guardian-dev article ({exc})") from None
+    return docs
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def load_bbc(shared: Path, *, label: int | None = None) -> list[Document]:
+    """BBC News train + dev (``text<TAB>label``), deduplicated on lower-cased alphanumerics as
+    the corpus README asks; ids are ``bbc-news:<split>-<1-based line>`` of the first copy."""
+    seen: set[str] = set()
+    docs = []
+    for split in BBC_SPLITS:
+        path = _corpus_file(shared, "bbc-news", f"{split}.tsv")
+        raw = path.read_bytes().decode("utf-8")
+        for n, line in enumerate(raw.split("\r\n"), 1):
+            if not line.strip():
+                continue
+            text, sep, value = line.rpartition("\t")
+            if not sep or value.strip() not in {"0", "1"}:
+                raise CorpusError(f"{path}:{n}: expected text<TAB>0|1")
+            key = _norm(text)
+            if key in seen:
+                continue
+            seen.add(key)
+            doc_label = int(value)
+            if label is not None and doc_label != label:
+                continue
+            docs.append(
+                Document(
+                    corpus="bbc-news",
+                    doc_id=f"bbc-news:{split}-{n}",
+                    text=text.strip(),
+                    label=doc_label,
+                )
+            )
+    return docs
+
+
+def load_documents(shared: Path, names: Iterable[str]) -> Iterator[Document]:
+    """Documents of the named sets: ``guardian-dev``, ``bbc-politics``, ``bbc-other``."""
+    for name in names:
+        if name == "guardian-dev":
+            yield from load_guardian(shared)
+        elif name == "bbc-politics":
+            yield from load_bbc(shared, label=1)
+        elif name == "bbc-other":
+            yield from load_bbc(shared, label=0)
+        else:
+            raise CorpusError(f"unknown set {name!r} (guardian-dev, bbc-politics, bbc-other)")

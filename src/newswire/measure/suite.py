@@ -1,0 +1,194 @@
+"""The corpus measures of `newswire eval extract`: off-topic rate on BBC non-politics, ConfliBERT
+CAMEO quad classes and actor/target spans, main-event recall and the gate's own figures."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from newswire.measure import cameo
+from newswire.measure.corpora import load_bbc, load_guardian
+from newswire.measure.extraction import ServiceRunner
+from newswire.measure.gate import gate_metrics
+from newswire.measure.mainevents import MAIN_EVENTS, load_main_events, score_main_events
+from newswire.measure.offtopic import offtopic_rate, seeded_sample
+from newswire.measure.provenance import commit_of, now
+
+Log = Callable[[str], None]
+
+
+def run_corpus_measures(
+    shared: Path, root: Path, *, bbc_sample: int = 200, seed: int = 8, log: Log = print
+) -> dict[str, Any]:
+    """All corpus figures as one JSON-able dict (with set names, sizes and provenance)."""
+    runner = ServiceRunner()
+    results: dict[str, Any] = {"commit": commit_of(root), "extractor": runner.name, "run": now()}
+    try:
+        started = time.perf_counter()
+        others = load_bbc(shared, label=0)
+        docs = seeded_sample(others, bbc_sample, seed)
+        results["bbc_non_politics"] = {
+            "set": "bbc-news train+dev label 0, deduplicated",
+            "pool": len(others),
+            "sample_seed": seed if len(docs) < len(others) else None,
+            **offtopic_rate(docs, runner.run),
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        log(f"BBC non-politics: {len(docs)} articles in {time.perf_counter() - started:.0f} s")
+
+        started = time.perf_counter()
+        rows = cameo.load_classes(shared)
+        classes = cameo.score_classes(rows, runner.sentence_events)
+        results["cameo_class"] = {
+            "set": "conflibert-cameo cameo_class_train.tsv, unique sentences",
+            **classes.as_dict(),
+            "confusion": classes.confusion,
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        log(f"CAMEO classes: {len(rows)} sentences in {time.perf_counter() - started:.0f} s")
+
+        started = time.perf_counter()
+        spans = cameo.load_spans(shared, [text for text, _ in rows])
+        results["cameo_spans"] = {
+            "set": "conflibert-cameo cameo_ner_train.txt",
+            "sentences": len(spans),
+            **cameo.score_spans(spans, runner.sentence_events),
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        log(f"CAMEO spans: {len(spans)} sentences in {time.perf_counter() - started:.0f} s")
+
+        main_path = root / MAIN_EVENTS
+        if main_path.is_file():
+            items = load_main_events(main_path)
+            wanted = {i.article for i in items}
+            articles = [d for d in load_guardian(shared) if d.doc_id in wanted]
+            events = {d.doc_id: runner.run(d).events for d in articles}
+            results["main_events"] = {
+                "set": f"{MAIN_EVENTS} over guardian-dev",
+                **score_main_events(items, events),
+            }
+    finally:
+        runner.close()
+    results["gate"] = gate_metrics(root)
+    return results
+
+
+def _pct(value: object) -> str:
+    return f"{100 * value:.1f} %" if isinstance(value, float | int) else "n/a"
+
+
+def render_section(r: dict[str, Any]) -> str:
+    """Markdown for docs/extractor-eval.md."""
+    lines = [
+        "## Corpus measures (issue 8)",
+        "",
+        f"Commit `{r['commit']}`, extractor `{r['extractor']}`, run {r['run']}. Articles go "
+        "through the extractor service's entry (its relevance gate, if any, included); "
+        "ConfliBERT sentences go to the backend directly (a document gate has nothing to judge "
+        "in one sentence). Corpora are read from `../shared/corpora/` (see their READMEs).",
+        "",
+    ]
+    b = r.get("bbc_non_politics")
+    if b:
+        top = b["top_types"]
+        sample = (
+            f"a seeded sample (random.Random({b['sample_seed']})) of {b['articles']}"
+            if b["sample_seed"] is not None
+            else f"all {b['articles']}"
+        )
+        lines += [
+            "### Over-coding on BBC non-politics articles",
+            "",
+            f"{sample} of the {b['pool']} deduplicated label-0 articles (business, "
+            "entertainment, sport, tech) of `bbc-news` train + dev (ConfliBERT 0b630014).",
+            "",
+            "| figure | value | goal |",
+            "|---|---|---|",
+            f"| events per article | {b['events_per_article']} ({b['events']} events) | ≤ 0.2 |",
+            f"| articles with any event | {_pct(b['share_with_event'])} "
+            f"({b['articles_with_event']}/{b['articles']}) | ≤ 10 % |",
+            f"| most frequent types | {', '.join(f'{k} {n}' for k, n in top.items())} | |",
+            "",
+        ]
+    c = r.get("cameo_class")
+    if c:
+        rate = c["share_with_event_by_label"]
+        lines += [
+            "### ConfliBERT CAMEO quad classes",
+            "",
+            f"`conflibert-cameo/cameo_class_train.tsv` (ConfliBERT 0b630014), {c['sentences']} "
+            "unique sentences. Each sentence's most confident event is mapped to its class "
+            "(AGREE/CONSULT/SUPPORT 1; CONCEDE/COOPERATE/AID/RETREAT 2; REQUEST/ACCUSE/REJECT/"
+            "THREATEN/SANCTION 3; PROTEST/MOBILIZE/COERCE/ASSAULT 4, as the set's README maps "
+            "them); **a sentence with no event counts as class 0** (statement).",
+            "",
+            "| figure | value |",
+            "|---|---|",
+            f"| accuracy, 5 classes (no event = 0) | {_pct(c['accuracy'])} |",
+            f"| the same, REQUEST also right on label 0 (appeals) | "
+            f"{_pct(c['accuracy_request_on_0_ok'])} |",
+            f"| accuracy on labels 1–4 (no event = wrong) | {_pct(c['accuracy_labels_1_4'])} |",
+            f"| labels 1–4: some event of the sentence in the class | "
+            f"{_pct(c['any_event_right_labels_1_4'])} |",
+            f"| class right when an event is emitted | {_pct(c['precision_when_event'])} |",
+            "| sentences with an event, by label 0/1/2/3/4 | "
+            + " / ".join(_pct(rate[k]) for k in sorted(rate))
+            + " |",
+            "",
+        ]
+    s = r.get("cameo_spans")
+    if s:
+        lines += [
+            "### ConfliBERT CAMEO actor/target spans",
+            "",
+            f"`conflibert-cameo/cameo_ner_train.txt`, {s['sentences']} sentences (the class "
+            "file's text where it matches, else the tokens re-joined). Predicted: the actors "
+            "and targets (their character spans) of the sentence's most confident event. Gold: "
+            "S spans match actors, T spans targets, R (both sides) either. One-to-one matches by "
+            "token overlap (≥ 1 shared token) and exact (same tokens).",
+            "",
+            "| matching | precision | recall | F1 |",
+            "|---|---|---|---|",
+        ]
+        for name, label in (
+            ("overlap", "token overlap"),
+            ("exact", "exact"),
+            ("overlap_best_event", "token overlap, best event of the sentence (upper bound)"),
+        ):
+            m = s[name]
+            lines.append(
+                f"| {label} | {_pct(m['precision'])} | {_pct(m['recall'])} | {_pct(m['f1'])} |"
+            )
+        lines.append("")
+    m = r.get("main_events")
+    if m:
+        lines += [
+            "### Recall of hand-listed main events",
+            "",
+            f"`{MAIN_EVENTS}`: {m['main_events']} main events of {m['articles']} guardian-dev "
+            "articles (chosen with random.Random(8) among the 95 of 300–1,500 words, listed "
+            "blind before the extractor ran on them). Goal ≥ 60 %.",
+            "",
+            "| match on | recall |",
+            "|---|---|",
+            f"| type + actor country (+ date when listed) | {_pct(m['type_actor_date'])} "
+            f"({m['type_actor_date_found']}/{m['main_events']}) |",
+            f"| the same + target country | {_pct(m['type_actor_target_date'])} "
+            f"({m['type_actor_target_date_found']}/{m['main_events']}) |",
+            f"| type + actor country, dates ignored | {_pct(m['type_actor'])} "
+            f"({m['type_actor_found']}/{m['main_events']}) |",
+            "",
+            "Missed: " + ("; ".join(m["missed"]) or "none") + ".",
+            "",
+        ]
+    g = r.get("gate")
+    lines += ["### Relevance gate (its own cross-validation)", ""]
+    if g is None:
+        lines += ["No gate metrics file under `services/extractor/` yet: skipped.", ""]
+    else:
+        lines += [f"From `{g['path']}`:", "", "| figure | value |", "|---|---|"]
+        lines += [f"| {k} | {v} |" for k, v in g["figures"].items()]
+        lines.append("")
+    return "\n".join(lines)

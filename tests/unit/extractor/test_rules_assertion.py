@@ -1,0 +1,178 @@
+"""No event by default: a clause must assert a new political event and name who does it.
+Sentences are the team's own; each test checks one behaviour of rules/assertion.py or the
+actor rules that feed it (issue 8, failure classes 1-5, 7, 8, 11)."""
+
+from __future__ import annotations
+
+from newswire_contracts import Event
+from newswire_extractor import RulesExtractor
+
+from .conftest import PUBLISHED
+
+
+def _events(extractor: RulesExtractor, text: str) -> list[Event]:
+    return extractor.extract(text, article_id="a", published_at=PUBLISHED).events
+
+
+def _types(extractor: RulesExtractor, text: str) -> list[str]:
+    return [e.event_type for e in _events(extractor, text)]
+
+
+def _countries(event: Event) -> set[str | None]:
+    return {a.country for a in event.actors}
+
+
+# ---------------------------------------------------------------- 1 background
+def test_an_event_retold_in_an_after_clause_is_background(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "Turkish troops shelled the village on Monday, three months after Kurdish fighters "
+        "seized it.",
+    )
+    assert [(e.event_type, _countries(e)) for e in events] == [("ASSAULT", {"TUR"})]
+
+
+def test_a_past_perfect_outside_reported_speech_is_background(
+    extractor: RulesExtractor,
+) -> None:
+    assert _types(extractor, "The army had seized the town before the ceasefire.") == []
+
+
+def test_a_past_perfect_in_reported_speech_is_the_reported_event(
+    extractor: RulesExtractor,
+) -> None:
+    events = _events(extractor, "Brazil said it had moved troops to its northern border.")
+    assert [e.event_type for e in events] == ["MOBILIZE"]
+
+
+def test_an_event_dated_years_before_publication_is_background(
+    extractor: RulesExtractor,
+) -> None:
+    assert _types(extractor, "The police arrested the protest organisers in 2019.") == []
+
+
+def test_an_event_dated_days_before_publication_is_news(extractor: RulesExtractor) -> None:
+    assert _types(extractor, "The police arrested the protest organisers on Sunday.") == ["COERCE"]
+
+
+# ---------------------------------------------------------------- 2 generic, aggregate
+def test_a_habitual_statement_is_not_an_event(extractor: RulesExtractor) -> None:
+    assert _types(extractor, "Government forces have repeatedly bombed hospitals in Idlib.") == []
+
+
+def test_a_running_total_is_not_an_event(extractor: RulesExtractor) -> None:
+    text = "Syria's government said an estimated 400,000 Syrians have been killed since 2011."
+    assert "ASSAULT" not in _types(extractor, text)
+
+
+# ---------------------------------------------------------------- 3 actors
+def test_the_victims_a_participle_describes_are_not_its_actors(
+    extractor: RulesExtractor,
+) -> None:
+    assert _types(extractor, "Fighters killed in the clashes were buried on Tuesday.") == []
+
+
+def test_the_group_refers_back_to_the_armed_group_named_before(
+    extractor: RulesExtractor,
+) -> None:
+    events = _events(
+        extractor,
+        "The National Liberation Army freed 11 hostages on Sunday. Its commander said the "
+        "group would not accept preconditions.",
+    )
+    rejects = [e for e in events if e.event_type == "REJECT"]
+    assert [(a.country, a.sector) for e in rejects for a in e.actors] == [("COL", "REB")]
+
+
+def test_a_verb_hung_on_a_subjectless_passive_keeps_the_speakers_side(
+    extractor: RulesExtractor,
+) -> None:
+    events = _events(
+        extractor,
+        "Ukraine handed over a list of 400 children it says were taken to Russia and asked "
+        "for all of them to be sent home.",
+    )
+    requests = [e for e in events if e.event_type == "REQUEST"]
+    assert [_countries(e) for e in requests] == [{"UKR"}]
+
+
+def test_an_agent_noun_with_a_sector_is_an_actor(extractor: RulesExtractor) -> None:
+    (event,) = _events(extractor, "Organisers called on the authorities to close the embassy.")
+    assert event.event_type == "REQUEST"
+    assert [a.sector for a in event.actors] == ["CVL"]
+
+
+# ---------------------------------------------------------------- 4 not asserted
+def test_an_event_inside_a_condition_is_not_asserted(extractor: RulesExtractor) -> None:
+    text = "If the two governments reach an agreement, the troops will go home."
+    assert "AGREE" not in _types(extractor, text)
+
+
+def test_a_question_asserts_nothing(extractor: RulesExtractor) -> None:
+    assert _types(extractor, "Did the Russian army attack the convoy?") == []
+
+
+def test_an_attempt_or_purpose_is_not_the_act(extractor: RulesExtractor) -> None:
+    assert _types(extractor, "Islamist militants are trying to seize the airport.") == []
+
+
+def test_the_purpose_of_a_planned_trip_is_a_planned_meeting(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "Malaysia's foreign minister said he would travel to Naypyitaw next week to meet "
+        "the junta's leader.",
+    )
+    consults = [e for e in events if e.event_type == "CONSULT"]
+    assert consults
+    assert all(e.modality.future for e in consults)
+
+
+def test_an_attempted_assassination_is_an_assault(extractor: RulesExtractor) -> None:
+    text = "Militants said they attempted to assassinate the prime minister of Iraq."
+    assert "ASSAULT" in _types(extractor, text)
+
+
+def test_an_open_decision_is_not_an_agreement(extractor: RulesExtractor) -> None:
+    text = "Lebanon has not yet decided whether it will allow the refugees to return home."
+    assert _types(extractor, text) == []
+
+
+# ---------------------------------------------------------------- 5 word sense
+def test_a_figurative_killing_is_no_assault(extractor: RulesExtractor) -> None:
+    text = "The ruling effectively killed off any political challenge to the Syrian president."
+    assert _types(extractor, text) == []
+
+
+def test_assassination_strikes_are_attacks_not_labour_strikes(
+    extractor: RulesExtractor,
+) -> None:
+    (event,) = _events(extractor, "The rebels launched assassination strikes on army commanders.")
+    assert event.event_type == "ASSAULT"
+
+
+# ---------------------------------------------------------------- 7 natural forces
+def test_an_explosion_is_no_actor(extractor: RulesExtractor) -> None:
+    text = "Four workers were killed when an explosion ripped through a warehouse in Beirut."
+    assert _types(extractor, text) == []
+
+
+def test_an_earthquake_destroys_without_an_assault(extractor: RulesExtractor) -> None:
+    text = "A powerful earthquake destroyed hundreds of homes in eastern Turkey."
+    assert _types(extractor, text) == []
+
+
+# ---------------------------------------------------------------- 8 no actor, no event
+def test_an_event_without_an_actor_is_not_emitted(extractor: RulesExtractor) -> None:
+    assert _types(extractor, "Talks were held in Geneva on Monday.") == []
+
+
+def test_unnamed_violence_reported_by_a_state_keeps_its_source(
+    extractor: RulesExtractor,
+) -> None:
+    (event,) = _events(
+        extractor, "Ukraine said 20,000 children had been taken to Russia since the war began."
+    )
+    assert (event.event_type, event.actors) == ("COERCE", [])
+    assert event.attribution is not None
+    assert event.attribution.speaker is not None
+    assert event.attribution.speaker.country == "UKR"

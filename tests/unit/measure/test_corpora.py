@@ -1,0 +1,49 @@
+"""Corpus loaders on team-made miniature files laid out like ../shared/corpora."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newswire.measure.corpora import CorpusError, load_bbc, load_documents, shared_dir
+
+
+def write_bbc(shared: Path, train: list[str], dev: list[str]) -> None:
+    folder = shared / "corpora" / "bbc-news"
+    folder.mkdir(parents=True)
+    (folder / "train.tsv").write_bytes("\r\n".join(train).encode() + b"\r\n")
+    (folder / "dev.tsv").write_bytes("\r\n".join(dev).encode() + b"\r\n")
+
+
+def test_bbc_is_deduplicated_and_split_by_label(tmp_path: Path) -> None:
+    write_bbc(
+        tmp_path,
+        ["ministers meet in town\t1", "team wins cup\t0", "Ministers  meet in town!\t1"],
+        ["ministers meet in town\t1", "budget vote delayed\t1"],
+    )
+    politics = load_bbc(tmp_path, label=1)
+    assert [d.doc_id for d in politics] == ["bbc-news:train-1", "bbc-news:dev-2"]
+    assert [d.doc_id for d in load_bbc(tmp_path, label=0)] == ["bbc-news:train-2"]
+    assert all(d.published is None for d in politics)
+
+
+def test_guardian_and_unknown_sets(tmp_path: Path) -> None:
+    folder = tmp_path / "corpora" / "guardian-dev"
+    folder.mkdir(parents=True)
+    row = {"id": "G001", "date": "2018-03-02", "text": "Talks were held."}
+    (folder / "articles.jsonl").write_text(json.dumps(row) + "\n")
+    (doc,) = load_documents(tmp_path, ["guardian-dev"])
+    assert (doc.doc_id, doc.published) == ("guardian-dev:G001", date(2018, 3, 2))
+    with pytest.raises(CorpusError, match="unknown set 'sport'"):
+        list(load_documents(tmp_path, ["sport"]))
+    with pytest.raises(CorpusError, match="corpus file not found"):
+        load_bbc(tmp_path)
+
+
+def test_shared_dir_override_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSWIRE_SHARED", str(tmp_path / "env"))
+    assert shared_dir() == tmp_path / "env"
+    assert shared_dir(tmp_path / "opt") == tmp_path / "opt"
