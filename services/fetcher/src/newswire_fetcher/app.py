@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 
 from faststream import FastStream
+from prometheus_client import CollectorRegistry
 
 from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.poller import Poller
@@ -21,7 +22,9 @@ from newswire_runtime.kafka import create_app as create_kafka_app
 log = logging.getLogger("newswire.fetcher")
 
 
-def create_app(settings: FetcherSettings | None = None) -> FastStream:
+def create_app(
+    settings: FetcherSettings | None = None, *, registry: CollectorRegistry | None = None
+) -> FastStream:
     """The fetcher: consumes fetch.requested.v1 and, with a sources file, polls those sources.
 
     A bad sources file fails here, at start-up, rather than in a background task.
@@ -32,7 +35,7 @@ def create_app(settings: FetcherSettings | None = None) -> FastStream:
     polite = PoliteClient(client, settings)
     state = FetcherState.from_url(settings.database_url, namespace=settings.topic_prefix)
     service = FetcherService(settings, client, polite=polite, fingerprints=state, seen=state)
-    app, broker = create_kafka_app(settings, [service.step()])
+    app, broker = create_kafka_app(settings, [service.step()], registry=registry)
     tasks: list[asyncio.Task[None]] = []
 
     @app.on_startup

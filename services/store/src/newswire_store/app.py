@@ -6,6 +6,7 @@ from typing import Any
 
 from faststream import FastStream
 from faststream.kafka import KafkaBroker
+from prometheus_client import CollectorRegistry
 
 from newswire_runtime import Step
 from newswire_runtime.kafka import create_app as create_kafka_app
@@ -16,7 +17,9 @@ from newswire_store.service import StoreService
 from newswire_store.settings import StoreSettings
 
 
-def create_app(settings: StoreSettings | None = None) -> FastStream:
+def create_app(
+    settings: StoreSettings | None = None, *, registry: CollectorRegistry | None = None
+) -> FastStream:
     """The store consumer: batches of events.extracted.v1 into the database."""
     settings = settings or StoreSettings()
     store = EventStore.from_url(settings.database_url)
@@ -24,7 +27,9 @@ def create_app(settings: StoreSettings | None = None) -> FastStream:
     def subscribe(broker: KafkaBroker, step: Step[Any], _: object) -> None:
         attach_batch(broker, step, store, settings)
 
-    app, _ = create_kafka_app(settings, [StoreService(store).step()], subscribe=subscribe)
+    app, _ = create_kafka_app(
+        settings, [StoreService(store).step()], subscribe=subscribe, registry=registry
+    )
 
     @app.on_startup
     async def _migrate() -> None:
