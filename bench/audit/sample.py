@@ -76,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
         candidates, seed=args.seed, quotas=quotas, per_article=args.per_article
     )
     chosen.sort(key=lambda c: rank(args.seed, c.key))  # interleave the sets for the judges
+    if len(chosen) < sum(quotas.values()):
+        print(f"warning: only {len(chosen)} events to sample", file=sys.stderr)
     manifest = {
         "commit": commit_of(repo_root()),
         "extractor": runner.name,
