@@ -32,6 +32,12 @@ for line in "${packages[@]}"; do
   cp "$work/$name/package/LICENSE" "$dest/licenses/$name.txt"
 done
 
+# ReDoc's sidebar shows Redocly's logo from cdn.redoc.ly; an empty src makes its own onError
+# handler hide the image without any request, so /redoc stays offline.
+logo='"https://cdn.redoc.ly/redoc/logo-mini.svg"'
+grep -q "$logo" "$dest/redoc.standalone.js" || { echo "redoc: logo URL not found" >&2; exit 1; }
+sed -i "s#$logo#\"\"#" "$dest/redoc.standalone.js"
+
 cd "$dest"
 if [[ "${1:-}" == "--update" ]]; then
   find . -type f ! -name SHA256SUMS ! -name NOTICE.md | sort | xargs sha256sum >SHA256SUMS
