@@ -1,10 +1,15 @@
-"""Rich renderings of events for the terminal."""
+"""Rich renderings of events for the terminal.
+
+Cells are Text, never markup: a modality flag such as "[neg]" or a bracket in a name must show
+as written, not be swallowed as a Rich style.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich.table import Table
+from rich.text import Text
 
 from newswire_contracts import Actor, Event
 
@@ -43,7 +48,7 @@ def events_table(events: Sequence[Event], title: str | None = None) -> Table:
             ("~" if q.approximate else "") + _quantity(q.value) + (f" {q.unit}" if q.unit else "")
             for q in ev.quantities
         )
-        table.add_row(
+        cells = (
             kind,
             f"{_actors(ev.actors)} → {_actors(ev.targets)}",
             place,
@@ -51,4 +56,5 @@ def events_table(events: Sequence[Event], title: str | None = None) -> Table:
             qty or "—",
             ev.evidence.trigger,
         )
+        table.add_row(*(Text(cell) for cell in cells))
     return table

@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 
 from newswire import demo_site
-from newswire.pipeline import read_feed, run_embedded, sqlite_url
+from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
 from newswire.site_server import serve_site
 from newswire_store.repository import EventStore
 
@@ -18,8 +18,9 @@ async def test_sample_site_end_to_end_in_process_is_correct_and_idempotent(tmp_p
         async with httpx.AsyncClient() as client:
             links = await read_feed(client, f"{base}/feed.xml")
         assert len(links) == len(demo_site.list_pages()) >= 12
-        first = await run_embedded(links, url)
-        second = await run_embedded(links, url)  # a replay changes nothing
+        settings = EmbeddedSettings.from_env(url, allow_hosts=["127.0.0.1"], min_host_delay_s=0)
+        first = await run_embedded(links, settings)
+        second = await run_embedded(links, settings)  # a replay changes nothing
 
     assert first.dead_letters == []
     assert first.stored == len(links)

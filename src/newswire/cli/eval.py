@@ -49,6 +49,7 @@ def eval_parse(
         ("text recall", summary.text_recall),
         ("title accuracy", summary.title_accuracy),
         ("date accuracy (day)", summary.date_accuracy),
+        ("day as published (no conversion)", summary.published_day_accuracy),
         ("date+time accuracy (minute)", summary.time_accuracy),
         ("author accuracy", summary.author_accuracy),
         ("language accuracy", summary.language_accuracy),

@@ -374,7 +374,20 @@ def render(t: Tally, meta: Mapping[str, Any]) -> str:
     lines.append(f"| real with every field right, of all judged | {t.all_right} | |")
     lines += ["", "| set | real, current |", "|---|---|"]
     lines += [f"| {s} | {share} |" for s, share in t.by_set.items()]
-    lines += ["", "Intervals are 95 % Wilson score intervals.", ""]
+    lines += [
+        "",
+        "## How to read it",
+        "",
+        "- Every emitted record is sampled as a user sees it, flagged ones included; `real` "
+        "means a specific, asserted, political event that is current at publication "
+        "(`GUIDE.md`), so records flagged negated or hypothetical are not real events.",
+        "- *Of real events*: the field judged right among the real events where it applies. "
+        "*Of all judged*: records that are real events **and** have that field right, over all "
+        "judged records (what an analyst taking every record at face value gets).",
+        "- *Every field right*: real events with no field judged wrong.",
+        "- Intervals are 95 % Wilson score intervals.",
+        "",
+    ]
     if t.unjudged:
         lines += ["## Unjudged keys", "", *[f"- `{k}`" for k in t.unjudged], ""]
     return "\n".join(lines)

@@ -188,7 +188,18 @@ def render_section(r: dict[str, Any]) -> str:
     if g is None:
         lines += ["No gate metrics file under `services/extractor/` yet: skipped.", ""]
     else:
-        lines += [f"From `{g['path']}`:", "", "| figure | value |", "|---|---|"]
+        lines += [f"As its trainer measured them, from `{g['path']}`:", ""]
+        per_class = g.get("per_class")
+        if per_class:
+            lines += ["| class | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+            lines += [
+                f"| {name} | {m.get('precision', '')} | {m.get('recall', '')} | "
+                f"{m.get('f1', '')} | {m.get('support', '')} |"
+                for name, m in per_class.items()
+                if isinstance(m, dict)
+            ]
+            lines.append("")
+        lines += ["| figure | value |", "|---|---|"]
         lines += [f"| {k} | {v} |" for k, v in g["figures"].items()]
         lines.append("")
     return "\n".join(lines)

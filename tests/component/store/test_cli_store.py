@@ -98,3 +98,10 @@ def test_serve_prints_the_openapi_document(db: str) -> None:
         spec["paths"]
     )
     assert {"/export.csv", "/export.jsonl", "/healthz", "/readyz"} <= set(spec["paths"])
+
+
+def test_events_table_shows_modality_flags(db: str) -> None:
+    result = CliRunner().invoke(app, ["events", "--database-url", db])
+    assert result.exit_code == 0, result.output
+    [pledge] = [line for line in result.stdout.splitlines() if line.lstrip("│ ").startswith("AID")]
+    assert "[future]" in pledge, "Rich must not read the flag as markup"

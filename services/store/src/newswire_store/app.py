@@ -1,4 +1,4 @@
-"""Store service factory: the only place that wires the database and the broker."""
+"""Store service factory: the bootstrap's parts served over Kafka, in batches per poll."""
 
 from __future__ import annotations
 
@@ -10,26 +10,19 @@ from faststream.kafka import KafkaBroker
 from newswire_runtime import Step
 from newswire_runtime.kafka import create_app as create_kafka_app
 from newswire_store.batching import attach_batch
-from newswire_store.migrator import migrate
-from newswire_store.repository import EventStore
-from newswire_store.service import StoreService
+from newswire_store.bootstrap import build
 from newswire_store.settings import StoreSettings
 
 
 def create_app(settings: StoreSettings | None = None) -> FastStream:
     """The store consumer: batches of events.extracted.v1 into the database."""
     settings = settings or StoreSettings()
-    store = EventStore.from_url(settings.database_url)
+    parts = build(settings)
 
     def subscribe(broker: KafkaBroker, step: Step[Any], _: object) -> None:
-        attach_batch(broker, step, store, settings)
+        attach_batch(broker, step, parts.store, settings)
 
-    app, _ = create_kafka_app(settings, [StoreService(store).step()], subscribe=subscribe)
-
-    @app.on_startup
-    async def _migrate() -> None:
-        if settings.auto_migrate:
-            await migrate(settings.database_url)
-
-    app.after_shutdown(store.close)
+    app, _ = create_kafka_app(settings, list(parts.steps), subscribe=subscribe)
+    app.on_startup(parts.start)
+    app.after_shutdown(parts.stop)
     return app

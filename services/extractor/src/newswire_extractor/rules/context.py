@@ -13,15 +13,20 @@ after the publication day: future and hypothetical events keep the announced exp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from newswire_contracts import Location, Occurred
 from newswire_extractor.kb import KnowledgeBase
+from newswire_extractor.rules.attach import Attachment, clause_head, tense
 from newswire_extractor.rules.dates import resolve_date
 from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.modality import REPORTING_VERBS, modality
 from newswire_extractor.rules.syntax import lemma, path_to
+from newswire_extractor.rules.words import word_data
 
 Token = Any
 Span = Any
@@ -139,27 +144,101 @@ def _overlaps(ent: Span, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(ent.start_char < end and start < ent.end_char for start, end in ranges)
 
 
+_CURRENT_TENSES = frozenset({"present", "perfect"})
+# The news peg: the lede's day, used for past events told without a date near the top of the
+# story (inverted pyramid: the top reports the news; background follows).
+_LEDE_SENTENCES = 2
+_PEG_MAX_DAYS = 7
+_HISTORY_DAYS = 31  # a sentence naming a date older than this retells history
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A date expression of the article and what it resolves to."""
+
+    ent: Span
+    found: Occurred
+    sentence: int
+    planned: bool  # in a future or hypothetical clause ('due to be discussed on Monday')
+    bound: bool  # bounds a period ('since 2011', 'until June'), does not date an event
+
+
 class DateFinder:
     """Resolves the date of each event of one article against its publication date.
 
-    No event is ever dated after the publication day: a date expression that resolves later
-    names something planned (the meeting 'next week'), not when the reported event happened.
-    For an event that has happened such expressions are skipped; an event reported as future
-    or hypothetical keeps the expression in ``text`` with ``date`` None.
+    The date is one the event's own clause states (or the clause that reports it: 'said on
+    Monday that …'); a date inside another happening's phrase or clause ('due to be discussed
+    at the security council on Monday', 'the talks last month') is not the event's. Without one:
+    - a current event ('says', 'are fighting') is dated to the publication day (precision
+      'day'); a present-perfect one ('has said') too, with precision 'unknown' (an upper bound);
+    - a past event takes the previous sentence's date (same paragraph), else the lede's day
+      (the news peg) unless its sentence retells history ('Isis, which seized Mosul in 2014,
+      …'), else, in the lede itself, the publication day with precision 'unknown';
+    - a past event in a clause describing a noun ('civilians who were kidnapped'), a pluperfect
+      one ('had rejected', unless backshifted by 'said') or any other gets no date.
+
+    No event is ever dated after the publication day: a date that resolves later names
+    something planned. A date in a future clause resolves forward, so it never dates what has
+    happened; an event reported as future or hypothetical keeps the expression in ``text`` with
+    ``date`` None. A month without a year right after an explicit year of retold history ('In
+    August 2016 … killed that May') is that year's.
     """
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, attachment: Attachment | None = None) -> None:
         self._article = article
         self._published = article.published
-        self._dates: list[tuple[Span, Occurred]] = []
+        self._attach = attachment or Attachment()
+        self._dates: list[_Dated] = []
         self._unresolved: list[Span] = []  # recognised, but relative and no publication date
+        anchor: tuple[int, int] | None = None  # (sentence, year) of the last explicit year
         for ent in article.doc.ents:
-            if ent.label_ in _DATE_LABELS:
-                found = resolve_date(ent.text, article.published)
-                if found is not None and found.date is not None:
-                    self._dates.append((ent, found))
-                elif found is not None:
-                    self._unresolved.append(ent)
+            if ent.label_ not in _DATE_LABELS:
+                continue
+            sentence = article.sentence_number(ent.root)
+            found = resolve_date(ent.text, article.published)
+            if found is None:
+                continue
+            if found.date is None:
+                self._unresolved.append(ent)
+                continue
+            year = _explicit_year(ent.text)
+            if year is not None:
+                anchor = (sentence, year)
+            elif anchor is not None and sentence - anchor[0] <= 1:
+                found = self._in_year(ent.text, anchor[1]) or found
+            planned = _planned(ent)
+            if planned and self._published is not None:
+                ahead = resolve_date(ent.text, self._published, future=True)
+                if ahead is not None and ahead.date is not None:
+                    found = ahead
+            self._dates.append(_Dated(ent, found, sentence, planned, _bound(ent)))
+        self._peg = self._news_peg()
+
+    def _in_year(self, expression: str, year: int) -> Occurred | None:
+        """A month (and day) without a year, read in an explicit earlier year."""
+        published = self._published
+        if published is None or year >= published.year or not _MONTH_WORD.search(expression):
+            return None
+        found = resolve_date(expression, date(year, 12, 31))
+        return found if found is not None and found.date is not None else None
+
+    def _news_peg(self) -> Occurred | None:
+        published = self._published
+        if published is None:
+            return None
+        for dated in self._dates:
+            if dated.sentence >= _LEDE_SENTENCES:
+                break
+            day = dated.found.date
+            if (
+                not dated.planned
+                and not dated.bound
+                and dated.found.precision == "day"
+                and day is not None
+                and 0 <= (published - day).days <= _PEG_MAX_DAYS
+            ):
+                return dated.found
+        return None
 
     def occurred(
         self,
@@ -171,40 +250,88 @@ class DateFinder:
     ) -> Occurred:
         """The event's date; dates under ``exclude_under`` (a promised action) are skipped."""
         anchor = heads[0]
+        number = self._article.sentence_number(anchor)
         in_sentence = [
-            (e, o)
-            for e, o in self._dates
-            if sentence.start <= e.start < sentence.end
-            and (exclude_under is None or not _under(e.root, exclude_under))
+            d
+            for d in self._dates
+            if d.sentence == number
+            and (exclude_under is None or not _under(d.ent.root, exclude_under))
         ]
-        clause = [(e, o) for e, o in in_sentence if any(path_to(e.root, h) for h in heads)]
+        own = self._attach.own_types(heads)
+        clause = [
+            d for d in in_sentence if any(self._attach.attached(d.ent.root, h, own) for h in heads)
+        ]
         if future:
             return self._planned(clause, anchor)
-        for pool in (clause, in_sentence):
-            past = [(e, o) for e, o in pool if self._not_after_publication(o)]
-            if past:
-                return min(past, key=lambda p: abs(p[0].root.i - anchor.i))[1]
-        earlier = [
-            o
-            for e, o in self._dates
-            if e.start < sentence.start
-            and self._article.paragraph(e.root) == self._article.paragraph(anchor)
-            and self._not_after_publication(o)
-        ]
-        if earlier:
-            return earlier[-1]
+        occurred = [d for d in clause if self._usable(d)]
+        if not occurred:
+            above = self._attach.governing(anchor)
+            occurred = [
+                d
+                for d in in_sentence
+                if self._usable(d)
+                and any(
+                    self._attach.attached(d.ent.root, v, own | self._attach.types_of(v))
+                    for v in above
+                )
+            ]
+        if occurred:
+            return min(occurred, key=lambda d: abs(d.ent.root.i - anchor.i)).found
+        return self._fallback(anchor, number, sentence)
+
+    def _usable(self, dated: _Dated) -> bool:
+        return not dated.planned and not dated.bound and self._not_after_publication(dated.found)
+
+    def _fallback(self, anchor: Token, number: int, sentence: Span) -> Occurred:
+        told = tense(anchor)
+        if told == "pluperfect" and reported(anchor):
+            told = "past"  # 'said the two sides had agreed': backshifted past of the report
+        published = self._published
+        if told in _CURRENT_TENSES and published is not None:
+            return Occurred(
+                date=published, precision="day" if told == "present" else "unknown", text=None
+            )
+        if told in ("past", "unknown") and not _modifier_clause(anchor):
+            paragraph = self._article.paragraph(anchor)
+            before = [
+                d
+                for d in self._dates
+                if d.sentence == number - 1
+                and self._usable(d)
+                and self._article.paragraph(d.ent.root) == paragraph
+            ]
+            if before:
+                return before[-1].found
+            if self._peg is not None and not self._retold(number):
+                return self._peg
+            if number < _LEDE_SENTENCES and published is not None:
+                # The lede reports the news: at the latest the publication day.
+                return Occurred(date=published, precision="unknown", text=None)
         return self._undated(sentence)
+
+    def _retold(self, number: int) -> bool:
+        """Whether a sentence names a date well before publication ('Isis, which seized Mosul in
+        2014, …'): its undated events are history, not the story's news."""
+        published = self._published
+        return published is not None and any(
+            d.sentence == number
+            and not d.bound
+            and d.found.date is not None
+            and (published - d.found.date).days > _HISTORY_DAYS
+            for d in self._dates
+        )
 
     def _not_after_publication(self, found: Occurred) -> bool:
         published = self._published
         return published is None or found.date is None or found.date <= published
 
-    def _planned(self, clause: list[tuple[Span, Occurred]], anchor: Token) -> Occurred:
+    def _planned(self, clause: list[_Dated], anchor: Token) -> Occurred:
         """A future or hypothetical event: when it is announced for, never a date after
         publication ('will meet on Monday' -> text 'Monday', date None)."""
         if not clause:
             return Occurred(date=None, precision="unknown", text=None)
-        ent, found = min(clause, key=lambda p: abs(p[0].root.i - anchor.i))
+        dated = min(clause, key=lambda d: abs(d.ent.root.i - anchor.i))
+        ent, found = dated.ent, dated.found
         ahead = resolve_date(ent.text, self._published, future=True) or found
         if self._published is not None and ahead.date is not None and ahead.date > self._published:
             return Occurred(date=None, precision="unknown", text=ent.text)
@@ -214,9 +341,55 @@ class DateFinder:
         for ent in self._unresolved:
             if sentence.start <= ent.start < sentence.end:
                 return Occurred(date=None, precision="unknown", text=ent.text)
-        if self._published is not None:
-            return Occurred(date=self._published, precision="unknown", text=None)
         return Occurred()
+
+
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(word_data("dates.toml")["months"]) + r")\b", re.I)
+_NOT_WHEN = frozenset(word_data("dates.toml")["clauses"]["not_when"])
+
+
+def _explicit_year(expression: str) -> int | None:
+    found = re.search(r"\b(1[89]\d\d|20\d\d)\b", expression)
+    return int(found[1]) if found else None
+
+
+def reported(token: Token) -> bool:
+    """Whether a reporting verb ('said', 'told') governs the token's clause."""
+    current = token
+    while current.head != current:
+        current = current.head
+        if lemma(current) in REPORTING_VERBS:
+            return True
+    return False
+
+
+def _modifier_clause(token: Token) -> bool:
+    """Whether a trigger is in a clause that describes a noun ('civilians who were kidnapped by
+    Isis', 'reports that 500 people were injured'): such clauses retell; they take no date from
+    the story around them."""
+    current = token
+    while current.head != current:
+        if current.dep_ in ("relcl", "acl"):
+            return True
+        current = current.head
+    return False
+
+
+def _planned(ent: Span) -> bool:
+    """Whether a date is in a future or hypothetical clause ('is due to be discussed on
+    Monday', 'will meet next week')."""
+    head = clause_head(ent.root)
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    flags = modality([head])
+    return flags.future or flags.hypothetical
+
+
+def _bound(ent: Span) -> bool:
+    """'since 2011', 'until June', 'by the end of the year': a period's bound, not a date."""
+    root = ent.root
+    first = ent[0].lower_
+    return first in _NOT_WHEN or (root.dep_ == "pobj" and root.head.lower_ in _NOT_WHEN)
 
 
 def not_after(occurred: Occurred, published: date | None) -> Occurred:

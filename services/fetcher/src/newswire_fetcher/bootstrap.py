@@ -1,0 +1,64 @@
+"""The fetcher's one bootstrap: HTTP client, politeness, state and service, as steps and hooks.
+
+The Kafka app and the embedded pipeline (`newswire fetch`, the demo) both build the fetcher
+here, so each gets the same address guard, politeness, robots rules, seen-URL record and
+fingerprint index from the same settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from newswire_contracts.topics import ARTICLES_FETCHED
+from newswire_fetcher.polite import PoliteClient, create_client
+from newswire_fetcher.poller import Poller
+from newswire_fetcher.service import FetcherService
+from newswire_fetcher.settings import FetcherSettings
+from newswire_fetcher.sources import Source, load_sources
+from newswire_fetcher.state import FetcherState
+from newswire_runtime import Publisher
+from newswire_runtime.kafka import retry_policy
+from newswire_runtime.parts import ServiceParts
+
+
+@dataclass(frozen=True)
+class FetcherParts(ServiceParts):
+    """The fetcher's parts, plus what a poller needs to publish requests for its sources."""
+
+    settings: FetcherSettings = field(kw_only=True)
+    polite: PoliteClient = field(kw_only=True)
+    state: FetcherState = field(kw_only=True)
+    sources: list[Source] = field(kw_only=True, default_factory=list)
+
+    def poller(self, publisher: Publisher, sources: list[Source] | None = None) -> Poller:
+        """A poller of ``sources`` (default: the settings' sources file) publishing requests."""
+        return Poller(
+            self.sources if sources is None else sources,
+            self.polite,
+            self.state,
+            publisher,
+            prefix=self.settings.topic_prefix,
+            jitter=self.settings.poll_jitter,
+            seen_retention=dt.timedelta(days=self.settings.seen_retention_days),
+            policy=retry_policy(self.settings),
+        )
+
+
+def build(settings: FetcherSettings) -> FetcherParts:
+    """The fetcher's parts; a bad sources file fails here, before anything starts."""
+    sources = load_sources(settings.sources_file) if settings.sources_file else []
+    client = create_client(settings)
+    polite = PoliteClient(client, settings)
+    state = FetcherState.from_url(settings.database_url, namespace=settings.topic_prefix)
+    service = FetcherService(settings, client, polite=polite, fingerprints=state, seen=state)
+    return FetcherParts(
+        steps=[service.step()],
+        outputs=[ARTICLES_FETCHED],
+        startup=[state.create_tables],
+        shutdown=[state.close, client.aclose],
+        settings=settings,
+        polite=polite,
+        state=state,
+        sources=sources,
+    )
