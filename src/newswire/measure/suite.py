@@ -109,6 +109,7 @@ def render_section(r: dict[str, Any]) -> str:
             f"| events per article | {b['events_per_article']} ({b['events']} events) | ≤ 0.2 |",
             f"| articles with any event | {_pct(b['share_with_event'])} "
             f"({b['articles_with_event']}/{b['articles']}) | ≤ 10 % |",
+            f"| articles the relevance gate turned away | {b['articles_gated_out']} | |",
             f"| most frequent types | {', '.join(f'{k} {n}' for k, n in top.items())} | |",
             "",
         ]

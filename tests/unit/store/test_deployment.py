@@ -22,6 +22,7 @@ from pydantic_settings import BaseSettings
 
 from newswire_extractor.settings import ExtractorSettings
 from newswire_fetcher.settings import FetcherSettings
+from newswire_runtime.topics import TopicSettings
 from newswire_store.api.settings import ApiSettings
 from newswire_store.settings import StoreSettings
 
@@ -55,6 +56,15 @@ def is_setting(var: str, settings: type[BaseSettings], monkeypatch: pytest.Monke
     """Whether the variable sets a field: by the class's prefix, or as a deployment-wide default."""
     prefix = str(settings.model_config.get("env_prefix", ""))
     if var.startswith(prefix) and var[len(prefix) :].lower() in settings.model_fields:
+        return True
+    # The topic layout is deployment-wide, read by the settings' nested TopicSettings.
+    topics = str(TopicSettings.model_config.get("env_prefix", ""))
+    name = var[len(topics) :].lower()
+    if (
+        "topics" in settings.model_fields
+        and var.startswith(topics)
+        and name in TopicSettings.model_fields
+    ):
         return True
     for other in [v for v in list(__import__("os").environ) if v.startswith("NEWSWIRE_")]:
         monkeypatch.delenv(other)
