@@ -24,7 +24,7 @@ import uvicorn
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from newswire.pipeline import read_feed, run_embedded, sqlite_url
+from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
 from newswire.site_server import serve_site
 from newswire_contracts import EventsExtractedV1, Quote, article_id_for, event_id_for
 from newswire_fetcher.service import create_client
@@ -55,7 +55,8 @@ async def demo_store(url: str) -> None:
     with serve_site() as base:
         async with create_client(FetcherSettings(allow_hosts=["127.0.0.1"])) as client:
             links = await read_feed(client, f"{base}/feed.xml")
-        report = await run_embedded(links, url)
+        settings = EmbeddedSettings.from_env(url, allow_hosts=["127.0.0.1"], min_host_delay_s=0)
+        report = await run_embedded(links, settings)
     if report.stored != len(links):
         raise RuntimeError(f"the demo stored {report.stored} of {len(links)} articles")
 
