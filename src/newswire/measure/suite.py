@@ -64,10 +64,15 @@ def run_corpus_measures(
             items = load_main_events(main_path)
             wanted = {i.article for i in items}
             articles = [d for d in load_guardian(shared) if d.doc_id in wanted]
-            events = {d.doc_id: runner.run(d).events for d in articles}
+            outputs = {d.doc_id: runner.run(d) for d in articles}
             results["main_events"] = {
                 "set": f"{MAIN_EVENTS} over guardian-dev",
-                **score_main_events(items, events),
+                **score_main_events(items, {k: v.events for k, v in outputs.items()}),
+                "turned_away": [
+                    f"{k}: {v.relevance.reason}"
+                    for k, v in outputs.items()
+                    if v.relevance is not None and not v.relevance.codeable
+                ],
             }
     finally:
         runner.close()
@@ -182,6 +187,10 @@ def render_section(r: dict[str, Any]) -> str:
             f"({m['type_actor_found']}/{m['main_events']}) |",
             "",
             "Missed: " + ("; ".join(m["missed"]) or "none") + ".",
+            "",
+            "Articles of the list the relevance gate turned away: "
+            + ("; ".join(m.get("turned_away", [])) or "none")
+            + ".",
             "",
         ]
     g = r.get("gate")
