@@ -98,6 +98,10 @@ def evaluate_command(
     bbc_sample: Annotated[
         int, typer.Option(min=0, help="BBC non-politics articles to sample (0: all).")
     ] = 200,
+    corpora_report: Annotated[
+        Path | None,
+        typer.Option(help="Write the corpus measures here instead of appending them to --report."),
+    ] = None,
 ) -> None:
     """Type accuracy and macro-F1, per-type F1, confusions, actor/target F1, places, dates,
     quantities and quotes of the rules backend on each gold set."""
@@ -139,6 +143,10 @@ def evaluate_command(
         }
         err.print(f"{name}: {len(documents)} documents in {evaluation.seconds:.1f} s")
     section = _corpus_measures(shared, bbc_sample, results) if corpora else ""
+    if section and corpora_report is not None:
+        corpora_report.write_text("# Extractor corpus measures\n\n" + section, "utf-8")
+        err.print(f"wrote {corpora_report}")
+        section = ""
     if report is not None:
         text = render(scores, header=_header(extractor.name, model))
         report.write_text(text.rstrip("\n") + "\n\n" + section if section else text, "utf-8")

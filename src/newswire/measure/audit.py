@@ -238,6 +238,35 @@ def load_judgements(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+MAX_REASON = 160
+
+
+def merge_judgements(
+    old: Mapping[str, Mapping[str, Any]],
+    new: Mapping[str, Mapping[str, Any]],
+    sample: Mapping[str, Mapping[str, Any]],
+    *,
+    replace: bool = False,
+) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """``old`` plus the ``new`` judgements of sampled keys: labels, the sample's article id and a
+    one-line reason only (anything else a judge wrote is dropped). Raises on unknown keys."""
+    unknown = [k for k in new if k not in sample]
+    if unknown:
+        raise JudgementError(f"{len(unknown)} keys not in the sample, e.g. {unknown[0]}")
+    merged = {k: dict(v) for k, v in old.items()}
+    counts = {"added": 0, "replaced": 0, "kept": 0}
+    for key, row in new.items():
+        if key in old and not replace:
+            counts["kept"] += 1
+            continue
+        counts["replaced" if key in old else "added"] += 1
+        clean: dict[str, Any] = {"key": key, "article": sample[key]["article"]}
+        clean.update({name: row[name] for name in LABELS})
+        clean["reason"] = " ".join(str(row.get("reason") or "").split())[:MAX_REASON]
+        merged[key] = clean
+    return merged, counts
+
+
 # ---------------------------------------------------------------------------------------------
 # tally
 
@@ -365,7 +394,9 @@ def render(t: Tally, meta: Mapping[str, Any]) -> str:
         "",
         "Written by `uv run python bench/audit/tally.py --report docs/precision-audit.md`; "
         "how to sample, judge and tally: `bench/audit/README.md`; the judging guide: "
-        "`bench/audit/GUIDE.md`; the judgements: `bench/audit/judgements.jsonl`.",
+        "`bench/audit/GUIDE.md`; the judgements: `bench/audit/judgements.jsonl`. The other "
+        "corpus measures of issue 8 (BBC non-politics over-coding, ConfliBERT CAMEO, main-event "
+        "recall, the gate's figures) are in `docs/extractor-corpus-eval.md`.",
         "",
         f"- Sample drawn {meta.get('created', '?')} at commit `{meta.get('commit', '?')}`, "
         f"extractor `{meta.get('extractor', '?')}` (through the extractor service's entry).",

@@ -16,6 +16,7 @@ from newswire.measure.audit import (
     context,
     key_of,
     load_judgements,
+    merge_judgements,
     sheet_item,
     stratified_sample,
     tally,
@@ -180,3 +181,21 @@ def test_a_short_set_leaves_its_quota_to_the_others() -> None:
     chosen = stratified_sample(pool, seed=3, quotas={"big": 4, "small": 3}, per_article=4)
     assert len(chosen) == 7
     assert sum(1 for c in chosen if c.set_name == "small") == 1
+
+
+def test_merge_keeps_labels_only_and_old_judgements() -> None:
+    sample = {"k": {"article": "t:1"}, "m": {"article": "t:2"}}
+    old = {"k": judgement("k", True)}
+    new = {
+        "k": judgement("k", False),
+        "m": {**judgement("m", True), "reason": "date\nwrong", "sentence": "copied text"},
+    }
+    merged, counts = merge_judgements(old, new, sample)
+    assert counts == {"added": 1, "replaced": 0, "kept": 1}
+    assert merged["k"]["real"] is True
+    assert merged["m"]["reason"] == "date wrong" and "sentence" not in merged["m"]
+    assert merged["m"]["article"] == "t:2"
+    merged, counts = merge_judgements(old, new, sample, replace=True)
+    assert counts["replaced"] == 1 and merged["k"]["real"] is False
+    with pytest.raises(JudgementError, match="not in the sample"):
+        merge_judgements(old, {"x": judgement("x", True)}, sample)

@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newswire_extractor.rules.lang import Language
-from newswire_extractor.rules.syntax import children, lemma, noun_modifiers
+from newswire_extractor.rules.syntax import children, lemma, noun_modifiers, prep_objects
 from newswire_extractor.rules.triggers import Match
 
 # Dependencies that lead from a clause to the clause it is embedded in.
 _EMBEDDING = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT", "PROTEST"})
+# Acts done by saying: 'a declaration demanding that ...' states the demand it describes.
+_SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "PROTEST", "THREATEN"})
 _AGENTIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _NOMINAL_DEPS = frozenset({"pobj", "csubj", "nsubj", "nsubjpass", "dobj", "amod"})
 # 'in fighting terrorists', 'for going to fight': a gerund after these names an activity.
@@ -36,12 +38,20 @@ class Assertion:
         self._background_marks = language["background.marks"]
         self._background_preps = language["background.preps"]
         self._background_adverbs = language["background.adverbs"]
+        self._background_heads = language["background.heads"]
+        self._recurring = language["generic.recurring"]
+        self._unreal_modifiers = language["modality.hypothetical_modifiers"]
+        self._unreal_heads = language["modality.unreal_heads"]
+        self._purpose_marks = language["modality.purpose_marks"]
+        self._modal_aux = language["modality.hypothetical_aux"]
+        self._reported_aux = language["modality.reported_future_aux"]
         self._generic_adverbs = language["generic.adverbs"]
         self._aggregate = language["generic.aggregate"]
         self._inanimate = language["senses.inanimate"]
         self._abstract = language["senses.abstract_objects"]
         self._figurative = language["senses.figurative_particles"]
         self._weapons = language["senses.weapons"]
+        self._verdicts = language["senses.verdicts"]
         self._violent = language["senses.violent_modifiers"]
 
     def reason(self, match: Match, event_type: str, *, planned: bool) -> str | None:
@@ -54,6 +64,7 @@ class Assertion:
             self._asked(match)
             or self._conditioned(match)
             or self._denied(match)
+            or self._possible(match)
             or (None if planned else self._intended(match))
             or self._retold(match)
             or self._habitual(match, event_type)
@@ -92,6 +103,36 @@ class Assertion:
         for clause in _clauses(match.head):
             if clause.dep_ == "xcomp" and lemma(clause.head) in self._counterfactive:
                 return "unrealised"
+        return None
+
+    def _possible(self, match: Match) -> str | None:
+        """'a potential Turkish attack', 'the prospect of an operation', 'so we can stop
+        people being investigated', 'the army could then attack': a possibility, not a fact."""
+        word = match.word
+        if match.is_noun:
+            if any(c.lower_ in self._unreal_modifiers for c in children(word, "amod")):
+                return "possibility"
+            anchor = word
+            while anchor.dep_ == "conj":
+                anchor = anchor.head
+            if anchor.dep_ == "pobj" and lemma(anchor.head) == "of":
+                if lemma(anchor.head.head) in self._unreal_heads:
+                    return "possibility"
+                if lemma(anchor.head.head) in self._background_heads:
+                    return "background phrase"
+        for clause in list(_clauses(match.head))[1:]:
+            if clause.dep_ == "advcl" and any(
+                m.lower_ in self._purpose_marks for m in children(clause, "mark")
+            ):
+                return "purpose"
+            modals = {a.lower_ for a in children(clause, "aux")} & self._modal_aux
+            if modals - self._reported_aux or (modals and not self._reported(clause)):
+                return "possibility"
+        head = match.head
+        if head.dep_ == "advcl" and any(
+            m.lower_ in self._purpose_marks for m in children(head, "mark")
+        ):
+            return "purpose"
         return None
 
     def _intended(self, match: Match) -> str | None:
@@ -153,17 +194,32 @@ class Assertion:
         head = match.head
         if any(c.lower_ in self._generic_adverbs for c in children(head, "advmod")):
             return "habitual"
+        for modifier in children(head, "npadvmod", "advmod"):
+            if any(d.lower_ in self._recurring for d in children(modifier, "det")):
+                return "habitual"  # 'bombed every five minutes'
+        for clause in _clauses(head):
+            if clause.dep_ == "relcl" and _restrictive(clause):
+                return "description"
+            if clause.pos_ in ("NOUN", "PROPN"):
+                break
+        describing = head.dep_ == "acl" or (
+            head.dep_ == "advcl" and lemma(head.head) in self._reporting
+        )
+        # 'forces fighting to defeat Isis', 'the SDF, fighting Isis, said'
+        speech = event_type in _SPEECH_ACTS
+        if head.tag_ == "VBG" and not has_aux(head) and describing and not speech:
+            return "description"
         if self._counts_up(head):
             return "aggregate"
         if match.is_noun and head is match.word:
             return None
-        has_aux = bool(children(head, "aux", "auxpass"))
+        aux = has_aux(head)
         nominal = head.dep_ in _NOMINAL_DEPS or (
             head.dep_ == "pcomp" and head.head.lower_ in _ACTIVITY_PREPS
         )
-        if head.tag_ == "VBG" and not has_aux and nominal:
+        if head.tag_ == "VBG" and not aux and nominal:
             return "generic gerund"
-        if event_type in _MATERIAL and head.tag_ in _PRESENT and not has_aux:
+        if event_type in _MATERIAL and head.tag_ in _PRESENT and not aux:
             return "generic present"
         return None
 
@@ -185,8 +241,11 @@ class Assertion:
         return False
 
     def _figurative_sense(self, match: Match, event_type: str) -> str | None:
-        """'killed off any political challenge', 'assassination strikes' (no labour strike)."""
+        """'killed off any political challenge', 'assassination strikes' (no labour strike),
+        'pleaded guilty' (no plea to anyone)."""
         word = match.word
+        if any(lemma(c) in self._verdicts for c in match.head.children):
+            return "legal plea"
         if event_type == "PROTEST" and match.is_noun and noun_modifiers(word) & self._violent:
             return "violent strike"
         if event_type not in _AGENTIVE or match.is_noun:
@@ -196,6 +255,9 @@ class Assertion:
         objects = children(match.head, "dobj", "nsubjpass")
         if objects and all(lemma(o) in self._abstract for o in objects):
             return "figurative"
+        causes = [o for o in prep_objects(match.head, {"for", "over"})]
+        if not objects and causes and all(lemma(o) in self._abstract for o in causes):
+            return "figurative"  # 'fighting for her job', 'battled over his role'
         return None
 
     def _natural_force(self, match: Match, event_type: str) -> str | None:
@@ -237,6 +299,18 @@ def _clauses(token: Token) -> Iterator[Token]:
         current = current.head
         if step in _EMBEDDING or current.pos_ in ("VERB", "AUX"):
             yield current
+
+
+def has_aux(token: Token) -> bool:
+    return bool(children(token, "aux", "auxpass"))
+
+
+def _restrictive(clause: Token) -> bool:
+    """'the deal that was abandoned by the US', 'the citizens I have met': a relative clause
+    that identifies its noun retells what is known; 'the strike, which killed 12' adds news."""
+    first = clause.left_edge
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    return before is None or before.text not in (",", "—", "–", "-", "(")
 
 
 def _year(token: Token) -> bool:

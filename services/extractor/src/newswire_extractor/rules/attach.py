@@ -33,24 +33,38 @@ class Attachment:
         rules = [*self._lexicon.verb_rules(word), *self._lexicon.noun_rules(word)]
         return frozenset(r.event_type for r in rules)
 
-    def attached(self, token: Token, head: Token, own: frozenset[str]) -> bool:
+    def attached(
+        self, token: Token, head: Token, own: frozenset[str], *, through_nouns: bool = True
+    ) -> bool:
         """Whether ``token`` hangs off ``head`` in its clause, passing no noun that names a
-        happening of a type other than ``own`` (the trigger's types)."""
+        happening of a type other than ``own`` (the trigger's types), nor, unless
+        ``through_nouns``, any noun at all ('sanctions on firms in Iran': Iran places the firms,
+        not the sanctions)."""
         current = token
+        own_phrase = token.dep_ in ("compound", "appos", "nmod")  # 'at the Istanbul talks'
         while current != head:
             if current.dep_ in CLAUSE_DEPS or current.head == current:
                 return False
             current = current.head
+            if own_phrase:
+                own_phrase = False  # the noun the name is part of is the phrase itself
+                continue
             if current != head and current.pos_ in _NOMINAL:
+                if not through_nouns and not self.types_of(current) & own:
+                    return False
                 found = self.types_of(current)
                 if found and not found & own:
                     return False
         return True
 
     def own_types(self, heads: Sequence[Token]) -> frozenset[str]:
+        """The types a trigger can have, with its support verb's object ('held talks')."""
         found: set[str] = set()
         for head in heads:
             found |= self.types_of(head)
+            for child in head.children:
+                if child.dep_ in ("dobj", "nsubjpass", "attr"):
+                    found |= self.types_of(child)
         return frozenset(found)
 
     def governing(self, head: Token) -> list[Token]:

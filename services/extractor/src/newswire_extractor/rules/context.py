@@ -14,6 +14,7 @@ after the publication day: future and hypothetical events keep the announced exp
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,43 +26,52 @@ from newswire_extractor.rules.attach import Attachment, clause_head, tense
 from newswire_extractor.rules.dates import resolve_date
 from newswire_extractor.rules.document import Article
 from newswire_extractor.rules.modality import REPORTING_VERBS, modality
-from newswire_extractor.rules.syntax import lemma, path_to
+from newswire_extractor.rules.syntax import lemma
 from newswire_extractor.rules.words import word_data
 
 Token = Any
 Span = Any
 
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "throughout",
-        "around",
-        "into",
-        "within",
-        "off",
-        "along",
-        "over",
-    }
-)
+_PLACE_WORDS = word_data("places.toml")
+LOCATIVE_PREPS = frozenset(_PLACE_WORDS["locative_prepositions"])
+# Nouns that name a place by a proper name beside them ('the Syrian town of Manbij', 'in
+# Deir ez-Zor province').
+_PLACE_NOUNS = frozenset(_PLACE_WORDS["place_nouns"])
+# Events done where their doers are; a place of the clause that reports them ('said in Moscow
+# that its jets struck Idlib') is not theirs.
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST", "CONSULT"})
+# Words whose infinitive complement is a promised, asked or refused act ('agreed to reopen').
+_COMMITMENTS = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+_HOME_MIN_MENTIONS = 2
 
 
 class PlaceFinder:
-    """Geocodes the place of each event of one article."""
+    """Geocodes the place of each event of one article.
+
+    The place is one the event's own clause names after a locative preposition ('in Idlib',
+    'the Syrian town of Manbij'), passing no phrase of another happening ('rejected calls for a
+    ceasefire in Idlib' is not in Idlib; basis 'clause'); for a statement, else one of the clause
+    that reports it ('said in Ankara that …'; 'sentence'); else the dateline ('dateline'); else
+    the title's place ('article'). A place named elsewhere in the story is never the event's.
+    Among places that share a name, one in the event's parties' countries wins, then one in the
+    story's country (the dateline's, else the country its places and names point to most).
+    """
 
     def __init__(
-        self, article: Article, kb: KnowledgeBase, parse: Callable[[str], Any] | None = None
+        self,
+        article: Article,
+        kb: KnowledgeBase,
+        parse: Callable[[str], Any] | None = None,
+        attachment: Attachment | None = None,
     ) -> None:
         self._article = article
         self._kb = kb
         self._parse = parse
+        self._attach = attachment or Attachment()
         self._fallback: Location | bool | None = False  # False: not computed yet
+        self._home: list[str] | None = None
 
     def locate(
         self,
@@ -70,19 +80,63 @@ class PlaceFinder:
         exclude: Sequence[tuple[int, int]],
         prefer: Sequence[str],
     ) -> Location | None:
+        prefer = [*prefer, *self.home()]
         places = [
             e
             for e in self._article.entities_in(sentence.start, sentence.end)
             if e.label_ in _PLACE_LABELS and _locative(e) and not _overlaps(e, exclude)
         ]
-        clause = [e for e in places if any(path_to(e.root, h) for h in heads)]
+        own = self._attach.own_types(heads)
+        if self._attach.types_of(heads[0]) & _COMMITMENTS:
+            # 'agreed to reopen a road into Taiz': the promised act's place is not the event's.
+            heads = [heads[0], *(h for h in heads[1:] if h.dep_ != "xcomp")]
+        material = bool(own & _MATERIAL)
+        clause = [
+            e
+            for e in places
+            if any(self._attach.attached(e.root, h, own, through_nouns=material) for h in heads)
+        ]
+        reporting: list[Span] = []
+        if not material:
+            above = self._attach.governing(heads[0])
+            reporting = [
+                e
+                for e in places
+                if e not in clause
+                and any(self._attach.attached(e.root, v, own, through_nouns=False) for v in above)
+            ]
         anchor = heads[0].i
-        for basis, pool in (("clause", clause), ("sentence", places)):
+        for basis, pool in (("clause", clause), ("sentence", reporting)):
             for ent in sorted(pool, key=lambda e: abs(e.root.i - anchor)):
                 location = self._location(ent.text, basis, prefer)
                 if location is not None:
                     return location
         return self._article_place(prefer)
+
+    def home(self) -> list[str]:
+        """The story's country: the dateline's, else the one its places and names point to
+        most often (at least twice); empty when neither says."""
+        if self._home is None:
+            self._home = self._story_country()
+        return self._home
+
+    def _story_country(self) -> list[str]:
+        dateline = self._article.dateline
+        if dateline is not None:
+            place = self._kb.gazetteer.geocode(dateline.place.title())
+            if place is not None and place.country:
+                return [place.country]
+        counts: Counter[str] = Counter()
+        for ent in self._article.doc.ents:
+            if ent.label_ not in ("GPE", "NORP"):
+                continue
+            country = self._kb.countries.find(ent.text) or self._kb.countries.demonym(ent.text)
+            if country is not None:
+                counts[country.code] += 1
+        if not counts:
+            return []
+        code, mentions = counts.most_common(1)[0]
+        return [code] if mentions >= _HOME_MIN_MENTIONS else []
 
     def _location(self, text: str, basis: str, prefer: Sequence[str]) -> Location | None:
         place = self._kb.gazetteer.geocode(text, prefer)
@@ -100,7 +154,7 @@ class PlaceFinder:
 
     def _article_place(self, prefer: Sequence[str]) -> Location | None:
         if self._fallback is False:
-            self._fallback = self._dateline(prefer) or self._title_or_lede(prefer)
+            self._fallback = self._dateline(prefer) or self._title(prefer)
         return self._fallback if isinstance(self._fallback, Location) else None
 
     def _dateline(self, prefer: Sequence[str]) -> Location | None:
@@ -109,20 +163,15 @@ class PlaceFinder:
             return None
         return self._location(dateline.place.title(), "dateline", prefer)
 
-    def _title_or_lede(self, prefer: Sequence[str]) -> Location | None:
-        if self._article.title and self._parse is not None:
-            places = [e for e in self._parse(self._article.title).ents if e.label_ in _PLACE_LABELS]
-            # 'Russia and Ukraine hold talks in Istanbul': the place is Istanbul, not Russia.
-            for ent in sorted(places, key=lambda e: not _locative(e)):
-                found = self._location(ent.text, "article", prefer)
-                if found is not None and (_locative(ent) or found.precision != "country"):
-                    return found
-        for sentence in list(self._article.doc.sents)[:1]:
-            for ent in self._article.entities_in(sentence.start, sentence.end):
-                if ent.label_ in _PLACE_LABELS and _locative(ent):
-                    found = self._location(ent.text, "article", prefer)
-                    if found is not None:
-                        return found
+    def _title(self, prefer: Sequence[str]) -> Location | None:
+        if not self._article.title or self._parse is None:
+            return None
+        places = [e for e in self._parse(self._article.title).ents if e.label_ in _PLACE_LABELS]
+        # 'Russia and Ukraine hold talks in Istanbul': the place is Istanbul, not Russia.
+        for ent in sorted(places, key=lambda e: not _locative(e)):
+            found = self._location(ent.text, "article", prefer)
+            if found is not None and (_locative(ent) or found.precision != "country"):
+                return found
         return None
 
 
@@ -136,7 +185,15 @@ def _under(token: Token, ancestor: Token) -> bool:
 
 
 def _locative(ent: Span) -> bool:
+    """'in Idlib', 'in Deir ez-Zor province', 'in the town of Manbij', 'in the Omani capital,
+    Muscat', 'at the Istanbul talks'."""
     root = ent.root
+    if root.dep_ == "appos":
+        root = root.head  # 'the Omani capital, Muscat'
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in _PLACE_NOUNS:
+        root = root.head.head  # 'the town of Manbij'
+    elif root.dep_ in ("compound", "nmod"):
+        root = root.head  # 'Deir ez-Zor province', 'the Istanbul talks'
     return bool(root.dep_ == "pobj" and lemma(root.head) in LOCATIVE_PREPS)
 
 
