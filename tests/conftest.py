@@ -22,7 +22,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_DIR = ROOT / "deploy" / "local"
-KAFKA_IMAGE = "confluentinc/cp-kafka:7.9.0"
+# The same Kafka as deploy/local/kafka.sh and deploy/compose.yaml (checked by test_deployment).
+KAFKA_IMAGE = "apache/kafka:4.4.0"
 POSTGRES_IMAGE = "postgres:16-alpine"
 SCRIPT_TIMEOUT_S = 600  # a cold Kafka start downloads ~100 MB of jars first
 
@@ -151,11 +152,43 @@ def _docker_available() -> bool:
 
 @contextlib.contextmanager
 def _kafka_container() -> Iterator[str]:
-    from testcontainers.community.kafka import KafkaContainer
+    # testcontainers' KafkaContainer drives Confluent's images only; the Apache image is
+    # configured by KAFKA_* variables. The advertised address must carry the host port, so the
+    # port is chosen first and bound explicitly.
+    import socket
 
-    container = KafkaContainer(KAFKA_IMAGE).with_kraft().with_env("KAFKA_NUM_PARTITIONS", "3")
-    with container as kafka:
-        yield kafka.get_bootstrap_server()
+    from testcontainers.core.container import DockerContainer
+    from testcontainers.core.waiting_utils import wait_for_logs
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    record_limit = str(int(os.environ.get("NEWSWIRE_MAX_MESSAGE_BYTES", "1048576")) + 65536)
+    container = (
+        DockerContainer(KAFKA_IMAGE)
+        .with_bind_ports(9092, port)
+        .with_envs(
+            KAFKA_NODE_ID="1",
+            KAFKA_PROCESS_ROLES="broker,controller",
+            KAFKA_LISTENERS="PLAINTEXT://:9092,CONTROLLER://:9093",
+            KAFKA_ADVERTISED_LISTENERS=f"PLAINTEXT://127.0.0.1:{port}",
+            KAFKA_CONTROLLER_LISTENER_NAMES="CONTROLLER",
+            KAFKA_LISTENER_SECURITY_PROTOCOL_MAP="CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+            KAFKA_CONTROLLER_QUORUM_VOTERS="1@localhost:9093",
+            KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR="1",
+            KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR="1",
+            KAFKA_TRANSACTION_STATE_LOG_MIN_ISR="1",
+            KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR="1",
+            KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR="1",
+            KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS="0",
+            KAFKA_NUM_PARTITIONS="3",
+            KAFKA_MESSAGE_MAX_BYTES=record_limit,
+            KAFKA_REPLICA_FETCH_MAX_BYTES=record_limit,
+        )
+    )
+    with container:
+        wait_for_logs(container, "Kafka Server started", timeout=120)
+        yield f"127.0.0.1:{port}"
 
 
 @contextlib.contextmanager

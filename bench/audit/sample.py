@@ -55,13 +55,15 @@ def run(args: argparse.Namespace) -> int:
     docs = list(load_documents(shared, SETS))
     judgements = load_judgements(args.judgements)
     runner = ServiceRunner()
-    candidates, articles, events = [], dict.fromkeys(SETS, 0), dict.fromkeys(SETS, 0)
+    candidates: list[Candidate] = []
+    articles, events, gated = (dict.fromkeys(SETS, 0) for _ in range(3))
     started = time.perf_counter()
     for i, doc in enumerate(docs, 1):
         set_name = "guardian-dev" if doc.corpus == "guardian-dev" else "bbc-politics"
         result = runner.run(doc)
         articles[set_name] += 1
         events[set_name] += len(result.events)
+        gated[set_name] += result.relevance is not None and not result.relevance.codeable
         published = doc.published.isoformat() if doc.published else None
         candidates += [
             Candidate(set_name, doc.doc_id, e, doc.text, published) for e in result.events
@@ -76,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         candidates, seed=args.seed, quotas=quotas, per_article=args.per_article
     )
     chosen.sort(key=lambda c: rank(args.seed, c.key))  # interleave the sets for the judges
+    if len(chosen) < sum(quotas.values()):
+        print(f"warning: only {len(chosen)} events to sample", file=sys.stderr)
     manifest = {
         "commit": commit_of(repo_root()),
         "extractor": runner.name,
@@ -85,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         "quotas": quotas,
         "articles": articles,
         "events": events,
+        "gated_out": gated,
         "items": [manifest_item(c) for c in chosen],
     }
     sheet = [c for c in chosen if not (args.only_unjudged and c.key in judgements)]

@@ -68,6 +68,7 @@ def main() -> None:
           f"(P {summary.text_precision:.4f}, R {summary.text_recall:.4f})")  # fmt: skip
     print(f"title accuracy:              {summary.title_accuracy:.4f}")
     print(f"date accuracy (day):         {summary.date_accuracy:.4f}")
+    print(f"day as published (no conv.): {summary.published_day_accuracy:.4f}")
     print(f"date+time accuracy (minute): {summary.time_accuracy:.4f}")
     print(f"author accuracy:             {summary.author_accuracy:.4f}")
     print(f"language accuracy:           {summary.language_accuracy:.4f}")

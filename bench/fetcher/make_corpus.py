@@ -623,6 +623,50 @@ def t_embeds(story: Story, rng: random.Random) -> tuple[str, str]:
     return page, url
 
 
+def t_utc_jsonld(story: Story, rng: random.Random) -> tuple[str, str]:
+    # JSON-LD written in UTC ("Z"), the meta tag and the <time> in the publisher's own zone:
+    # late in the evening (or just after midnight) the two name different days.
+    url = url_of(story)
+    utc = when(story).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": story.title,
+        "datePublished": utc,
+        "author": [{"@type": "Person", "name": a} for a in story.authors],
+        "publisher": {"@type": "Organization", "name": story.site},
+    }
+    page = (
+        head(story, jsonld_block(data) + og(story, url=url))
+        + "<body>"
+        + nav(story, rng)
+        + f"<main><article><h1>{e(story.title)}</h1>{byline(story)}"
+        + f'<time datetime="{story.published}">{human_date(story)}</time>'
+        + paragraphs(story)
+        + "</article></main>"
+        + footer(story)
+        + "</body></html>"
+    )
+    return page, url
+
+
+def t_text_date(story: Story, rng: random.Random) -> tuple[str, str]:
+    # A small site: the date is only in the dateline that opens the page's running text.
+    url = url_of(story)
+    place = story.paragraphs[0].split(" in ", 1)[-1].split()[0].strip(",.")
+    page = (
+        f"<html><head><title>{e(story.title)}</title></head><body>"
+        + nav(story, rng)
+        + f'<div class="content"><h1>{e(story.title)}</h1>'
+        + f'<div class="where">{e(place)}, {human_date(story, with_time=False)}</div>'
+        + paragraphs(story)
+        + "</div>"
+        + footer(story)
+        + "</body></html>"
+    )
+    return page, url
+
+
 TEMPLATES: dict[str, Callable[[Story, random.Random], tuple[str, str]]] = {
     "jsonld": t_jsonld,
     "jsonld_graph": t_jsonld_graph,
@@ -641,6 +685,8 @@ TEMPLATES: dict[str, Callable[[Story, random.Random], tuple[str, str]]] = {
     "div_paragraphs": t_div_paragraphs,
     "br_text": t_br_text,
     "embeds": t_embeds,
+    "utc_jsonld": t_utc_jsonld,
+    "text_date": t_text_date,
 }
 
 
@@ -733,10 +779,12 @@ def gold(story: Story, url: str) -> dict[str, object]:
         "title": story.title,
         "text": "\n\n".join(story.paragraphs),
         "published_at": story.published,
-        "date_precision": "day" if story.template == "url_date" else "minute",
+        "date_precision": "day" if story.template in ("url_date", "text_date") else "minute",
         "authors": story.authors,
         "language": story.language,
-        "site_name": story.site if story.template not in ("no_metadata", "url_date") else None,
+        "site_name": story.site
+        if story.template not in ("no_metadata", "url_date", "text_date")
+        else None,
     }
 
 

@@ -836,4 +836,56 @@ STORIES: list[Story] = [
         site="Aegean Observer",
         section="Environment",
     ),
+    # Dates the publisher writes in two zones: JSON-LD in UTC, the page in local time.
+    Story(
+        "night-ferry-fire",
+        "utc_jsonld",
+        "Ferry passengers evacuated after engine room fire",
+        "2025-04-12T00:30:00+02:00",
+        [
+            "More than 200 passengers were taken off a night ferry in the port of Lanmere shortly "
+            "after midnight when a fire broke out in the engine room as the ship was docking.",
+            "The coastguard said the crew had put out the fire within half an hour and that two "
+            "sailors were treated for smoke inhalation at the scene.",
+            "The ferry company cancelled the morning crossings and said an inspection of the "
+            "vessel would begin once investigators had finished their work on board.",
+        ],
+        ["Ines Calder"],
+        site="The Harbour Ledger",
+    ),
+    Story(
+        "assembly-late-vote",
+        "utc_jsonld",
+        "Assembly passes transit budget in late-night vote",
+        "2025-02-20T21:05:00-05:00",
+        [
+            "The regional assembly approved a two-year transit budget on Thursday night after a "
+            "debate that ran for more than nine hours, with 41 members voting in favour and 33 "
+            "against.",
+            "The budget includes money for 120 new buses and a study of a light rail line "
+            "between the airport and the city centre, which opponents called premature.",
+            "The transit authority said the first of the new buses could be on the roads by the "
+            "end of next year if the tender process goes ahead as planned.",
+        ],
+        ["Noah Brandt", "Lea Vos"],
+        site="Northfield Courier",
+        section="Politics",
+    ),
+    # The only date is a dateline in the running text: no meta, no <time>, no date in the URL.
+    Story(
+        "mill-closure",
+        "text_date",
+        "Paper mill to close with the loss of 300 jobs",
+        "2025-05-14T10:00:00+01:00",
+        [
+            "The owners of the paper mill in Carrow announced on Wednesday that it would close "
+            "at the end of the year, with the loss of about 300 jobs in a town of 9,000 people.",
+            "The company blamed falling demand for newsprint and higher energy costs, and said it "
+            "would offer retraining and help for workers looking for jobs elsewhere.",
+            "The town's mayor said the closure was a heavy blow and called on the government to "
+            "help attract new employers to the site.",
+        ],
+        site="Carrow Weekly",
+        section="Business",
+    ),
 ]

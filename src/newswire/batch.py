@@ -234,10 +234,12 @@ def extract_record(record: Record, extractor: Any) -> dict[str, Any]:
 
 
 def result_json(extraction: Any) -> dict[str, Any]:
+    relevance = getattr(extraction, "relevance", None)  # the article gate's decision and reason
     return {
         "events": [e.model_dump(mode="json") for e in extraction.events],
         "quotes": [q.model_dump(mode="json") for q in extraction.quotes],
         "entities": [e.model_dump(mode="json") for e in extraction.entities],
+        "relevance": relevance.model_dump(mode="json") if relevance is not None else None,
     }
 
 

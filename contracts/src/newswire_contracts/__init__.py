@@ -18,6 +18,7 @@ from newswire_contracts.messages import (
     Occurred,
     Quantity,
     Quote,
+    Relevance,
 )
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Occurred",
     "Quantity",
     "Quote",
+    "Relevance",
     "article_id_for",
     "event_id_for",
 ]

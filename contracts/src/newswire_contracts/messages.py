@@ -153,6 +153,22 @@ class Entity(Record):
     country: str | None = None
 
 
+class Relevance(Record):
+    """The article gate's decision: is this political news the extractor codes, and why."""
+
+    codeable: bool = Field(description="False: no events were extracted, see reason.")
+    reason: str = Field(description="One line, e.g. 'not codeable: sports (score 0.03 < 0.75)'.")
+    label: str | None = Field(
+        default=None, description="Most probable class: codeable, sports, business, crime, …"
+    )
+    score: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="The model's probability of codeable news."
+    )
+    threshold: float | None = Field(default=None, description="Score an article needs.")
+    language: str | None = Field(default=None, description="Language the gate took, ISO 639-1.")
+    model: str | None = Field(default=None, description="Gate model name and version.")
+
+
 class ArticleV1(Record):
     """A news article's main text and metadata."""
 
@@ -206,6 +222,10 @@ class EventsExtractedV1(Message):
     entities: list[Entity] = Field(default_factory=list)
     extractor: str = Field(description="Backend and version, e.g. 'rules/0.1.0'.")
     extracted_at: AwareDatetime = Field(default_factory=utc_now)
+    relevance: Relevance | None = Field(
+        default=None,
+        description="The article gate's decision; a non-codeable article has no events.",
+    )
 
 
 class DeadLetterV1(Message):

@@ -49,6 +49,7 @@ def eval_parse(
         ("text recall", summary.text_recall),
         ("title accuracy", summary.title_accuracy),
         ("date accuracy (day)", summary.date_accuracy),
+        ("day as published (no conversion)", summary.published_day_accuracy),
         ("date+time accuracy (minute)", summary.time_accuracy),
         ("author accuracy", summary.author_accuracy),
         ("language accuracy", summary.language_accuracy),
@@ -99,6 +100,10 @@ def evaluate_command(
     bbc_sample: Annotated[
         int, typer.Option(min=0, help="BBC non-politics articles to sample (0: all).")
     ] = 200,
+    corpora_report: Annotated[
+        Path | None,
+        typer.Option(help="Write the corpus measures here instead of appending them to --report."),
+    ] = None,
 ) -> None:
     """Type accuracy and macro-F1, per-type F1, confusions, actor/target F1, places, dates,
     quantities and quotes of the rules backend on each gold set."""
@@ -146,6 +151,10 @@ def evaluate_command(
         }
         err.print(f"{name}: {len(documents)} documents in {evaluation.seconds:.1f} s")
     section = _corpus_measures(shared, bbc_sample, results) if corpora else ""
+    if section and corpora_report is not None:
+        corpora_report.write_text("# Extractor corpus measures\n\n" + section, "utf-8")
+        err.print(f"wrote {corpora_report}")
+        section = ""
     if report is not None:
         text = render(scores, header=_header(extractor.name, model))
         report.write_text(text.rstrip("\n") + "\n\n" + section if section else text, "utf-8")

@@ -92,7 +92,8 @@ class Candidate:
 def stratified_sample(
     candidates: Iterable[Candidate], *, seed: int, quotas: Mapping[str, int], per_article: int
 ) -> list[Candidate]:
-    """At most ``per_article`` events per article, ``quotas[set]`` per set, by hash rank."""
+    """At most ``per_article`` events per article, ``quotas[set]`` per set, by hash rank; a set
+    that has fewer events than its quota leaves the rest to the other sets."""
     by_article: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
     for c in candidates:
         by_article[(c.set_name, c.article)].append(c)
@@ -105,6 +106,12 @@ def stratified_sample(
     for set_name, quota in quotas.items():
         pool = sorted(by_set.get(set_name, []), key=lambda c: rank(seed, c.key))
         chosen.extend(pool[:quota])
+    # A set with too few events leaves its shortfall to the others (lowest ranks first).
+    shortfall = sum(quotas.values()) - len(chosen)
+    if shortfall > 0:
+        taken = {id(c) for c in chosen}
+        rest = [c for s in quotas for c in by_set.get(s, []) if id(c) not in taken]
+        chosen.extend(sorted(rest, key=lambda c: rank(seed, c.key))[:shortfall])
     return chosen
 
 
@@ -231,6 +238,35 @@ def load_judgements(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+MAX_REASON = 160
+
+
+def merge_judgements(
+    old: Mapping[str, Mapping[str, Any]],
+    new: Mapping[str, Mapping[str, Any]],
+    sample: Mapping[str, Mapping[str, Any]],
+    *,
+    replace: bool = False,
+) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """``old`` plus the ``new`` judgements of sampled keys: labels, the sample's article id and a
+    one-line reason only (anything else a judge wrote is dropped). Raises on unknown keys."""
+    unknown = [k for k in new if k not in sample]
+    if unknown:
+        raise JudgementError(f"{len(unknown)} keys not in the sample, e.g. {unknown[0]}")
+    merged = {k: dict(v) for k, v in old.items()}
+    counts = {"added": 0, "replaced": 0, "kept": 0}
+    for key, row in new.items():
+        if key in old and not replace:
+            counts["kept"] += 1
+            continue
+        counts["replaced" if key in old else "added"] += 1
+        clean: dict[str, Any] = {"key": key, "article": sample[key]["article"]}
+        clean.update({name: row[name] for name in LABELS})
+        clean["reason"] = " ".join(str(row.get("reason") or "").split())[:MAX_REASON]
+        merged[key] = clean
+    return merged, counts
+
+
 # ---------------------------------------------------------------------------------------------
 # tally
 
@@ -276,6 +312,7 @@ class Tally:
     all_right: Share
     real_unflagged: Share
     by_set: dict[str, Share] = field(default_factory=dict)
+    by_type: dict[str, Share] = field(default_factory=dict)
     stale: int = 0
 
 
@@ -310,6 +347,14 @@ def tally(
         )
         for s in sets
     }
+    types = sorted({str(item.get("type")) for item, _ in judged})
+    by_type = {
+        t: Share(
+            sum(1 for item, j in judged if str(item.get("type")) == t and j["real"]),
+            sum(1 for item, _ in judged if str(item.get("type")) == t),
+        )
+        for t in types
+    }
     keys = {item["key"] for item in sample}
     return Tally(
         sampled=len(sample),
@@ -322,6 +367,7 @@ def tally(
         all_right=Share(all_right, n),
         real_unflagged=Share(sum(1 for j in unflagged if j["real"]), len(unflagged)),
         by_set=by_set,
+        by_type=by_type,
         stale=sum(1 for k in judgements if k not in keys),
     )
 
@@ -348,7 +394,9 @@ def render(t: Tally, meta: Mapping[str, Any]) -> str:
         "",
         "Written by `uv run python bench/audit/tally.py --report docs/precision-audit.md`; "
         "how to sample, judge and tally: `bench/audit/README.md`; the judging guide: "
-        "`bench/audit/GUIDE.md`; the judgements: `bench/audit/judgements.jsonl`.",
+        "`bench/audit/GUIDE.md`; the judgements: `bench/audit/judgements.jsonl`. The other "
+        "corpus measures of issue 8 (BBC non-politics over-coding, ConfliBERT CAMEO, main-event "
+        "recall, the gate's figures) are in `docs/extractor-corpus-eval.md`.",
         "",
         f"- Sample drawn {meta.get('created', '?')} at commit `{meta.get('commit', '?')}`, "
         f"extractor `{meta.get('extractor', '?')}` (through the extractor service's entry).",
@@ -374,6 +422,8 @@ def render(t: Tally, meta: Mapping[str, Any]) -> str:
     lines.append(f"| real with every field right, of all judged | {t.all_right} | |")
     lines += ["", "| set | real, current |", "|---|---|"]
     lines += [f"| {s} | {share} |" for s, share in t.by_set.items()]
+    lines += ["", "| event type | real, current |", "|---|---|"]
+    lines += [f"| {s} | {share} |" for s, share in t.by_type.items()]
     lines += [
         "",
         "## How to read it",

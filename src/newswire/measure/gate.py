@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-_WANTED = {"precision", "recall", "f1", "threshold", "support", "accuracy", "n", "folds"}
+_EXACT = {"n", "support", "folds", "passed", "threshold"}
+_PART = ("precision", "recall", "f1", "accuracy")
 
 
 def find_gate_metrics(root: Path) -> Path | None:
@@ -26,7 +27,7 @@ def _flatten(value: Any, prefix: str, out: dict[str, float]) -> None:
             _flatten(v, f"{prefix}.{k}" if prefix else str(k), out)
     elif isinstance(value, int | float) and not isinstance(value, bool):
         leaf = prefix.rsplit(".", 1)[-1].lower()
-        if any(w in leaf for w in _WANTED):
+        if leaf in _EXACT or any(w in leaf for w in _PART):
             out[prefix] = value
 
 
@@ -40,5 +41,12 @@ def gate_metrics(root: Path) -> dict[str, Any] | None:
     except (OSError, json.JSONDecodeError) as exc:
         return {"path": str(path.relative_to(root)), "error": str(exc), "figures": {}}
     figures: dict[str, float] = {}
-    _flatten(data, "", figures)
-    return {"path": str(path.relative_to(root)), "figures": figures}
+    cv = data.get("cross_validation") if isinstance(data, dict) else None
+    per_class = cv.get("per_class") if isinstance(cv, dict) else None
+    if isinstance(per_class, dict) and isinstance(cv, dict):  # the trainer's layout: per class
+        _flatten({k: v for k, v in data.items() if k != "cross_validation"}, "", figures)
+        _flatten({k: v for k, v in cv.items() if k != "per_class"}, "cross_validation", figures)
+    else:
+        _flatten(data, "", figures)
+        per_class = None
+    return {"path": str(path.relative_to(root)), "figures": figures, "per_class": per_class}

@@ -24,11 +24,13 @@ def offtopic_rate(
 ) -> dict[str, Any]:
     events = 0
     with_event = 0
+    gated = 0
     types: Counter[str] = Counter()
     for doc in docs:
         result = run(doc)
         events += len(result.events)
         with_event += bool(result.events)
+        gated += result.relevance is not None and not result.relevance.codeable
         types.update(e.event_type for e in result.events)
     n = len(docs)
     return {
@@ -37,5 +39,6 @@ def offtopic_rate(
         "events_per_article": round(events / n, 3) if n else None,
         "share_with_event": round(with_event / n, 4) if n else None,
         "articles_with_event": with_event,
+        "articles_gated_out": gated,
         "top_types": dict(types.most_common(5)),
     }

@@ -64,10 +64,15 @@ def run_corpus_measures(
             items = load_main_events(main_path)
             wanted = {i.article for i in items}
             articles = [d for d in load_guardian(shared) if d.doc_id in wanted]
-            events = {d.doc_id: runner.run(d).events for d in articles}
+            outputs = {d.doc_id: runner.run(d) for d in articles}
             results["main_events"] = {
                 "set": f"{MAIN_EVENTS} over guardian-dev",
-                **score_main_events(items, events),
+                **score_main_events(items, {k: v.events for k, v in outputs.items()}),
+                "turned_away": [
+                    f"{k}: {v.relevance.reason}"
+                    for k, v in outputs.items()
+                    if v.relevance is not None and not v.relevance.codeable
+                ],
             }
     finally:
         runner.close()
@@ -109,6 +114,7 @@ def render_section(r: dict[str, Any]) -> str:
             f"| events per article | {b['events_per_article']} ({b['events']} events) | ≤ 0.2 |",
             f"| articles with any event | {_pct(b['share_with_event'])} "
             f"({b['articles_with_event']}/{b['articles']}) | ≤ 10 % |",
+            f"| articles the relevance gate turned away | {b['articles_gated_out']} | |",
             f"| most frequent types | {', '.join(f'{k} {n}' for k, n in top.items())} | |",
             "",
         ]
@@ -182,13 +188,28 @@ def render_section(r: dict[str, Any]) -> str:
             "",
             "Missed: " + ("; ".join(m["missed"]) or "none") + ".",
             "",
+            "Articles of the list the relevance gate turned away: "
+            + ("; ".join(m.get("turned_away", [])) or "none")
+            + ".",
+            "",
         ]
     g = r.get("gate")
     lines += ["### Relevance gate (its own cross-validation)", ""]
     if g is None:
         lines += ["No gate metrics file under `services/extractor/` yet: skipped.", ""]
     else:
-        lines += [f"From `{g['path']}`:", "", "| figure | value |", "|---|---|"]
+        lines += [f"As its trainer measured them, from `{g['path']}`:", ""]
+        per_class = g.get("per_class")
+        if per_class:
+            lines += ["| class | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+            lines += [
+                f"| {name} | {m.get('precision', '')} | {m.get('recall', '')} | "
+                f"{m.get('f1', '')} | {m.get('support', '')} |"
+                for name, m in per_class.items()
+                if isinstance(m, dict)
+            ]
+            lines.append("")
+        lines += ["| figure | value |", "|---|---|"]
         lines += [f"| {k} | {v} |" for k, v in g["figures"].items()]
         lines.append("")
     return "\n".join(lines)

@@ -76,7 +76,8 @@ def test_extract_html_prints_article_and_events(runner: CliRunner, tmp_path: Pat
     result = runner.invoke(app, ["extract", "--html", str(page), "--url", BASE + ISTANBUL])
     assert result.exit_code == 0, result.output
     [doc] = lines(result.stdout)
-    assert set(doc) == {"article", "events", "quotes", "entities"}
+    assert set(doc) == {"article", "events", "quotes", "entities", "relevance"}
+    assert doc["relevance"]["codeable"] is True  # type: ignore[index]
     values = {q["value"] for e in doc["events"] for q in e["quantities"]}  # type: ignore[union-attr]
     assert {400, 10, 20000} <= values
     assert doc["quotes"], "the negotiator's quote must be found"

@@ -42,4 +42,16 @@ def test_a_sports_report_has_no_political_events(
     demo_extractions: dict[str, Extraction],
 ) -> None:
     assert demo_extractions[SPORT].events == []
-    assert demo_extractions[SPORT].quotes  # the quotes are still found
+    # The article gate stops it before parsing: no quotes either, and the reason is given.
+    relevance = demo_extractions[SPORT].relevance
+    assert relevance is not None and not relevance.codeable
+    assert relevance.reason.startswith("not codeable: sports")
+
+
+def test_the_political_demo_articles_pass_the_article_gate(
+    demo_extractions: dict[str, Extraction],
+) -> None:
+    for path, result in demo_extractions.items():
+        if path != SPORT:
+            assert result.relevance is not None and result.relevance.codeable, path
+            assert result.events, path

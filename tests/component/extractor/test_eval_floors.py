@@ -66,6 +66,8 @@ def test_team_gold_floors(extractor: RulesExtractor) -> None:
     assert not low, f"below the floor (measured, floor): {low}"
     off = {k: (figures[k], want) for k, want in TEAM_EXACT.items() if figures[k] != want}
     assert not off, f"team targets missed (measured, wanted): {off}"
+    # The article gate stops the sports report before parsing and no article with gold events.
+    assert (figures.get("articles_gated"), figures.get("articles_gated_with_gold_events")) == (1, 0)
 
 
 def test_dev_set_floors(extractor: RulesExtractor) -> None:

@@ -116,15 +116,37 @@ def test_an_attempt_or_purpose_is_not_the_act(extractor: RulesExtractor) -> None
     assert _types(extractor, "Islamist militants are trying to seize the airport.") == []
 
 
-def test_the_purpose_of_a_planned_trip_is_a_planned_meeting(extractor: RulesExtractor) -> None:
-    events = _events(
-        extractor,
+def test_a_planned_meeting_has_not_happened(extractor: RulesExtractor) -> None:
+    text = (
         "Malaysia's foreign minister said he would travel to Naypyitaw next week to meet "
-        "the junta's leader.",
+        "the junta's leader."
     )
-    consults = [e for e in events if e.event_type == "CONSULT"]
-    assert consults
-    assert all(e.modality.future for e in consults)
+    assert "CONSULT" not in _types(extractor, text)
+
+
+def test_a_refusal_announced_for_the_future_is_a_rejection_now(
+    extractor: RulesExtractor,
+) -> None:
+    (event,) = _events(extractor, "Colombia's ELN said it would not accept preconditions.")
+    assert event.event_type == "REJECT"
+    assert not event.modality.future
+
+
+def test_a_possible_attack_is_not_an_attack(extractor: RulesExtractor) -> None:
+    text = "Kurdish leaders fear a potential Turkish attack on the town."
+    assert "ASSAULT" not in _types(extractor, text)
+
+
+def test_a_restrictive_relative_clause_retells_what_is_known(
+    extractor: RulesExtractor,
+) -> None:
+    text = "The EU backs the nuclear deal that was abandoned by the United States."
+    assert "RETREAT" not in _types(extractor, text)
+
+
+def test_a_recurring_bombing_is_habitual(extractor: RulesExtractor) -> None:
+    text = "Residents of Raqqa said they were bombed every five minutes by Russian jets."
+    assert "ASSAULT" not in _types(extractor, text)
 
 
 def test_an_attempted_assassination_is_an_assault(extractor: RulesExtractor) -> None:
@@ -135,6 +157,16 @@ def test_an_attempted_assassination_is_an_assault(extractor: RulesExtractor) -> 
 def test_an_open_decision_is_not_an_agreement(extractor: RulesExtractor) -> None:
     text = "Lebanon has not yet decided whether it will allow the refugees to return home."
     assert _types(extractor, text) == []
+
+
+def test_they_in_a_quote_is_the_other_party_not_the_speaker(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "Ukrainian and Russian delegations held talks in Istanbul on Monday. “We told them "
+        "they kidnapped twenty thousand children,” the Ukrainian negotiator Oksana Melnyk said.",
+    )
+    (abduction,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert _countries(abduction) == {"RUS"}
 
 
 # ---------------------------------------------------------------- 5 word sense

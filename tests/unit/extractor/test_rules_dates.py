@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
+from newswire_contracts import Event
+from newswire_extractor import RulesExtractor
+from newswire_extractor.rules.attach import tense
 from newswire_extractor.rules.dates import resolve_date
 
 PUBLISHED = date(2025, 6, 3)
@@ -90,3 +94,91 @@ def test_without_publication_date_relative_expressions_stay_unresolved() -> None
 )
 def test_durations_and_non_dates_are_not_dates(expression: str) -> None:
     assert resolve_date(expression, PUBLISHED) is None
+
+
+# ---------------------------------------------------------------- dates of events in articles
+SATURDAY = datetime(2025, 5, 31, 9, 0, tzinfo=UTC)
+
+
+def _events(extractor: RulesExtractor, text: str, published: datetime = SATURDAY) -> list[Event]:
+    return extractor.extract(text, article_id="dates", published_at=published).events
+
+
+def _one(events: list[Event], event_type: str) -> Event:
+    (found,) = [e for e in events if e.event_type == event_type]
+    return found
+
+
+def test_a_planned_date_in_another_clause_does_not_date_the_event(
+    extractor: RulesExtractor,
+) -> None:
+    events = _events(
+        extractor,
+        "Ukraine accused Russia of shelling Kharkiv in a complaint that is due to be discussed "
+        "at the security council on Monday.",
+    )
+    accused = _one(events, "ACCUSE").occurred
+    # Not the Monday before publication (26 May): Monday is when the complaint will be discussed.
+    assert accused.date == SATURDAY.date()
+    assert accused.precision == "unknown"
+    assert accused.text is None
+
+
+def test_a_date_in_a_relative_clause_is_not_the_main_events(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "The army said on Friday that it had arrested a commander who attacked a convoy in 2019.",
+    )
+    assert _one(events, "COERCE").occurred.date == date(2025, 5, 30)
+
+
+def test_a_month_after_an_explicit_year_is_in_that_year(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "In 2014, Isis seized Mosul. In June, the group's leader declared a caliphate and "
+        "attacked Yazidis.",
+    )
+    attacked = next(e for e in events if e.evidence.trigger == "attacked").occurred
+    assert (attacked.date, attacked.precision) == (date(2014, 6, 1), "month")
+
+
+def test_current_events_are_dated_to_publication_and_background_is_not(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Turkish troops have been fighting Kurdish militias near the border for a week. "
+        "The families of civilians who were kidnapped by the militia urged the army to find them."
+    )
+    events = _events(extractor, text)
+    fighting = next(e for e in events if e.evidence.trigger == "fighting")
+    assert (fighting.occurred.date, fighting.occurred.precision) == (SATURDAY.date(), "unknown")
+    kidnapped = [e for e in events if e.evidence.trigger == "kidnapped"]
+    assert all(e.occurred.date is None for e in kidnapped)
+
+
+def test_later_past_events_take_the_ledes_day(extractor: RulesExtractor) -> None:
+    text = (
+        "Ukrainian and Russian delegations held talks in Istanbul on Monday.\n\n"
+        "Officials described the meeting as tense. The rooms were small and the coffee was cold. "
+        "Ukraine handed over a list of children. Russia rejected the list."
+    )
+    events = _events(extractor, text, datetime(2025, 6, 3, 8, 0, tzinfo=UTC))
+    rejected = _one(events, "REJECT").occurred
+    assert (rejected.date, rejected.precision) == (date(2025, 6, 2), "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Moscow rejected the ceasefire.", "past"),
+        ("Moscow has rejected the ceasefire.", "perfect"),
+        ("Moscow had rejected the ceasefire.", "pluperfect"),
+        ("Moscow rejects the ceasefire.", "present"),
+        ("Turkish troops are fighting Kurdish militias.", "present"),
+        ("Twelve people were killed.", "past"),
+    ],
+)
+def test_the_tense_an_event_is_told_in(nlp: Any, sentence: str, told: str) -> None:
+    doc = nlp(sentence)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert tense(root) == told

@@ -21,10 +21,10 @@ def test_a_negated_event_is_not_asserted(extractor: RulesExtractor) -> None:
     ).events
 
 
-def test_future_conflict_stays_flagged(extractor: RulesExtractor) -> None:
-    event = _top(extractor, "The army is expected to attack the town.")
-    assert event.event_type == "ASSAULT"
-    assert event.modality.future
+def test_an_expected_attack_is_not_an_event(extractor: RulesExtractor) -> None:
+    assert not extractor.extract(
+        "The army is expected to attack the town.", article_id="m", published_at=PUBLISHED
+    ).events
 
 
 def test_a_hypothetical_event_is_not_asserted(extractor: RulesExtractor) -> None:

@@ -8,10 +8,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from newswire_fetcher.cleanup import clean_tree
+from newswire_fetcher.cleanup import clean_tree, cut_tree
 from newswire_fetcher.dates import parse_page_date
 from newswire_fetcher.datewords import english_date, is_date_line
 from newswire_fetcher.evaluate import evaluate, f1, load_corpus, precision_recall
+from newswire_fetcher.parse import parse_html
 from newswire_fetcher.text import strip_head
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -56,6 +57,85 @@ def test_social_embeds_are_dropped() -> None:
         "<blockquote><p>A real quoted letter stays.</p></blockquote>"
     )
     assert found == ["Story.", "A real quoted letter stays."]
+
+
+def _tree(body: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(
+        f"<html><head><title>t</title></head><body>{body}</body></html>"
+    )
+
+
+def _outline(tree: lxml.html.HtmlElement) -> str:
+    return lxml.html.tostring(tree.body, encoding="unicode")
+
+
+@pytest.mark.parametrize(
+    ("body", "max_elements", "max_chars", "expected"),
+    [
+        # Under both budgets: untouched.
+        ("<p>one</p><p>two</p>", 100, 100, "<body><p>one</p><p>two</p></body>"),
+        # html, head, title, body, p = 5 elements: the second <p> and all after it go.
+        ("<p>one</p>x<p>two</p>y<div><p>three</p></div>", 5, 100, "<body><p>one</p>x</body>"),
+        # The element count is reached inside a nested block: its later siblings and every
+        # later sibling of its ancestors go, with the ancestors' tails.
+        (
+            "<div><p>a</p><p>b</p><p>c</p></div>tail<p>d</p>",
+            7,
+            100,
+            "<body><div><p>a</p><p>b</p></div></body>",
+        ),
+        # A text that crosses the character budget is shortened, its children dropped.
+        ("<p>abcdef<b>g</b></p><p>hij</p>", 100, 1 + 4, "<body><p>abcd</p></body>"),
+        # A tail that crosses it likewise ("t" of the title counts 1).
+        ("<p>ab</p>cdefgh<p>ij</p>", 100, 1 + 2 + 3, "<body><p>ab</p>cde</body>"),
+        # Script text does not count: it is never article text.
+        (
+            "<script>" + "x" * 50 + "</script><p>abc</p>",
+            100,
+            10,
+            "<body><script>" + "x" * 50 + "</script><p>abc</p></body>",
+        ),
+    ],
+)
+def test_cut_tree_keeps_the_document_up_to_the_budgets(
+    body: str, max_elements: int, max_chars: int, expected: str
+) -> None:
+    tree = _tree(body)
+    cut = cut_tree(tree, max_elements=max_elements, max_chars=max_chars)
+    assert _outline(tree) == expected
+    assert cut == (expected != f"<body>{body}</body>")
+
+
+def test_a_story_before_a_huge_link_list_survives_the_cut() -> None:
+    story = "".join(
+        f"<p>Paragraph {n} of the story about the bridge repairs in the northern districts, "
+        "which the council approved after weeks of debate.</p>"
+        for n in range(5)
+    )
+    cards = "".join(
+        f"<div class='card'><a href='/s/{n}'>Other story {n}</a></div>" for n in range(20_000)
+    )
+    html = (
+        "<html><head><title>Bridge</title>"
+        '<meta property="article:published_time" content="2025-05-01T10:00:00+02:00"></head>'
+        f"<body><article><h1>Bridge</h1>{story}</article><section>{cards}</section>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge",'
+        ' "author": {"@type": "Person", "name": "Ann Lee"}}</script></body></html>'
+    )
+    article = parse_html(html, "https://news.example/a/bridge", fetched_at=NOW)
+    assert article.text.count("Paragraph") == 5
+    assert "Other story" not in article.text
+    # Metadata is read from the whole page, before the cut: the JSON-LD at the very end counts.
+    assert article.authors == ["Ann Lee"]
+
+
+def test_text_beyond_the_budget_is_cut() -> None:
+    sentence = "The council met again to discuss the bridge repairs in session {}. "
+    story = "".join(f"<p>{sentence.format(n) * 10}</p>\n" for n in range(4000))
+    html = f"<html><head><title>Long</title></head><body><article>{story}</article></body></html>"
+    article = parse_html(html, "https://news.example/a/long", fetched_at=NOW)
+    assert 500_000 < len(article.text) <= 1_000_000
+    assert article.text.startswith(sentence.format(0))
 
 
 @pytest.mark.parametrize(

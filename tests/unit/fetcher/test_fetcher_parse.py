@@ -176,6 +176,85 @@ def test_naive_dates_are_taken_as_utc() -> None:
     assert a.published_at == dt.datetime(2024, 3, 5, 9, 12, tzinfo=dt.UTC)
 
 
+LATER = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def _dated_page(jsonld_date: str, extra: str = "") -> str:
+    return _article_page(
+        head='<script type="application/ld+json">{"@context": "https://schema.org",'
+        f' "@type": "NewsArticle", "headline": "H", "datePublished": "{jsonld_date}"}}</script>'
+        + extra
+    )
+
+
+@pytest.mark.parametrize(
+    ("jsonld_date", "extra", "expected"),
+    [
+        # JSON-LD in UTC, a meta tag with the same instant in local time: local offset kept.
+        (
+            "2025-05-31T22:30:00Z",
+            '<meta property="article:published_time" content="2025-06-01T00:30:00+02:00">',
+            "2025-06-01T00:30:00+02:00",
+        ),
+        # A zone-less date takes the offset of a zoned one showing the same wall-clock time.
+        (
+            "2025-05-31T23:10:00",
+            '<meta name="pubdate" content="2025-05-31T23:10:00-04:00">',
+            "2025-05-31T23:10:00-04:00",
+        ),
+        # A different moment elsewhere on the page says nothing about this one's offset.
+        (
+            "2025-05-31T22:30:00Z",
+            '<meta property="article:published_time" content="2025-05-30T08:00:00+02:00">',
+            "2025-05-31T22:30:00+00:00",
+        ),
+        # A date with its own non-UTC offset is kept as written.
+        (
+            "2025-05-31T23:45:00-05:00",
+            '<meta property="article:published_time" content="2025-06-01T04:45:00Z">',
+            "2025-05-31T23:45:00-05:00",
+        ),
+    ],
+)
+def test_published_at_keeps_the_publishers_offset(
+    jsonld_date: str, extra: str, expected: str
+) -> None:
+    a = parse_html(_dated_page(jsonld_date, extra), "https://example.com/a", fetched_at=LATER)
+    assert a.published_at is not None
+    assert a.published_at.isoformat() == expected
+    # The instant is unchanged whatever the offset: ordering by UTC stays right.
+    parsed = dt.datetime.fromisoformat(jsonld_date)
+    instant = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    if "Z" in jsonld_date or "-05:00" in jsonld_date:
+        assert a.published_at == instant
+
+
+def test_late_evening_article_keeps_its_local_day() -> None:
+    extra = '<meta property="article:published_time" content="2025-03-14T23:50:00+01:00">'
+    a = parse_html(_dated_page("2025-03-14T22:50:00Z", extra), "https://example.com/a")
+    assert a.published_at is not None
+    assert a.published_at.date() == dt.date(2025, 3, 14)
+    assert a.published_at.astimezone(dt.UTC).date() == dt.date(2025, 3, 14)
+    extra = '<meta property="article:published_time" content="2025-03-15T00:20:00+01:00">'
+    a = parse_html(_dated_page("2025-03-14T23:20:00Z", extra), "https://example.com/a")
+    assert a.published_at is not None
+    assert a.published_at.date() == dt.date(2025, 3, 15)  # the day the publisher printed
+
+
+def test_a_date_only_in_the_text_is_found_by_the_extensive_search() -> None:
+    html = _article_page().replace(
+        "</article>", "<div>Berlin, 12.03.2025 - Reporting from the border</div></article>"
+    )
+    a = parse_html(html, "https://example.com/a", fetched_at=LATER)
+    assert a.published_at is not None
+    assert a.published_at.date() == dt.date(2025, 3, 12)
+
+
+def test_no_date_anywhere_stays_none() -> None:
+    a = parse_html(_article_page(), "https://example.com/a", fetched_at=LATER)
+    assert a.published_at is None
+
+
 def test_jsonld_as_a_list_after_a_broken_block() -> None:
     head = (
         '<script type="application/ld+json">{"@type": "NewsArticle", broken</script>'

@@ -16,6 +16,7 @@ from newswire.measure.audit import (
     context,
     key_of,
     load_judgements,
+    merge_judgements,
     sheet_item,
     stratified_sample,
     tally,
@@ -122,7 +123,15 @@ def judgement(key: str, real: bool, **fields: bool | None) -> dict[str, object]:
 
 
 def test_tally_arithmetic() -> None:
-    sample = [{"key": k, "set": "a" if k < "c" else "b", "flagged": k == "d"} for k in "abcdef"]
+    sample = [
+        {
+            "key": k,
+            "set": "a" if k < "c" else "b",
+            "flagged": k == "d",
+            "type": "AID" if k < "d" else "ASSAULT",
+        }
+        for k in "abcdef"
+    ]
     judgements = {
         "a": judgement("a", True),
         "b": judgement("b", True, actor=False, place=None),
@@ -141,6 +150,10 @@ def test_tally_arithmetic() -> None:
     assert (t.all_right.hits, t.all_right.total) == (1, 5)
     assert (t.real_unflagged.hits, t.real_unflagged.total) == (3, 4)
     assert {s: (v.hits, v.total) for s, v in t.by_set.items()} == {"a": (2, 2), "b": (1, 3)}
+    assert {s: (v.hits, v.total) for s, v in t.by_type.items()} == {
+        "AID": (3, 3),
+        "ASSAULT": (0, 2),
+    }
 
 
 def test_share_interval_and_text() -> None:
@@ -161,3 +174,28 @@ def test_judgements_file_is_checked(tmp_path: Path) -> None:
         load_judgements(path)
     path.write_text(json.dumps({**judgement("k", True), "real": "yes", "date_ok": "no"}))
     assert load_judgements(path)["k"]["date_ok"] is False
+
+
+def test_a_short_set_leaves_its_quota_to_the_others() -> None:
+    pool = candidates("x", 3, "big") + candidates("y", 4, "big") + candidates("z", 1, "small")
+    chosen = stratified_sample(pool, seed=3, quotas={"big": 4, "small": 3}, per_article=4)
+    assert len(chosen) == 7
+    assert sum(1 for c in chosen if c.set_name == "small") == 1
+
+
+def test_merge_keeps_labels_only_and_old_judgements() -> None:
+    sample = {"k": {"article": "t:1"}, "m": {"article": "t:2"}}
+    old = {"k": judgement("k", True)}
+    new = {
+        "k": judgement("k", False),
+        "m": {**judgement("m", True), "reason": "date\nwrong", "sentence": "copied text"},
+    }
+    merged, counts = merge_judgements(old, new, sample)
+    assert counts == {"added": 1, "replaced": 0, "kept": 1}
+    assert merged["k"]["real"] is True
+    assert merged["m"]["reason"] == "date wrong" and "sentence" not in merged["m"]
+    assert merged["m"]["article"] == "t:2"
+    merged, counts = merge_judgements(old, new, sample, replace=True)
+    assert counts["replaced"] == 1 and merged["k"]["real"] is False
+    with pytest.raises(JudgementError, match="not in the sample"):
+        merge_judgements(old, {"x": judgement("x", True)}, sample)

@@ -26,6 +26,7 @@ from newswire_contracts import (
     EventsExtractedV1,
     Evidence,
     Occurred,
+    Relevance,
 )
 
 
@@ -157,13 +158,19 @@ def test_offtopic_rate_and_seeded_sample() -> None:
             text="t",
         )
         events = [ev("ASSAULT"), ev("PROTEST")] if doc.doc_id == "c:3" else []
+        gate = (
+            Relevance(codeable=False, reason="not codeable: sports")
+            if doc.doc_id == "c:5"
+            else None
+        )
         return EventsExtractedV1(
-            article_id=doc.doc_id, article=article, events=events, extractor="t"
+            article_id=doc.doc_id, article=article, events=events, extractor="t", relevance=gate
         )
 
     out = offtopic_rate(docs, run)
     assert (out["events_per_article"], out["share_with_event"]) == (0.2, 0.1)
     assert out["top_types"] == {"ASSAULT": 1, "PROTEST": 1}
+    assert out["articles_gated_out"] == 1
 
 
 def test_gate_metrics_found_and_flattened(tmp_path: Path) -> None:

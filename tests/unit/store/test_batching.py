@@ -104,3 +104,26 @@ async def test_a_batch_only_of_broken_records_writes_nothing(store: EventStore) 
     assert (outcome.saved_together, outcome.one_by_one) == (0, 2)
     assert await store.count() == (0, 0)
     assert len(publisher.dead_letters()) == 2
+
+
+async def test_an_oversized_record_in_a_batch_is_dead_lettered_once_within_the_limit(
+    store: EventStore,
+) -> None:
+    limit = 32 * 1024
+    publisher = Recorder()
+    step_runner: StepRunner[EventsExtractedV1] = StepRunner(
+        StoreService(store).step(),
+        publisher,
+        prefix=PREFIX,
+        policy=RetryPolicy(max_attempts=3, max_message_bytes=limit),
+    )
+    huge = b"\xff" * (limit + 1000)
+    outcome = await BatchRunner(store, step_runner).deliver_batch(
+        [delivery(huge, 0), delivery(good("a", [AGREEMENT]), 1)]
+    )
+    assert (outcome.saved_together, outcome.one_by_one) == (1, 1)
+    [letter] = publisher.dead_letters()
+    assert letter.truncated and letter.original_size == len(huge)
+    assert f"over the {limit}-byte limit" in letter.error
+    assert all(len(v) <= limit for _, _, v in publisher.sent)
+    assert await store.count() == (1, 1)

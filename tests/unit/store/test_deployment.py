@@ -22,6 +22,7 @@ from pydantic_settings import BaseSettings
 
 from newswire_extractor.settings import ExtractorSettings
 from newswire_fetcher.settings import FetcherSettings
+from newswire_runtime.topics import TopicSettings
 from newswire_store.api.settings import ApiSettings
 from newswire_store.settings import StoreSettings
 
@@ -55,6 +56,15 @@ def is_setting(var: str, settings: type[BaseSettings], monkeypatch: pytest.Monke
     """Whether the variable sets a field: by the class's prefix, or as a deployment-wide default."""
     prefix = str(settings.model_config.get("env_prefix", ""))
     if var.startswith(prefix) and var[len(prefix) :].lower() in settings.model_fields:
+        return True
+    # The topic layout is deployment-wide, read by the settings' nested TopicSettings.
+    topics = str(TopicSettings.model_config.get("env_prefix", ""))
+    name = var[len(topics) :].lower()
+    if (
+        "topics" in settings.model_fields
+        and var.startswith(topics)
+        and name in TopicSettings.model_fields
+    ):
         return True
     for other in [v for v in list(__import__("os").environ) if v.startswith("NEWSWIRE_")]:
         monkeypatch.delenv(other)
@@ -178,3 +188,74 @@ def test_dockerfile_runs_as_an_unprivileged_user() -> None:
     text = (DEPLOY / "Dockerfile").read_text()
     assert re.search(r"^USER 10001", text, re.M)
     assert "uv sync --locked --no-dev" in text
+
+
+# --- issue 10: what an operator would trip over -------------------------------------------
+
+
+def _kafka_version_of_local_script() -> str:
+    match = re.search(
+        r"fetch_version (\d+\.\d+\.\d+) \|\|", (DEPLOY / "local" / "kafka.sh").read_text()
+    )
+    assert match, "deploy/local/kafka.sh names no default Kafka version"
+    return match.group(1)
+
+
+def test_one_kafka_version_everywhere() -> None:
+    version = _kafka_version_of_local_script()
+    assert compose()["services"]["kafka"]["image"] == f"apache/kafka:{version}"
+    conftest = (DEPLOY.parent / "tests" / "conftest.py").read_text()
+    assert f'KAFKA_IMAGE = "apache/kafka:{version}"' in conftest
+
+
+def test_compose_kafka_keeps_its_data_on_the_volume() -> None:
+    kafka = compose()["services"]["kafka"]
+    log_dirs = kafka["environment"]["KAFKA_LOG_DIRS"]
+    mounts = [v["target"] if isinstance(v, dict) else v.split(":")[1] for v in kafka["volumes"]]
+    assert any(log_dirs == m or log_dirs.startswith(m + "/") for m in mounts), (log_dirs, mounts)
+
+
+def test_fetcher_state_is_in_the_shared_postgres() -> None:
+    fetcher = compose()["services"]["fetcher"]
+    url = _compose_default(fetcher["environment"]["NEWSWIRE_FETCHER_DATABASE_URL"])
+    assert url.startswith("postgresql+asyncpg://") and "@postgres:5432/" in url
+    assert fetcher["depends_on"]["postgres"]["condition"] == "service_healthy"
+    deployment = next(d for d in k8s_documents() if d["metadata"]["name"] == "newswire-fetcher")
+    env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+    ref = env["NEWSWIRE_FETCHER_DATABASE_URL"]["valueFrom"]["secretKeyRef"]
+    assert ref == {"name": "newswire-secrets", "key": "NEWSWIRE_DATABASE_URL"}
+
+
+@pytest.mark.parametrize("name", ["newswire-store", "newswire-api"])
+def test_k8s_readers_of_the_schema_wait_for_the_migration(name: str) -> None:
+    deployment = next(d for d in k8s_documents() if d["metadata"]["name"] == name)
+    (init,) = deployment["spec"]["template"]["spec"]["initContainers"]
+    script = init["args"][0]
+    compile(script, "wait-for-schema", "exec")  # the waiting script is valid Python
+    assert "head_revision()" in script and "current_revision(" in script
+    assert init["resources"]["requests"] and init["securityContext"]["readOnlyRootFilesystem"]
+
+
+def test_kustomization_does_not_apply_the_example_secret() -> None:
+    kustomization = yaml.safe_load((K8S / "kustomization.yaml").read_text())
+    assert "secret.example.yaml" not in kustomization["resources"]
+    assert not any(d["kind"] == "Secret" for d in k8s_documents())
+    # The example still shows valid keys of a valid Secret.
+    (example,) = list(yaml.safe_load_all((K8S / "secret.example.yaml").read_text()))
+    kubernetes_validate.validate(example, KUBERNETES_VERSION, strict=True)
+
+
+def test_graceful_shutdown_and_resources_everywhere() -> None:
+    for doc in k8s_documents():
+        if doc["kind"] not in {"Deployment", "Job"}:
+            continue
+        pod = doc["spec"]["template"]["spec"]
+        if doc["kind"] == "Deployment":
+            assert pod["terminationGracePeriodSeconds"] >= 30, doc["metadata"]["name"]
+        for container in pod["containers"] + pod.get("initContainers", []):
+            resources = container["resources"]
+            assert resources["requests"] and resources["limits"]["memory"], container["name"]
+    for name, service in compose()["services"].items():
+        if name != "migrate":
+            assert service.get("stop_grace_period"), name
+        assert service["deploy"]["resources"]["limits"]["memory"], name

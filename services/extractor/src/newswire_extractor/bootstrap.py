@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 
 from newswire_contracts.topics import EVENTS_EXTRACTED
+from newswire_extractor.relevance import ArticleGate
 from newswire_extractor.rules import RulesExtractor
 from newswire_extractor.service import ExtractorService
 from newswire_extractor.settings import ExtractorSettings
@@ -17,7 +18,12 @@ from newswire_runtime.parts import ServiceParts
 
 def build_service(settings: ExtractorSettings) -> ExtractorService:
     """The service with the backend the settings select (rules by default)."""
-    rules = RulesExtractor(settings.spacy_model, spacy_ner=settings.spacy_ner)
+    gate = ArticleGate(
+        enabled=settings.relevance_gate,
+        threshold=settings.relevance_threshold,
+        min_words=settings.relevance_min_words,
+    )
+    rules = RulesExtractor(settings.spacy_model, spacy_ner=settings.spacy_ner, gate=gate)
     if settings.backend == "rules":
         return ExtractorService(rules)
     from newswire_extractor.llm import ChatClient, LLMExtractor

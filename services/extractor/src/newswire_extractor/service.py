@@ -10,6 +10,7 @@ from typing import Protocol
 
 from newswire_contracts import ArticleFetchedV1, EventsExtractedV1
 from newswire_contracts.topics import ARTICLES_FETCHED, EVENTS_EXTRACTED
+from newswire_extractor.relevance import article_language, language_refusal
 from newswire_extractor.rules import Extraction
 from newswire_runtime import Outgoing, Step
 
@@ -18,6 +19,7 @@ class Backend(Protocol):
     """What the service needs of an extraction backend (rules or LLM)."""
 
     name: str
+    languages: frozenset[str]  # ISO 639-1 codes of the articles it can code
 
     def load(self) -> None: ...
 
@@ -35,9 +37,18 @@ class ExtractorService:
 
     def extract(self, msg: ArticleFetchedV1) -> EventsExtractedV1:
         art = msg.article
-        result: Extraction = self.extractor.extract(
-            art.text, article_id=art.article_id, published_at=art.published_at, title=art.title
-        )
+        backend = self.extractor
+        refusal = language_refusal(art.language, art.text, backend.languages, backend.name)
+        if refusal is not None:  # another language: no events rather than English rules on it
+            result = Extraction(events=[], quotes=[], entities=[], relevance=refusal)
+        else:
+            result = backend.extract(
+                art.text, article_id=art.article_id, published_at=art.published_at, title=art.title
+            )
+        relevance = result.relevance
+        if relevance is not None and relevance.language is None:
+            language, _ = article_language(art.language, art.text)
+            relevance = relevance.model_copy(update={"language": language})
         return EventsExtractedV1(
             article_id=art.article_id,
             article=art,
@@ -46,6 +57,7 @@ class ExtractorService:
             entities=result.entities,
             extractor=result.backend or self.extractor.name,
             correlation_id=msg.correlation_id or msg.message_id,
+            relevance=relevance,
         )
 
     async def handle(self, msg: ArticleFetchedV1) -> Sequence[Outgoing]:

@@ -25,6 +25,22 @@ class ExtractorSettings(ServiceSettings):
         default=False,
         description="Use spaCy's NER model for names instead of the rules (about half as fast).",
     )
+    relevance_gate: bool = Field(
+        default=True,
+        description="Skip articles the relevance model judges not to be political news.",
+    )
+    relevance_threshold: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Codeable score an article needs (default: the model's own, see "
+        "docs/relevance-model.md).",
+    )
+    relevance_min_words: int = Field(
+        default=40,
+        ge=0,
+        description="Texts with fewer content words are too short to judge and are coded.",
+    )
     llm_base_url: str = Field(
         default="http://127.0.0.1:8000/v1",
         description="OpenAI-compatible API root (vLLM, Ollama's /v1, llama.cpp server, OpenAI).",

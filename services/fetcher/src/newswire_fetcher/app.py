@@ -7,6 +7,7 @@ import contextlib
 import logging
 
 from faststream import FastStream
+from prometheus_client import CollectorRegistry
 
 from newswire_fetcher.bootstrap import build
 from newswire_fetcher.settings import FetcherSettings
@@ -16,14 +17,18 @@ from newswire_runtime.kafka import create_app as create_kafka_app
 log = logging.getLogger("newswire.fetcher")
 
 
-def create_app(settings: FetcherSettings | None = None) -> FastStream:
+def create_app(
+    settings: FetcherSettings | None = None, *, registry: CollectorRegistry | None = None
+) -> FastStream:
     """The fetcher: consumes fetch.requested.v1 and, with a sources file, polls those sources.
 
     A bad sources file fails here, at start-up, rather than in a background task.
     """
     settings = settings or FetcherSettings()
     parts = build(settings)
-    app, broker = create_kafka_app(settings, list(parts.steps), outputs=parts.outputs)
+    app, broker = create_kafka_app(
+        settings, list(parts.steps), outputs=parts.outputs, registry=registry
+    )
     tasks: list[asyncio.Task[None]] = []
     app.on_startup(parts.start)
 

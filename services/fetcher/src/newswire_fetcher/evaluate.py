@@ -96,6 +96,9 @@ class Score:
     authors_ok: bool
     language_ok: bool
     error: str | None = None
+    # The day of published_at exactly as delivered (extractors resolve "on Monday" against
+    # it), with no conversion to the gold's zone.
+    published_day_ok: bool = False
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -124,6 +127,12 @@ def _date_scores(article: ArticleV1, gold: dict[str, object]) -> tuple[bool, boo
     return day_ok, abs((found - expected).total_seconds()) < 60
 
 
+def _published_day(article: ArticleV1, gold: dict[str, object]) -> bool:
+    expected = dt.datetime.fromisoformat(str(gold["published_at"]))
+    found = article.published_at
+    return found is not None and found.date() == expected.date()
+
+
 def score(page: Page) -> Score:
     gold = page.gold
     try:
@@ -143,6 +152,7 @@ def score(page: Page) -> Score:
         time_ok=time_ok,
         authors_ok=sorted(map(_norm, article.authors)) == sorted(map(_norm, _list(gold))),
         language_ok=article.language == gold.get("language"),
+        published_day_ok=_published_day(article, gold),
     )
     if not result.title_ok:
         result.notes.append(f"title {article.title!r}")
@@ -164,6 +174,8 @@ class Summary:
     title_accuracy: float
     date_accuracy: float
     time_accuracy: float
+    # Share of pages whose published_at, read without converting, falls on the gold's day.
+    published_day_accuracy: float
     author_accuracy: float
     language_accuracy: float
     scores: list[Score]
@@ -191,6 +203,7 @@ def evaluate(pages: list[Page]) -> Summary:
         title_accuracy=_mean(float(s.title_ok) for s in scores),
         date_accuracy=_mean(float(s.date_ok) for s in scores),
         time_accuracy=_mean(float(t) for t in timed),
+        published_day_accuracy=_mean(float(s.published_day_ok) for s in scores),
         author_accuracy=_mean(float(s.authors_ok) for s in scores),
         language_accuracy=_mean(float(s.language_ok) for s in scores),
         scores=scores,

@@ -16,8 +16,8 @@ from trafilatura.metadata import extract_author, extract_title
 
 from newswire_contracts import ArticleV1, article_id_for
 from newswire_fetcher.authors import clean_authors
-from newswire_fetcher.cleanup import clean_tree
-from newswire_fetcher.dates import parse_page_date
+from newswire_fetcher.cleanup import clean_tree, cut_tree
+from newswire_fetcher.dates import PageDate, parse_page_date, read_page_date, with_local_offset
 from newswire_fetcher.encoding import decode_html
 from newswire_fetcher.language import choose_language
 from newswire_fetcher.metadata import PageMeta, date_lines, read_metadata
@@ -43,6 +43,9 @@ def parse_html(html: str | bytes, url: str, *, fetched_at: dt.datetime | None = 
     reference = _aware(fetched_at or dt.datetime.now(dt.UTC))
     tree = load_tree(decode_html(html) if isinstance(html, bytes) else html)
     page = read_metadata(tree)
+    # After the metadata (a JSON-LD block at the end of a long page still counts), before
+    # anything whose time grows faster than the page: keeps parse time near-linear in size.
+    cut_tree(tree)
     clean_tree(tree)  # after the metadata: embeds and layout must not affect what it read
     title = _clean(page.title) or _fallback_title(tree)
     title = _strip_site_suffix(title, _clean(page.site_name))
@@ -52,12 +55,15 @@ def parse_html(html: str | bytes, url: str, *, fetched_at: dt.datetime | None = 
     if not paragraphs:
         raise ParseError(f"no article text found in {url}")
     text = join_paragraphs(paragraphs)
+    declared = _dates(page.published, reference)
+    visible = _dates(date_lines(tree), reference)
+    chosen = next(iter(declared or visible), None)
+    offsets = [*declared, *visible, *_dates(page.modified, reference)]
     published = (
-        _first_date(page.published, reference)
-        or _first_date(date_lines(tree), reference)
-        or _fallback_date(tree, url, reference)
+        with_local_offset(chosen, offsets) if chosen else _fallback_date(tree, url, reference)
     )
-    modified = _first_date(page.modified, reference)
+    modified_dates = _dates(page.modified, reference)
+    modified = with_local_offset(modified_dates[0], offsets) if modified_dates else None
     canonical = choose_canonical(page.canonical, url)
     return ArticleV1(
         article_id=article_id_for(canonical),
@@ -111,26 +117,27 @@ def choose_canonical(candidates: Iterable[str], url: str) -> str:
     return fetched
 
 
-def _first_date(candidates: Iterable[str], reference: dt.datetime) -> dt.datetime | None:
-    for candidate in candidates:
-        if parsed := parse_page_date(candidate, reference=reference):
-            return parsed
-    return None
+def _dates(candidates: Iterable[str], reference: dt.datetime) -> list[PageDate]:
+    return [d for c in candidates if (d := read_page_date(c, reference=reference)) is not None]
 
 
 def _fallback_date(tree: HtmlElement, url: str, reference: dt.datetime) -> dt.datetime | None:
-    # Only reached when no declared date was usable: htmldate walks the whole tree.
-    found = find_date(
-        tree,
-        extensive_search=False,
-        original_date=True,
-        outputformat="%Y-%m-%dT%H:%M:%S",
-        url=url,
-        # Markup dates first: a URL's /2024/03/05/ is often the section's, not the story's.
-        deferred_url_extractor=True,
-        max_date=reference.astimezone(dt.UTC).replace(tzinfo=None),
-    )
-    return parse_page_date(found, reference=reference)
+    # Only reached when no declared or visible date was usable: htmldate walks the whole tree,
+    # markup first; its extensive search (dates in free text) is the very last resort.
+    for extensive in (False, True):
+        found = find_date(
+            tree,
+            extensive_search=extensive,
+            original_date=True,
+            outputformat="%Y-%m-%dT%H:%M:%S",
+            url=url,
+            # Markup dates first: a URL's /2024/03/05/ is often the section's, not the story's.
+            deferred_url_extractor=True,
+            max_date=reference.astimezone(dt.UTC).replace(tzinfo=None),
+        )
+        if (parsed := parse_page_date(found, reference=reference)) is not None:
+            return parsed
+    return None
 
 
 def _fallback_title(tree: HtmlElement) -> str | None:

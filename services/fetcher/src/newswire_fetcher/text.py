@@ -21,6 +21,9 @@ _READ_MORE = re.compile(
 )
 _QUOTES = "\"'“”‘’«»„‚ "
 MIN_PULL_QUOTE_CHARS = 20
+# Each pull-quote check scans the whole story; a story of thousands of quoted paragraphs
+# (a hostile page, a transcript) would make that quadratic. A story has a handful at most.
+MAX_PULL_QUOTE_CHECKS = 100
 # Bylines and a repeated headline sit in the first few blocks of a story; look no further.
 HEAD_BLOCKS = 4
 
@@ -53,12 +56,13 @@ def strip_head(paragraphs: list[str], title: str | None) -> tuple[list[str], lis
     lines ("Read more: …") and pull quotes anywhere; also return the byline's names."""
     kept: list[str] = []
     names: list[str] = []
+    pull_quotes = _pull_quotes(paragraphs)
     folded_title = " ".join(title.split()).casefold() if title else None
     for position, paragraph in enumerate(paragraphs):
         head = position < HEAD_BLOCKS
         if head and (paragraph.casefold() == folded_title or is_date_line(paragraph)):
             continue
-        if _READ_MORE.match(paragraph) or _is_pull_quote(paragraph, paragraphs):
+        if _READ_MORE.match(paragraph) or position in pull_quotes:
             continue
         found = byline_names(paragraph) if head else None
         if found:
@@ -78,11 +82,17 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def _is_pull_quote(paragraph: str, paragraphs: list[str]) -> bool:
+def _pull_quotes(paragraphs: list[str]) -> set[int]:
     # A pull quote repeats, in quotation marks, words the story already carries.
-    if not paragraph or paragraph[0] not in _QUOTES:
-        return False
-    inner = paragraph.strip(_QUOTES)
-    if len(inner) < MIN_PULL_QUOTE_CHARS:
-        return False
-    return any(inner in other for other in paragraphs if other is not paragraph)
+    found: set[int] = set()
+    candidates = [
+        (position, inner)
+        for position, paragraph in enumerate(paragraphs)
+        if paragraph
+        and paragraph[0] in _QUOTES
+        and len(inner := paragraph.strip(_QUOTES)) >= MIN_PULL_QUOTE_CHARS
+    ]
+    for position, inner in candidates[:MAX_PULL_QUOTE_CHECKS]:
+        if any(inner in other for index, other in enumerate(paragraphs) if index != position):
+            found.add(position)
+    return found

@@ -24,6 +24,7 @@ from newswire_contracts import Message
 from newswire_contracts.topics import topic
 from newswire_runtime import metrics
 from newswire_runtime.errors import PermanentError, TransientError
+from newswire_runtime.logcontext import correlation
 from newswire_runtime.policy import RetryPolicy
 from newswire_runtime.producer import Delivery, Outgoing, Producer, Publisher
 
@@ -99,6 +100,10 @@ class StepRunner(Generic[In]):
         except Exception as exc:
             await self.dead_letter(delivery, exc, attempts=1)
             return False
+        with correlation(_correlation_of(message)):
+            return await self._process(delivery, message)
+
+    async def _process(self, delivery: Delivery, message: In) -> bool:
         attempt = 1
         while True:
             try:
@@ -120,6 +125,9 @@ class StepRunner(Generic[In]):
                 await self._sleep(delay)
                 attempt += 1
             except Exception as exc:  # anything else can never succeed: keep the consumer moving
+                if not isinstance(exc, PermanentError | ValidationError):
+                    where = delivery.where()
+                    log.error("%s: unexpected error at %s", self.step.service, where, exc_info=exc)
                 await self.dead_letter(delivery, exc, attempts=attempt)
                 return False
         try:
@@ -151,6 +159,11 @@ class StepRunner(Generic[In]):
                 f"step {self.step.service} published to {out.topic!r}, which it does not declare "
                 f"(outputs: {', '.join(self.step.outputs) or 'none'})"
             )
+
+
+def _correlation_of(message: object) -> str | None:
+    found = getattr(message, "correlation_id", None) or getattr(message, "message_id", None)
+    return str(found) if found is not None else None
 
 
 def describe(exc: BaseException) -> str:

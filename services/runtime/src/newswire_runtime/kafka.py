@@ -26,11 +26,13 @@ from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
+from prometheus_client import CollectorRegistry
 
 from newswire_contracts.topics import dlq, topic
 from newswire_runtime import metrics
 from newswire_runtime.delivery import Delivery, In, RetryPolicy, Step, StepRunner
 from newswire_runtime.errors import PermanentError, TransientError
+from newswire_runtime.observability import broker_middlewares
 from newswire_runtime.policy import kafka_record_limit
 from newswire_runtime.settings import ServiceSettings
 from newswire_runtime.topics import (
@@ -143,9 +145,18 @@ def retry_policy(settings: ServiceSettings) -> RetryPolicy:
     )
 
 
-def create_broker(settings: ServiceSettings) -> KafkaBroker:
+def create_broker(
+    settings: ServiceSettings, registry: CollectorRegistry | None = None
+) -> KafkaBroker:
+    """The service's broker; with a registry, FastStream's Prometheus (and tracing) middlewares."""
+    middlewares = (
+        broker_middlewares(settings.service_name, registry, tracing=settings.tracing)
+        if registry is not None
+        else []
+    )
     return KafkaBroker(
         settings.kafka_bootstrap,
+        middlewares=middlewares,
         client_id=f"newswire-{settings.service_name}",
         enable_idempotence=True,
         max_request_size=kafka_record_limit(settings.max_message_bytes),
@@ -251,12 +262,14 @@ def create_app(
     *,
     outputs: Iterable[str] = (),
     subscribe: Subscribe = attach,
+    registry: CollectorRegistry | None = None,
 ) -> tuple[FastStream, KafkaBroker]:
     """A FastStream app serving ``steps``; their topics are created on start-up if missing.
 
-    ``subscribe`` attaches one step to the broker (the store passes its batch subscriber).
+    ``subscribe`` attaches one step to the broker (the store passes its batch subscriber);
+    ``registry`` (default: a new one, kept as ``app.registry``) receives the service's metrics.
     """
-    broker = create_broker(settings)
+    broker = create_broker(settings, registry)
     for step in steps:
         subscribe(broker, step, settings)
     app = FastStream(broker, logger=logging.getLogger(f"newswire.{settings.service_name}"))

@@ -10,7 +10,8 @@ import asyncio
 from collections import defaultdict
 from typing import Any
 
-from newswire_runtime.delivery import Delivery, RetryPolicy, Step, StepRunner
+from newswire_runtime.delivery import Delivery, Outgoing, RetryPolicy, Step, StepRunner
+from newswire_runtime.producer import Producer
 
 
 class LocalBus:
@@ -23,12 +24,18 @@ class LocalBus:
         self._runners: dict[str, StepRunner[Any]] = {}
         self._queues: dict[str, asyncio.Queue[Delivery]] = {}
         self._offsets: dict[str, int] = defaultdict(int)
+        # What the embedding code publishes goes through the same size and retry policy.
+        self.producer = Producer(self, prefix=prefix, service="local", policy=policy)
 
     def attach(self, step: Step[Any]) -> StepRunner[Any]:
         runner: StepRunner[Any] = StepRunner(step, self, prefix=self.prefix, policy=self.policy)
         self._runners[runner.topic] = runner
         self._queues[runner.topic] = asyncio.Queue()
         return runner
+
+    async def send(self, out: Outgoing) -> None:
+        """Publish a message as a step would (topic without prefix, size-checked)."""
+        await self.producer.send(out)
 
     async def publish(self, topic: str, key: str | None, value: bytes) -> None:
         self.published[topic].append((key, value))

@@ -23,6 +23,9 @@ def deployment_wide(name: str, default: str) -> Callable[[], str]:
     return lambda: os.environ.get(f"NEWSWIRE_{name.upper()}", default)
 
 
+OPS_PORTS = {"fetcher": 9181, "extractor": 9182, "store": 9183}
+
+
 class ServiceSettings(BaseSettings):
     """Kafka connection, topic naming and the delivery policy."""
 
@@ -54,7 +57,37 @@ class ServiceSettings(BaseSettings):
         default_factory=TopicSettings,
         description="Topic layout, from the deployment-wide NEWSWIRE_TOPIC_* variables.",
     )
-    log_level: str = "INFO"
+    log_level: str = Field(
+        default_factory=deployment_wide("log_level", "INFO"),
+        description="DEBUG, INFO, WARNING or ERROR; default from NEWSWIRE_LOG_LEVEL.",
+    )
+    log_format: Literal["text", "json"] = Field(
+        default_factory=deployment_wide("log_format", "text"),
+        validate_default=True,
+        description="'json' writes one JSON object per log line; default from NEWSWIRE_LOG_FORMAT.",
+    )
+    http_host: str = Field(
+        default_factory=deployment_wide("http_host", "127.0.0.1"),
+        description="Address of the /metrics, /healthz and /readyz server (0.0.0.0 in containers).",
+    )
+    http_port: int | None = Field(
+        default=None,
+        ge=0,
+        le=65535,
+        description="Port of that server; unset: the service's default (fetcher 9181, extractor "
+        "9182, store 9183); 0 turns it off.",
+    )
+    tracing: bool = Field(
+        default=False,
+        description="OpenTelemetry spans through FastStream's middleware, exported over OTLP as "
+        "the standard OTEL_* variables say (needs newswire-runtime[tracing]).",
+    )
+
+    @property
+    def ops_port(self) -> int | None:
+        """The port of the ops HTTP server, or None when it is off."""
+        port = self.http_port if self.http_port is not None else OPS_PORTS.get(self.service_name)
+        return port or None
 
     @property
     def consumer_group(self) -> str:

@@ -26,7 +26,11 @@ class StoreSettings(ServiceSettings):
         default=100, ge=1, le=10_000, description="Most records written in one transaction."
     )
     batch_timeout_ms: int = Field(
-        default=500, ge=1, description="How long a poll waits to fill a batch."
+        default=50,
+        ge=1,
+        description="How long an empty poll waits for a record, and the pause after it. A poll "
+        "returns as soon as records are buffered (up to batch_max_records), so this bounds the "
+        "idle wake-up delay, not the batch size; 500 ms gave a p95 of ~0.46 s at 5 records/s.",
     )
     max_poll_interval_ms: int = Field(
         default=30 * 60 * 1000,

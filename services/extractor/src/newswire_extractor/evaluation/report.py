@@ -36,6 +36,9 @@ def summary(score: Score) -> dict[str, Any]:
         out["events_dated_after_publication"] = score.future_dated
         out["events_in_eventless_articles"] = score.events_in_eventless
         out["unmatched_predictions"] = score.unmatched_predictions
+    if score.gated:
+        out["articles_gated"] = score.gated
+        out["articles_gated_with_gold_events"] = score.gated_with_events
     return out
 
 

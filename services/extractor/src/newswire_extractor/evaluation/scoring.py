@@ -58,6 +58,8 @@ class Score:
     unmatched_predictions: int = 0
     future_dated: int = 0
     events_in_eventless: int = 0  # events found in documents whose gold has none
+    gated: int = 0  # articles the article gate judged not codeable (never parsed)
+    gated_with_events: int = 0  # of those, articles whose gold has events
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -141,6 +143,12 @@ def _score_article(score: Score, document: GoldDocument, result: Extraction) -> 
         if event.event_id not in taken:
             score.unmatched_predictions += 1
             score.per_type[event.event_type].fp += 1
+    if result.relevance is not None and not result.relevance.codeable:
+        # A gated article is never parsed, so it has no quotes by design: its events count as
+        # misses above, its quotes are not scored (quote recall is over coded articles).
+        score.gated += 1
+        score.gated_with_events += bool(document.events)
+        return
     _score_quotes(score, document, result.quotes)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from newswire_extractor.kb.countries import CountryIndex
@@ -14,29 +16,15 @@ from newswire_extractor.kb.text import fold, strip_article
 # Alternate names of small places are often noise ('Ko', 'IST'); only big cities' alternates count.
 _ALTERNATE_MIN_POPULATION = 100_000
 _ALTERNATE_MIN_LENGTH = 4
-_COMPASS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "upper",
-        "lower",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-    }
+# English place words (compass qualifiers, generic name endings) live with the rules' language
+# data; read by path so the knowledge base does not import the rules package.
+_PLACE_WORDS = tomllib.loads(
+    (Path(__file__).resolve().parents[1] / "rules" / "lang" / "en" / "places.toml").read_text(
+        encoding="utf-8"
+    )
 )
+_COMPASS = frozenset(str(w) for w in _PLACE_WORDS["compass"])
+_NAME_SUFFIXES = tuple(" " + str(w) for w in _PLACE_WORDS["name_suffixes"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +42,9 @@ class Place:
 class Gazetteer:
     """Geocode a place name: regions from our data, then countries, then geonames cities.
 
-    Where several cities share a name, one in a preferred country (the event's actors') wins,
-    otherwise the most populous.
+    Where several cities share a name, one in a preferred country (the event's actors', then the
+    story's) wins, otherwise the most populous of those it is the own name of, and only then a
+    city that has it as an alternate name ('Salisbury' is the English town, not old Harare).
     """
 
     def __init__(
@@ -67,6 +56,7 @@ class Gazetteer:
         self._countries = countries
         self._regions = {fold(name): _region(name, spec) for name, spec in regions.items()}
         self._cities: dict[str, list[Place]] = defaultdict(list)
+        self._alternates: dict[str, list[Place]] = defaultdict(list)
         self._centroids: dict[str, tuple[float, float]] = {}
         self._index_cities(cities)
 
@@ -78,15 +68,19 @@ class Gazetteer:
             population = int(row.get("population") or 0)
             lat, lon = float(row["latitude"]), float(row["longitude"])
             place = Place(str(row["name"]), code, lat, lon, "city", population)
-            for key in _city_keys(row, population):
+            own = _own_keys(str(row["name"]))
+            for key in own:
                 self._cities[key].append(place)
+            for key in _alternate_keys(row, population) - own:
+                self._alternates[key].append(place)
             if code:
                 acc = sums[code]
                 acc[0] += lat * population
                 acc[1] += lon * population
                 acc[2] += population
-        for candidates in self._cities.values():
-            candidates.sort(key=lambda p: -p.population)
+        for index in (self._cities, self._alternates):
+            for candidates in index.values():
+                candidates.sort(key=lambda p: -p.population)
         self._centroids = {c: (a[0] / a[2], a[1] / a[2]) for c, a in sums.items() if a[2] > 0}
 
     def geocode(self, text: str, prefer: Sequence[str] = ()) -> Place | None:
@@ -99,21 +93,29 @@ class Gazetteer:
             return region
         country = self._countries.find(text)
         if country is not None and fold(country.capital or "") != key:
-            if key in self._cities and fold(country.name) != key and key != fold(country.code):
+            if self._known(key) and fold(country.name) != key and key != fold(country.code):
                 return self._city(key, prefer)
             return self.country_place(country.code)
         return self._city(key, prefer) or self._part_of(text, key, prefer)
 
+    def _known(self, key: str) -> bool:
+        return key in self._cities or key in self._alternates
+
     def _part_of(self, text: str, key: str, prefer: Sequence[str]) -> Place | None:
-        """'North Darfur', 'eastern Congo': part of a known region or country."""
-        first, _, rest = key.partition(" ")
-        if first not in _COMPASS or not rest:
+        """'North Darfur', 'eastern Congo', 'far eastern Deir ez-Zor': part of a known region or
+        country (or, for a city, its surroundings: 'rural Damascus' is near Damascus)."""
+        words = strip_article(" ".join(text.split())).split(" ")
+        qualifiers = 0
+        while qualifiers < len(words) - 1 and fold(words[qualifiers]) in _COMPASS:
+            qualifiers += 1
+        if qualifiers == 0:
             return None
-        whole = self.geocode(rest, prefer)
-        if whole is None or whole.precision == "city":
+        whole = self.geocode(" ".join(words[qualifiers:]), prefer)
+        if whole is None:
             return None
         name = " ".join(text.strip().split())
-        return Place(name, whole.country, whole.lat, whole.lon, "region")
+        precision = "city" if whole.precision == "city" else "region"
+        return Place(name, whole.country, whole.lat, whole.lon, precision)
 
     def country_place(self, code: str) -> Place | None:
         """A country as a place; its point is the population-weighted centre of its cities."""
@@ -124,13 +126,15 @@ class Gazetteer:
         return Place(name=country.name, country=code, lat=lat, lon=lon, precision="country")
 
     def _city(self, key: str, prefer: Sequence[str]) -> Place | None:
-        candidates = self._cities.get(key)
-        if not candidates:
-            return None
-        for place in candidates:
-            if place.country in prefer:
-                return place
-        return candidates[0]
+        own = self._cities.get(key, [])
+        alternates = self._alternates.get(key, [])
+        for country in prefer:
+            for place in [*own, *alternates]:
+                if place.country == country:
+                    return place
+        if own:
+            return own[0]
+        return alternates[0] if alternates else None
 
 
 def _region(name: str, spec: Mapping[str, Any]) -> Place:
@@ -143,8 +147,18 @@ def _region(name: str, spec: Mapping[str, Any]) -> Place:
     )
 
 
-def _city_keys(row: Mapping[str, Any], population: int) -> set[str]:
-    keys = {fold(str(row["name"]))}
+def _own_keys(name: str) -> set[str]:
+    """A city's name, and the name without a generic ending ('Mirpur Model Thana')."""
+    key = fold(name)
+    keys = {key}
+    for suffix in _NAME_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            keys.add(key[: -len(suffix)])
+    return keys
+
+
+def _alternate_keys(row: Mapping[str, Any], population: int) -> set[str]:
+    keys: set[str] = set()
     if population >= _ALTERNATE_MIN_POPULATION:
         for alt in row.get("alternatenames") or ():
             alt = str(alt)

@@ -27,6 +27,7 @@ class LLMExtractor:
         self._client = client
         self._rules = rules
         self.name = f"llm/{client.model}"
+        self.languages = rules.languages  # quotes, entities and the fallback are the rules'
 
     def load(self) -> None:
         self._rules.load()
@@ -42,8 +43,8 @@ class LLMExtractor:
         base = self._rules.extract(
             text, article_id=article_id, published_at=published_at, title=title
         )
-        if not text.strip():
-            return base
+        if not text.strip() or (base.relevance is not None and not base.relevance.codeable):
+            return base  # empty, or gated out before any parsing: no request either
         try:
             reply = self._client.complete(messages(text[:MAX_CHARS], published_at, title))
             events = parse_reply(
@@ -60,9 +61,14 @@ class LLMExtractor:
                 quotes=base.quotes,
                 entities=base.entities,
                 backend=f"{self._rules.name} (llm fallback)",
+                relevance=base.relevance,
             )
         return Extraction(
-            events=events, quotes=base.quotes, entities=base.entities, backend=self.name
+            events=events,
+            quotes=base.quotes,
+            entities=base.entities,
+            backend=self.name,
+            relevance=base.relevance,
         )
 
     def close(self) -> None:

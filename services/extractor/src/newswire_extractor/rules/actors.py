@@ -574,6 +574,13 @@ class ActorResolver:
         antecedent = self._same_sentence_antecedent(token) or self._article_antecedent(token)
         if antecedent is None:
             return None
+        speaker = self._speakers.get(self._article.quote_index(token))
+        if speaker is not None and speaker.country and antecedent.country == speaker.country:
+            # 'We told them they kidnapped twenty thousand children': inside a quote, 'they'
+            # is the other party, never the speaker's own side.
+            antecedent = self._article_antecedent(token, exclude=speaker.country)
+            if antecedent is None:
+                return None
         return antecedent.model_copy(
             update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
         )
@@ -599,7 +606,7 @@ class ActorResolver:
                 return None
             current = current.head
 
-    def _article_antecedent(self, token: Token) -> Actor | None:
+    def _article_antecedent(self, token: Token, exclude: str | None = None) -> Actor | None:
         """The nearest earlier mention of a compatible kind; mentions resolve only on demand.
 
         'he'/'she' prefer the last person who was the subject of a recent sentence ('Echeverría
@@ -607,11 +614,15 @@ class ActorResolver:
         positions = self._mention_positions()
         if token.lower_ in PERSON_PRONOUNS:
             found = self._recent_subject(token, positions)
-            if found is not None:
+            if found is not None and (exclude is None or found.country != exclude):
                 return found
         for i in reversed(positions[: bisect.bisect_left(positions, token.i)]):
             head = self._doc[i]
+            if head.lower_ in SPEAKER_PRONOUNS:
+                continue
             actor = self.resolve_one(head)
+            if exclude is not None and (actor is None or actor.country in (None, exclude)):
+                continue
             if actor is not None and _compatible(actor, token, _is_plural(head)):
                 return actor
         return None

@@ -56,13 +56,13 @@ DATE_PATTERN = re.compile(
     r"|\b(?:last|this|next|past)\s+(?:week|weekend|month|year)\b"
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b"
-    r"|\b(?<=in )(?:19|20)\d\d\b"
+    r"|\b(?<=[Ii]n )(?:19|20)\d\d\b"
 )
 
 
 # A bare month is a date after these words ('between April and November'); 'May' alone is not.
 BARE_MONTH = re.compile(
-    rf"\b(?:in|between|since|until|from|and|to|late|early|by)\s+({_MONTH})(?!\s+\d)\b"
+    rf"\b(?i:in|between|since|until|from|and|to|late|early|by|that)\s+({_MONTH})(?!\s+\d)\b"
 )
 
 

@@ -39,7 +39,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     found = children(verb, "nsubj", "csubj")
     if found or depth > _MAX_CLIMB:
         return found
-    if is_passive(verb):
+    if is_passive(verb) or (verb.tag_ == "VBN" and children(verb, "agent")):
+        # '... led by the SDF and supported by the US': a participle's own agent
         return list(prep_objects(verb, {"by"}))
     head = verb.head
     if verb.dep_ == "xcomp":
@@ -63,7 +64,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl":
-        if verb.tag_ == "VBN":
+        if verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
             # 'fighters killed in the clashes were buried': the noun a past participle
             # describes is what was done to, not who did it.
             return list(prep_objects(verb, {"by"}))
@@ -74,6 +75,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _misparsed_main_verb(participle: Token) -> bool:
+    """'Relatives of kidnapped soldiers protested outside ...' parsed as a noun with a
+    participle: a sentence whose root is the noun has its main verb in that participle."""
+    head = participle.head
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < participle.i
+
+
 def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
     """Tokens naming who the verb's action is directed at.
 
@@ -81,7 +89,7 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
     """
     found = children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj", "dative")
     found += list(prep_objects(verb, TARGET_PREPS - {"by"}))
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
         found.append(verb.head)  # 'soldiers killed by the rebels'
     found = [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
     if not found and clausal:

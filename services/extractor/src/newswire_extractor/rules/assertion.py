@@ -36,6 +36,13 @@ class Assertion:
         self._background_marks = language["background.marks"]
         self._background_preps = language["background.preps"]
         self._background_adverbs = language["background.adverbs"]
+        self._background_heads = language["background.heads"]
+        self._recurring = language["generic.recurring"]
+        self._unreal_modifiers = language["modality.hypothetical_modifiers"]
+        self._unreal_heads = language["modality.unreal_heads"]
+        self._purpose_marks = language["modality.purpose_marks"]
+        self._modal_aux = language["modality.hypothetical_aux"]
+        self._reported_aux = language["modality.reported_future_aux"]
         self._generic_adverbs = language["generic.adverbs"]
         self._aggregate = language["generic.aggregate"]
         self._inanimate = language["senses.inanimate"]
@@ -54,6 +61,7 @@ class Assertion:
             self._asked(match)
             or self._conditioned(match)
             or self._denied(match)
+            or self._possible(match)
             or (None if planned else self._intended(match))
             or self._retold(match)
             or self._habitual(match, event_type)
@@ -92,6 +100,36 @@ class Assertion:
         for clause in _clauses(match.head):
             if clause.dep_ == "xcomp" and lemma(clause.head) in self._counterfactive:
                 return "unrealised"
+        return None
+
+    def _possible(self, match: Match) -> str | None:
+        """'a potential Turkish attack', 'the prospect of an operation', 'so we can stop
+        people being investigated', 'the army could then attack': a possibility, not a fact."""
+        word = match.word
+        if match.is_noun:
+            if any(c.lower_ in self._unreal_modifiers for c in children(word, "amod")):
+                return "possibility"
+            anchor = word
+            while anchor.dep_ == "conj":
+                anchor = anchor.head
+            if anchor.dep_ == "pobj" and lemma(anchor.head) == "of":
+                if lemma(anchor.head.head) in self._unreal_heads:
+                    return "possibility"
+                if lemma(anchor.head.head) in self._background_heads:
+                    return "background phrase"
+        for clause in list(_clauses(match.head))[1:]:
+            if clause.dep_ == "advcl" and any(
+                m.lower_ in self._purpose_marks for m in children(clause, "mark")
+            ):
+                return "purpose"
+            modals = {a.lower_ for a in children(clause, "aux")} & self._modal_aux
+            if modals - self._reported_aux or (modals and not self._reported(clause)):
+                return "possibility"
+        head = match.head
+        if head.dep_ == "advcl" and any(
+            m.lower_ in self._purpose_marks for m in children(head, "mark")
+        ):
+            return "purpose"
         return None
 
     def _intended(self, match: Match) -> str | None:
@@ -153,6 +191,11 @@ class Assertion:
         head = match.head
         if any(c.lower_ in self._generic_adverbs for c in children(head, "advmod")):
             return "habitual"
+        for modifier in children(head, "npadvmod", "advmod"):
+            if any(d.lower_ in self._recurring for d in children(modifier, "det")):
+                return "habitual"  # 'bombed every five minutes'
+        if head.dep_ == "relcl" and _restrictive(head):
+            return "description"
         if self._counts_up(head):
             return "aggregate"
         if match.is_noun and head is match.word:
@@ -237,6 +280,14 @@ def _clauses(token: Token) -> Iterator[Token]:
         current = current.head
         if step in _EMBEDDING or current.pos_ in ("VERB", "AUX"):
             yield current
+
+
+def _restrictive(clause: Token) -> bool:
+    """'the deal that was abandoned by the US', 'the citizens I have met': a relative clause
+    that identifies its noun retells what is known; 'the strike, which killed 12' adds news."""
+    first = clause.left_edge
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    return before is None or before.text not in (",", "—", "–", "-", "(")
 
 
 def _year(token: Token) -> bool:

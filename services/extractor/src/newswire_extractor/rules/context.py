@@ -13,50 +13,65 @@ after the publication day: future and hypothetical events keep the announced exp
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from newswire_contracts import Location, Occurred
 from newswire_extractor.kb import KnowledgeBase
+from newswire_extractor.rules.attach import Attachment, clause_head, tense
 from newswire_extractor.rules.dates import resolve_date
 from newswire_extractor.rules.document import Article
-from newswire_extractor.rules.syntax import lemma, path_to
+from newswire_extractor.rules.modality import REPORTING_VERBS, modality
+from newswire_extractor.rules.syntax import lemma
+from newswire_extractor.rules.words import word_data
 
 Token = Any
 Span = Any
 
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "throughout",
-        "around",
-        "into",
-        "within",
-        "off",
-        "along",
-        "over",
-    }
-)
+_PLACE_WORDS = word_data("places.toml")
+LOCATIVE_PREPS = frozenset(_PLACE_WORDS["locative_prepositions"])
+# Nouns that name a place by a proper name beside them ('the Syrian town of Manbij', 'in
+# Deir ez-Zor province').
+_PLACE_NOUNS = frozenset(_PLACE_WORDS["place_nouns"])
+# Events done where their doers are; a place of the clause that reports them ('said in Moscow
+# that its jets struck Idlib') is not theirs.
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST", "CONSULT"})
+# Words whose infinitive complement is a promised, asked or refused act ('agreed to reopen').
+_COMMITMENTS = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+_HOME_MIN_MENTIONS = 2
 
 
 class PlaceFinder:
-    """Geocodes the place of each event of one article."""
+    """Geocodes the place of each event of one article.
+
+    The place is one the event's own clause names after a locative preposition ('in Idlib',
+    'the Syrian town of Manbij'), passing no phrase of another happening ('rejected calls for a
+    ceasefire in Idlib' is not in Idlib; basis 'clause'); for a statement, else one of the clause
+    that reports it ('said in Ankara that …'; 'sentence'); else the dateline ('dateline'); else
+    the title's place ('article'). A place named elsewhere in the story is never the event's.
+    Among places that share a name, one in the event's parties' countries wins, then one in the
+    story's country (the dateline's, else the country its places and names point to most).
+    """
 
     def __init__(
-        self, article: Article, kb: KnowledgeBase, parse: Callable[[str], Any] | None = None
+        self,
+        article: Article,
+        kb: KnowledgeBase,
+        parse: Callable[[str], Any] | None = None,
+        attachment: Attachment | None = None,
     ) -> None:
         self._article = article
         self._kb = kb
         self._parse = parse
+        self._attach = attachment or Attachment()
         self._fallback: Location | bool | None = False  # False: not computed yet
+        self._home: list[str] | None = None
 
     def locate(
         self,
@@ -65,19 +80,63 @@ class PlaceFinder:
         exclude: Sequence[tuple[int, int]],
         prefer: Sequence[str],
     ) -> Location | None:
+        prefer = [*prefer, *self.home()]
         places = [
             e
             for e in self._article.entities_in(sentence.start, sentence.end)
             if e.label_ in _PLACE_LABELS and _locative(e) and not _overlaps(e, exclude)
         ]
-        clause = [e for e in places if any(path_to(e.root, h) for h in heads)]
+        own = self._attach.own_types(heads)
+        if self._attach.types_of(heads[0]) & _COMMITMENTS:
+            # 'agreed to reopen a road into Taiz': the promised act's place is not the event's.
+            heads = [heads[0], *(h for h in heads[1:] if h.dep_ != "xcomp")]
+        material = bool(own & _MATERIAL)
+        clause = [
+            e
+            for e in places
+            if any(self._attach.attached(e.root, h, own, through_nouns=material) for h in heads)
+        ]
+        reporting: list[Span] = []
+        if not material:
+            above = self._attach.governing(heads[0])
+            reporting = [
+                e
+                for e in places
+                if e not in clause
+                and any(self._attach.attached(e.root, v, own, through_nouns=False) for v in above)
+            ]
         anchor = heads[0].i
-        for basis, pool in (("clause", clause), ("sentence", places)):
+        for basis, pool in (("clause", clause), ("sentence", reporting)):
             for ent in sorted(pool, key=lambda e: abs(e.root.i - anchor)):
                 location = self._location(ent.text, basis, prefer)
                 if location is not None:
                     return location
         return self._article_place(prefer)
+
+    def home(self) -> list[str]:
+        """The story's country: the dateline's, else the one its places and names point to
+        most often (at least twice); empty when neither says."""
+        if self._home is None:
+            self._home = self._story_country()
+        return self._home
+
+    def _story_country(self) -> list[str]:
+        dateline = self._article.dateline
+        if dateline is not None:
+            place = self._kb.gazetteer.geocode(dateline.place.title())
+            if place is not None and place.country:
+                return [place.country]
+        counts: Counter[str] = Counter()
+        for ent in self._article.doc.ents:
+            if ent.label_ not in ("GPE", "NORP"):
+                continue
+            country = self._kb.countries.find(ent.text) or self._kb.countries.demonym(ent.text)
+            if country is not None:
+                counts[country.code] += 1
+        if not counts:
+            return []
+        code, mentions = counts.most_common(1)[0]
+        return [code] if mentions >= _HOME_MIN_MENTIONS else []
 
     def _location(self, text: str, basis: str, prefer: Sequence[str]) -> Location | None:
         place = self._kb.gazetteer.geocode(text, prefer)
@@ -95,7 +154,7 @@ class PlaceFinder:
 
     def _article_place(self, prefer: Sequence[str]) -> Location | None:
         if self._fallback is False:
-            self._fallback = self._dateline(prefer) or self._title_or_lede(prefer)
+            self._fallback = self._dateline(prefer) or self._title(prefer)
         return self._fallback if isinstance(self._fallback, Location) else None
 
     def _dateline(self, prefer: Sequence[str]) -> Location | None:
@@ -104,20 +163,15 @@ class PlaceFinder:
             return None
         return self._location(dateline.place.title(), "dateline", prefer)
 
-    def _title_or_lede(self, prefer: Sequence[str]) -> Location | None:
-        if self._article.title and self._parse is not None:
-            places = [e for e in self._parse(self._article.title).ents if e.label_ in _PLACE_LABELS]
-            # 'Russia and Ukraine hold talks in Istanbul': the place is Istanbul, not Russia.
-            for ent in sorted(places, key=lambda e: not _locative(e)):
-                found = self._location(ent.text, "article", prefer)
-                if found is not None and (_locative(ent) or found.precision != "country"):
-                    return found
-        for sentence in list(self._article.doc.sents)[:1]:
-            for ent in self._article.entities_in(sentence.start, sentence.end):
-                if ent.label_ in _PLACE_LABELS and _locative(ent):
-                    found = self._location(ent.text, "article", prefer)
-                    if found is not None:
-                        return found
+    def _title(self, prefer: Sequence[str]) -> Location | None:
+        if not self._article.title or self._parse is None:
+            return None
+        places = [e for e in self._parse(self._article.title).ents if e.label_ in _PLACE_LABELS]
+        # 'Russia and Ukraine hold talks in Istanbul': the place is Istanbul, not Russia.
+        for ent in sorted(places, key=lambda e: not _locative(e)):
+            found = self._location(ent.text, "article", prefer)
+            if found is not None and (_locative(ent) or found.precision != "country"):
+                return found
         return None
 
 
@@ -131,7 +185,15 @@ def _under(token: Token, ancestor: Token) -> bool:
 
 
 def _locative(ent: Span) -> bool:
+    """'in Idlib', 'in Deir ez-Zor province', 'in the town of Manbij', 'in the Omani capital,
+    Muscat', 'at the Istanbul talks'."""
     root = ent.root
+    if root.dep_ == "appos":
+        root = root.head  # 'the Omani capital, Muscat'
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in _PLACE_NOUNS:
+        root = root.head.head  # 'the town of Manbij'
+    elif root.dep_ in ("compound", "nmod"):
+        root = root.head  # 'Deir ez-Zor province', 'the Istanbul talks'
     return bool(root.dep_ == "pobj" and lemma(root.head) in LOCATIVE_PREPS)
 
 
@@ -139,27 +201,101 @@ def _overlaps(ent: Span, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(ent.start_char < end and start < ent.end_char for start, end in ranges)
 
 
+_CURRENT_TENSES = frozenset({"present", "perfect"})
+# The news peg: the lede's day, used for past events told without a date near the top of the
+# story (inverted pyramid: the top reports the news; background follows).
+_LEDE_SENTENCES = 2
+_PEG_MAX_DAYS = 7
+_HISTORY_DAYS = 31  # a sentence naming a date older than this retells history
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A date expression of the article and what it resolves to."""
+
+    ent: Span
+    found: Occurred
+    sentence: int
+    planned: bool  # in a future or hypothetical clause ('due to be discussed on Monday')
+    bound: bool  # bounds a period ('since 2011', 'until June'), does not date an event
+
+
 class DateFinder:
     """Resolves the date of each event of one article against its publication date.
 
-    No event is ever dated after the publication day: a date expression that resolves later
-    names something planned (the meeting 'next week'), not when the reported event happened.
-    For an event that has happened such expressions are skipped; an event reported as future
-    or hypothetical keeps the expression in ``text`` with ``date`` None.
+    The date is one the event's own clause states (or the clause that reports it: 'said on
+    Monday that …'); a date inside another happening's phrase or clause ('due to be discussed
+    at the security council on Monday', 'the talks last month') is not the event's. Without one:
+    - a current event ('says', 'are fighting') is dated to the publication day (precision
+      'day'); a present-perfect one ('has said') too, with precision 'unknown' (an upper bound);
+    - a past event takes the previous sentence's date (same paragraph), else the lede's day
+      (the news peg) unless its sentence retells history ('Isis, which seized Mosul in 2014,
+      …'), else, in the lede itself, the publication day with precision 'unknown';
+    - a past event in a clause describing a noun ('civilians who were kidnapped'), a pluperfect
+      one ('had rejected', unless backshifted by 'said') or any other gets no date.
+
+    No event is ever dated after the publication day: a date that resolves later names
+    something planned. A date in a future clause resolves forward, so it never dates what has
+    happened; an event reported as future or hypothetical keeps the expression in ``text`` with
+    ``date`` None. A month without a year right after an explicit year of retold history ('In
+    August 2016 … killed that May') is that year's.
     """
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, attachment: Attachment | None = None) -> None:
         self._article = article
         self._published = article.published
-        self._dates: list[tuple[Span, Occurred]] = []
+        self._attach = attachment or Attachment()
+        self._dates: list[_Dated] = []
         self._unresolved: list[Span] = []  # recognised, but relative and no publication date
+        anchor: tuple[int, int] | None = None  # (sentence, year) of the last explicit year
         for ent in article.doc.ents:
-            if ent.label_ in _DATE_LABELS:
-                found = resolve_date(ent.text, article.published)
-                if found is not None and found.date is not None:
-                    self._dates.append((ent, found))
-                elif found is not None:
-                    self._unresolved.append(ent)
+            if ent.label_ not in _DATE_LABELS:
+                continue
+            sentence = article.sentence_number(ent.root)
+            found = resolve_date(ent.text, article.published)
+            if found is None:
+                continue
+            if found.date is None:
+                self._unresolved.append(ent)
+                continue
+            year = _explicit_year(ent.text)
+            if year is not None:
+                anchor = (sentence, year)
+            elif anchor is not None and sentence - anchor[0] <= 1:
+                found = self._in_year(ent.text, anchor[1]) or found
+            planned = _planned(ent)
+            if planned and self._published is not None:
+                ahead = resolve_date(ent.text, self._published, future=True)
+                if ahead is not None and ahead.date is not None:
+                    found = ahead
+            self._dates.append(_Dated(ent, found, sentence, planned, _bound(ent)))
+        self._peg = self._news_peg()
+
+    def _in_year(self, expression: str, year: int) -> Occurred | None:
+        """A month (and day) without a year, read in an explicit earlier year."""
+        published = self._published
+        if published is None or year >= published.year or not _MONTH_WORD.search(expression):
+            return None
+        found = resolve_date(expression, date(year, 12, 31))
+        return found if found is not None and found.date is not None else None
+
+    def _news_peg(self) -> Occurred | None:
+        published = self._published
+        if published is None:
+            return None
+        for dated in self._dates:
+            if dated.sentence >= _LEDE_SENTENCES:
+                break
+            day = dated.found.date
+            if (
+                not dated.planned
+                and not dated.bound
+                and dated.found.precision == "day"
+                and day is not None
+                and 0 <= (published - day).days <= _PEG_MAX_DAYS
+            ):
+                return dated.found
+        return None
 
     def occurred(
         self,
@@ -171,40 +307,88 @@ class DateFinder:
     ) -> Occurred:
         """The event's date; dates under ``exclude_under`` (a promised action) are skipped."""
         anchor = heads[0]
+        number = self._article.sentence_number(anchor)
         in_sentence = [
-            (e, o)
-            for e, o in self._dates
-            if sentence.start <= e.start < sentence.end
-            and (exclude_under is None or not _under(e.root, exclude_under))
+            d
+            for d in self._dates
+            if d.sentence == number
+            and (exclude_under is None or not _under(d.ent.root, exclude_under))
         ]
-        clause = [(e, o) for e, o in in_sentence if any(path_to(e.root, h) for h in heads)]
+        own = self._attach.own_types(heads)
+        clause = [
+            d for d in in_sentence if any(self._attach.attached(d.ent.root, h, own) for h in heads)
+        ]
         if future:
             return self._planned(clause, anchor)
-        for pool in (clause, in_sentence):
-            past = [(e, o) for e, o in pool if self._not_after_publication(o)]
-            if past:
-                return min(past, key=lambda p: abs(p[0].root.i - anchor.i))[1]
-        earlier = [
-            o
-            for e, o in self._dates
-            if e.start < sentence.start
-            and self._article.paragraph(e.root) == self._article.paragraph(anchor)
-            and self._not_after_publication(o)
-        ]
-        if earlier:
-            return earlier[-1]
+        occurred = [d for d in clause if self._usable(d)]
+        if not occurred:
+            above = self._attach.governing(anchor)
+            occurred = [
+                d
+                for d in in_sentence
+                if self._usable(d)
+                and any(
+                    self._attach.attached(d.ent.root, v, own | self._attach.types_of(v))
+                    for v in above
+                )
+            ]
+        if occurred:
+            return min(occurred, key=lambda d: abs(d.ent.root.i - anchor.i)).found
+        return self._fallback(anchor, number, sentence)
+
+    def _usable(self, dated: _Dated) -> bool:
+        return not dated.planned and not dated.bound and self._not_after_publication(dated.found)
+
+    def _fallback(self, anchor: Token, number: int, sentence: Span) -> Occurred:
+        told = tense(anchor)
+        if told == "pluperfect" and reported(anchor):
+            told = "past"  # 'said the two sides had agreed': backshifted past of the report
+        published = self._published
+        if told in _CURRENT_TENSES and published is not None:
+            return Occurred(
+                date=published, precision="day" if told == "present" else "unknown", text=None
+            )
+        if told in ("past", "unknown") and not _modifier_clause(anchor):
+            paragraph = self._article.paragraph(anchor)
+            before = [
+                d
+                for d in self._dates
+                if d.sentence == number - 1
+                and self._usable(d)
+                and self._article.paragraph(d.ent.root) == paragraph
+            ]
+            if before:
+                return before[-1].found
+            if self._peg is not None and not self._retold(number):
+                return self._peg
+            if number < _LEDE_SENTENCES and published is not None:
+                # The lede reports the news: at the latest the publication day.
+                return Occurred(date=published, precision="unknown", text=None)
         return self._undated(sentence)
+
+    def _retold(self, number: int) -> bool:
+        """Whether a sentence names a date well before publication ('Isis, which seized Mosul in
+        2014, …'): its undated events are history, not the story's news."""
+        published = self._published
+        return published is not None and any(
+            d.sentence == number
+            and not d.bound
+            and d.found.date is not None
+            and (published - d.found.date).days > _HISTORY_DAYS
+            for d in self._dates
+        )
 
     def _not_after_publication(self, found: Occurred) -> bool:
         published = self._published
         return published is None or found.date is None or found.date <= published
 
-    def _planned(self, clause: list[tuple[Span, Occurred]], anchor: Token) -> Occurred:
+    def _planned(self, clause: list[_Dated], anchor: Token) -> Occurred:
         """A future or hypothetical event: when it is announced for, never a date after
         publication ('will meet on Monday' -> text 'Monday', date None)."""
         if not clause:
             return Occurred(date=None, precision="unknown", text=None)
-        ent, found = min(clause, key=lambda p: abs(p[0].root.i - anchor.i))
+        dated = min(clause, key=lambda d: abs(d.ent.root.i - anchor.i))
+        ent, found = dated.ent, dated.found
         ahead = resolve_date(ent.text, self._published, future=True) or found
         if self._published is not None and ahead.date is not None and ahead.date > self._published:
             return Occurred(date=None, precision="unknown", text=ent.text)
@@ -214,9 +398,55 @@ class DateFinder:
         for ent in self._unresolved:
             if sentence.start <= ent.start < sentence.end:
                 return Occurred(date=None, precision="unknown", text=ent.text)
-        if self._published is not None:
-            return Occurred(date=self._published, precision="unknown", text=None)
         return Occurred()
+
+
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(word_data("dates.toml")["months"]) + r")\b", re.I)
+_NOT_WHEN = frozenset(word_data("dates.toml")["clauses"]["not_when"])
+
+
+def _explicit_year(expression: str) -> int | None:
+    found = re.search(r"\b(1[89]\d\d|20\d\d)\b", expression)
+    return int(found[1]) if found else None
+
+
+def reported(token: Token) -> bool:
+    """Whether a reporting verb ('said', 'told') governs the token's clause."""
+    current = token
+    while current.head != current:
+        current = current.head
+        if lemma(current) in REPORTING_VERBS:
+            return True
+    return False
+
+
+def _modifier_clause(token: Token) -> bool:
+    """Whether a trigger is in a clause that describes a noun ('civilians who were kidnapped by
+    Isis', 'reports that 500 people were injured'): such clauses retell; they take no date from
+    the story around them."""
+    current = token
+    while current.head != current:
+        if current.dep_ in ("relcl", "acl"):
+            return True
+        current = current.head
+    return False
+
+
+def _planned(ent: Span) -> bool:
+    """Whether a date is in a future or hypothetical clause ('is due to be discussed on
+    Monday', 'will meet next week')."""
+    head = clause_head(ent.root)
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    flags = modality([head])
+    return flags.future or flags.hypothetical
+
+
+def _bound(ent: Span) -> bool:
+    """'since 2011', 'until June', 'by the end of the year': a period's bound, not a date."""
+    root = ent.root
+    first = ent[0].lower_
+    return first in _NOT_WHEN or (root.dep_ == "pobj" and root.head.lower_ in _NOT_WHEN)
 
 
 def not_after(occurred: Occurred, published: date | None) -> Occurred:

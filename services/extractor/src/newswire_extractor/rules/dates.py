@@ -21,29 +21,27 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from newswire_contracts import Occurred
 from newswire_extractor.rules.numbers import parse_number
+from newswire_extractor.rules.words import word_data
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_PARTS_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight|midday|noon))?"
+_WORDS = word_data("dates.toml")
+_WEEKDAYS: tuple[str, ...] = tuple(_WORDS["weekdays"])
+_MONTHS: tuple[str, ...] = tuple(_WORDS["months"])
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {
+    str(k): int(v) for k, v in _WORDS["month_abbreviations"].items()
+}
+_MONTH_RE = r"(?:" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True)) + r")[a-z]*\.?"
+_PARTS_OF_DAY = r"(?:\s+(?:" + "|".join(_WORDS["parts_of_day"]) + r"))?"
 _LEAD = re.compile(
-    r"^(?:(?:on|in|at|by|since|from|during|over|until|as of|earlier|later|late|early|mid|"
-    r"the|this past|past)\b[\s-]*)+"
+    r"^(?:(?:"
+    + "|".join(re.escape(w) for w in sorted(_WORDS["leading"], key=len, reverse=True))
+    + r")\b[\s-]*)+"
 )
+_RELATIVE_DAYS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["relative_days"].items()}
+_STEPS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["periods"]["steps"].items()}
+_UNITS = "|".join(_WORDS["periods"]["units"])
+_RELATIVE = frozenset(_WORDS["periods"]["relative"])
+_ONE = frozenset(_WORDS["periods"]["one"])
+_PART_SUFFIX = re.compile(r"\s+(?:" + "|".join(_WORDS["parts_of_day"]) + r")$")
 _DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AHEAD_DAYS = 60
@@ -72,7 +70,7 @@ def resolve_date(
 
 def _normalize(expression: str) -> str:
     text = " ".join(expression.casefold().replace(",", " ").split())
-    text = re.sub(r"\s+(?:morning|afternoon|evening|night|overnight)$", "", text)
+    text = _PART_SUFFIX.sub("", text)
     return text
 
 
@@ -81,8 +79,7 @@ def _needs_anchor(text: str, published: date | None) -> bool:
     if published is not None:
         return False
     words = set(text.split())
-    relative = {"today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "ago"}
-    return bool(words & (relative | set(_WEEKDAYS) | set(_MONTHS)))
+    return bool(words & (_RELATIVE | set(_WEEKDAYS) | set(_MONTHS)))
 
 
 Resolved = tuple[date, str] | None
@@ -103,27 +100,14 @@ def _relative_day(text: str, published: date | None, future: bool) -> Resolved:
     if published is None:
         return None
     text = _LEAD.sub("", text)
-    offsets = {
-        "today": 0,
-        "tonight": 0,
-        "this morning": 0,
-        "this afternoon": 0,
-        "this evening": 0,
-        "yesterday": -1,
-        "last night": -1,
-        "the day before yesterday": -2,
-        "day before yesterday": -2,
-        "tomorrow": 1,
-        "the day after tomorrow": 2,
-    }
-    if text in offsets:
-        return published + timedelta(days=offsets[text]), "day"
+    if text in _RELATIVE_DAYS:
+        return published + timedelta(days=_RELATIVE_DAYS[text]), "day"
     return None
 
 
 def _weekday(text: str, published: date | None, future: bool) -> Resolved:
     match = re.fullmatch(
-        r"(?:(last|this|next|past)\s+)?(\w+day)" + _PARTS_OF_DAY, _LEAD.sub("", text)
+        r"(?:(" + "|".join(_STEPS) + r")\s+)?(\w+day)" + _PARTS_OF_DAY, _LEAD.sub("", text)
     )
     if not match or match[2] not in _WEEKDAYS or published is None:
         return None
@@ -141,7 +125,7 @@ def _ago(text: str, published: date | None, future: bool) -> Resolved:
     match = _AGO_RE.match(_LEAD.sub("", text))
     if not match or published is None:
         return None
-    amount = 1.0 if match[1] in {"a", "an", "one"} else parse_number(match[1])
+    amount = 1.0 if match[1] in _ONE else parse_number(match[1])
     if amount is None:
         return None
     n = int(amount)
@@ -157,10 +141,10 @@ def _ago(text: str, published: date | None, future: bool) -> Resolved:
 
 
 def _relative_period(text: str, published: date | None, future: bool) -> Resolved:
-    match = re.fullmatch(r"(?:.*\b)?(last|this|next|past)\s+(week|weekend|month|year)", text)
+    match = re.fullmatch(r"(?:.*\b)?(" + "|".join(_STEPS) + r")\s+(" + _UNITS + ")", text)
     if not match or published is None:
         return None
-    step = {"last": -1, "past": -1, "this": 0, "next": 1}[match[1]]
+    step = _STEPS[match[1]]
     unit = match[2]
     if unit == "week":
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)

@@ -207,8 +207,9 @@ class EventBuilder:
     def _asserted(self, draft: _Draft) -> bool:
         """No event by default: the clause must assert it and someone must do it.
 
-        Negated and hypothetical events are dropped, not emitted with a flag: a record that
-        looks like a fact must be one. Announced future events stay, flagged ``future``.
+        Negated, hypothetical and future events are dropped, not emitted with a flag: a record
+        that looks like a fact must be one. What PLOVER codes as a present act stays: a promise
+        (AGREE), a threat (THREATEN), a refusal ('will not accept': REJECT).
         """
         reason = self._assertion.reason(
             draft.match, draft.event_type, planned=draft.modality.future
@@ -220,6 +221,8 @@ class EventBuilder:
             reason = "negated"
         if reason is None and draft.modality.hypothetical:
             reason = "hypothetical"
+        if reason is None and draft.modality.future:
+            reason = "future"
         if reason is None and not draft.actors and not _sourced(draft):
             reason = "no actor"
         if reason is not None:
@@ -279,7 +282,7 @@ class EventBuilder:
         if event_type == "AGREE" and flags.negated:
             # 'will not accept', 'did not agree': a refusal that happened (PLOVER REJECT).
             event_type, mode = "REJECT", None
-            flags = flags.model_copy(update={"negated": False})
+            flags = flags.model_copy(update={"negated": False, "future": False})
         actors, targets = _arrange(
             match, event_type, actors, targets, self._resolver.is_place, self._resolver.as_country
         )

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newswire_contracts import Entity, Event, Quote
+from newswire_contracts import Entity, Event, Quote, Relevance
 from newswire_extractor.kb import KnowledgeBase, load_knowledge_base
+from newswire_extractor.relevance import ArticleGate
 from newswire_extractor.rules.actors import ActorResolver
 from newswire_extractor.rules.analysis import Analyzer
 from newswire_extractor.rules.context import DateFinder, PlaceFinder
@@ -37,23 +38,33 @@ class Extraction:
     quotes: list[Quote]
     entities: list[Entity]
     backend: str | None = None  # set when a backend other than the extractor's own answered
+    relevance: Relevance | None = None  # the article gate's decision (None: no gate ran)
 
 
 class RulesExtractor:
     """Rule-based PLOVER event extraction. I/O free; the spaCy model loads on first use."""
 
     name: str = f"rules/{VERSION}"
+    languages: frozenset[str] = frozenset({"en"})  # the lexicon and the spaCy model are English
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, spacy_ner: bool = False) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        spacy_ner: bool = False,
+        gate: ArticleGate | None = None,
+    ) -> None:
         self.model = model
         self.spacy_ner = spacy_ner
+        self.gate = gate if gate is not None else ArticleGate()
         self._pipeline = PipelineLoader(model)
         self._kb: KnowledgeBase | None = None
         self._lexicon: Lexicon | None = None
         self._analyzer: Analyzer | None = None
 
     def load(self) -> None:
-        """Load the model and the knowledge base now instead of on the first article."""
+        """Load the models and the knowledge base now instead of on the first article."""
+        self.gate.load()
         self._pipeline.get()
         self._kb = self._kb or load_knowledge_base()
         self._lexicon = self._lexicon or load_lexicon()
@@ -77,6 +88,10 @@ class RulesExtractor:
         """Events, quotes and entities of one article; offsets point into ``text``."""
         if not text.strip():
             return Extraction(events=[], quotes=[], entities=[])
+        # The gate runs first, on the raw text: a non-codeable article is never parsed.
+        relevance = self.gate.check(text)
+        if not relevance.codeable:
+            return Extraction(events=[], quotes=[], entities=[], relevance=relevance)
         self.load()
         assert self._kb is not None
         assert self._lexicon is not None
@@ -106,6 +121,7 @@ class RulesExtractor:
             events=builder.build(),
             quotes=quotes,
             entities=_entities(article, resolver),
+            relevance=relevance,
         )
 
 

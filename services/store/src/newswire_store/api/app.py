@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from newswire_store.api.console import add_console
+from newswire_store.api.metrics import add_metrics
 from newswire_store.api.routes import data_router, health_router
 from newswire_store.api.settings import ApiSettings
 from newswire_store.query import QueryError
@@ -57,6 +58,7 @@ def create_api(settings: ApiSettings | None = None, *, store: EventStore | None 
     guard = [Depends(_token_guard(settings))] if settings.token is not None else []
     app.include_router(data_router(settings.max_page_size), dependencies=guard)
     app.include_router(health_router())
+    add_metrics(app, guard)
     add_console(app)
     app.add_exception_handler(QueryError, _query_error)
     return app
