@@ -152,6 +152,22 @@ def test_another_language_gets_no_events_and_a_language_reason(
     assert out.relevance.label == "language"
 
 
+@pytest.mark.parametrize(("text", "code"), [(GERMAN, "de"), (FRENCH, "fr")])
+def test_the_rules_backend_itself_refuses_text_clearly_in_another_language(
+    extractor: RulesExtractor, text: str, code: str
+) -> None:
+    # `newswire extract`, the evaluation and a wrongly declared 'en' all end up here.
+    result = extractor.extract(text, article_id="x", published_at=PUBLISHED)
+    assert result.events == [] and result.relevance is not None
+    assert result.relevance.reason.startswith(f"language '{code}' (detected) not supported")
+    service = ExtractorService(extractor)
+    try:
+        out = service.extract(message(text, "en"))
+    finally:
+        service.close()
+    assert out.events == [] and out.relevance == result.relevance
+
+
 def test_the_message_carries_the_gate_decision(extractor: RulesExtractor) -> None:
     service = ExtractorService(extractor)
     try:

@@ -160,3 +160,29 @@ def test_sitemaps_read_html_entities_too() -> None:
 def test_malformed_feeds_give_clear_errors(data: bytes) -> None:
     with pytest.raises(FeedError):
         parse_feed(data, BASE)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_wide_encoded_feed_with_html_entities(codec: str) -> None:
+    data = (
+        f'<?xml version="1.0" encoding="{codec}"?><rss><channel><item>'
+        "<title>Genève&nbsp;talks</title><link>/a/geneve</link></item></channel></rss>"
+    ).encode(codec)  # Python writes the BOM
+    (item,) = parse_feed(data, BASE)
+    assert (item.url, item.title) == ("https://news.example/a/geneve", "Genève\u00a0talks")
+
+
+def test_an_unusable_link_drops_its_item_not_the_feed() -> None:
+    rss = (
+        b"<rss><channel><item><link>http://[::1</link></item>"
+        b"<item><link>/a/ok</link></item></channel></rss>"
+    )
+    assert [i.url for i in parse_feed(rss, BASE)] == ["https://news.example/a/ok"]
+    atom = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="http://[x"/></entry>'
+        b'<entry><link href="/a/ok"/></entry></feed>'
+    )
+    assert [i.url for i in parse_feed(atom, BASE)] == ["https://news.example/a/ok"]
+    sitemap = b"<urlset><url><loc>http://[::1</loc></url><url><loc>/a/ok</loc></url></urlset>"
+    entries = parse_sitemap(sitemap, BASE, max_bytes=10_000).urls
+    assert [e.url for e in entries] == ["https://news.example/a/ok"]

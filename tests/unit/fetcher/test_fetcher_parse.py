@@ -250,8 +250,19 @@ def test_a_date_only_in_the_text_is_found_by_the_extensive_search() -> None:
     assert a.published_at.date() == dt.date(2025, 3, 12)
 
 
-def test_no_date_anywhere_stays_none() -> None:
-    a = parse_html(_article_page(), "https://example.com/a", fetched_at=LATER)
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "",
+        "<p>In 2019 the bridge was closed for repairs.</p>",
+        "<footer>© 2024 The Velna Ledger</footer>",
+        "<div>Updated: March 2023</div>",
+        '<time datetime="2025-13-45T99:99:99+99:99">soon</time>',
+    ],
+)
+def test_a_bare_year_or_month_is_not_a_publication_date(extra: str) -> None:
+    html = _article_page().replace("</article>", f"{extra}</article>")
+    a = parse_html(html, "https://example.com/a", fetched_at=LATER)
     assert a.published_at is None
 
 
@@ -368,6 +379,22 @@ def test_an_undeclared_cp1251_page_is_decoded() -> None:
 def test_pages_without_article_text_raise_parse_error(content: str | bytes) -> None:
     with pytest.raises(ParseError):
         parse_html(content, "https://example.com/a")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>",
+        '<link rel="canonical" href="http://[::1"><meta property="og:image" content="http://[x">',
+        '<meta property="article:published_time" content="9999999999999999999999">',
+    ],
+    ids=["json-ld-nested-too-deep", "unparseable-urls", "absurd-date"],
+)
+def test_hostile_metadata_does_not_break_the_article(head: str) -> None:
+    a = parse_html(_article_page(head=head), "https://example.com/a")
+    assert a.canonical_url == "https://example.com/a"
+    assert a.image_url is None and a.published_at is None
+    assert "Velna" in a.text
 
 
 def test_parse_error_is_a_value_error() -> None:

@@ -43,6 +43,13 @@ def parse_feed(data: bytes, base_url: str) -> list[FeedItem]:
     return [i for i in items if i is not None]
 
 
+def _join(base: str, link: str) -> str | None:
+    try:
+        return urljoin(base, link)
+    except ValueError:  # "http://[::1" and the like: that item is unusable, the feed is not
+        return None
+
+
 def _local(element: etree._Element) -> str:
     tag = element.tag
     return etree.QName(tag).localname if isinstance(tag, str) else ""
@@ -76,13 +83,15 @@ def _rss_item(item: etree._Element, base: str) -> FeedItem | None:
     if link is None:
         return None
     title, published = _first_text(item, "title"), _first_text(item, *_DATE_NAMES)
-    return FeedItem(urljoin(base, link), title, published)
+    url = _join(base, link)
+    return FeedItem(url, title, published) if url else None
 
 
 def _atom_entry(entry: etree._Element, base: str) -> FeedItem | None:
     links = entry.findall(f"{ATOM}link")
     href = next((lk.get("href") for lk in links if lk.get("rel", "alternate") == "alternate"), None)
-    if href is None:
+    url = _join(base, href) if href is not None else None
+    if url is None:
         return None
     published = _text(entry.find(f"{ATOM}published")) or _text(entry.find(f"{ATOM}updated"))
-    return FeedItem(urljoin(base, href), _text(entry.find(f"{ATOM}title")), published)
+    return FeedItem(url, _text(entry.find(f"{ATOM}title")), published)

@@ -50,7 +50,7 @@ def _blobs(tree: HtmlElement) -> Iterator[Any]:
         try:
             # strict=False: CMSes often leave raw newlines and tabs inside JSON strings.
             yield json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested deeper than Python's stack
             continue
 
 

@@ -135,7 +135,11 @@ def _fallback_date(tree: HtmlElement, url: str, reference: dt.datetime) -> dt.da
             deferred_url_extractor=True,
             max_date=reference.astimezone(dt.UTC).replace(tzinfo=None),
         )
-        if (parsed := parse_page_date(found, reference=reference)) is not None:
+        parsed = parse_page_date(found, reference=reference)
+        # The extensive search falls back to a bare year or month ("In 2019 the bridge…",
+        # "© 2024") and reports it as its first day: a guess, not a publication date. A story
+        # really published on the 1st and dated only in its text is lost; precision first.
+        if parsed is not None and not (extensive and parsed.day == 1):
             return parsed
     return None
 
@@ -156,7 +160,10 @@ def _authors(page: PageMeta, byline: list[str], tree: HtmlElement) -> list[str]:
 def _image(image: str | None, url: str) -> str | None:
     if not image:
         return None
-    resolved = resolve(url, image)
+    try:
+        resolved = resolve(url, image)
+    except ValueError:  # "http://[x": not a URL
+        return None
     return resolved if urlsplit(resolved).scheme in ("http", "https") else None
 
 

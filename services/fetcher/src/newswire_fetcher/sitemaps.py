@@ -69,7 +69,14 @@ def _text_sitemap(data: bytes, base_url: str) -> Sitemap:
     urls = [line.strip() for line in lines if line.strip()]
     if not urls or not all(u.startswith(("http://", "https://")) for u in urls):
         raise SitemapError("not a sitemap: neither XML nor one URL per line")
-    return Sitemap(urls=[SitemapEntry(urljoin(base_url, u)) for u in urls])
+    return Sitemap(urls=[SitemapEntry(url) for u in urls if (url := _join(base_url, u))])
+
+
+def _join(base: str, link: str) -> str | None:
+    try:
+        return urljoin(base, link)
+    except ValueError:  # "http://[::1": that entry is unusable, the sitemap is not
+        return None
 
 
 def _child(element: etree._Element, name: str) -> str | None:
@@ -87,11 +94,12 @@ def _entries(root: etree._Element, tag: str, base_url: str) -> list[SitemapEntry
         if not isinstance(element.tag, str) or etree.QName(element).localname != tag:
             continue
         loc = _child(element, "loc")
-        if loc is None:
+        url = _join(base_url, loc) if loc is not None else None
+        if url is None:
             continue
         found.append(
             SitemapEntry(
-                url=urljoin(base_url, loc),
+                url=url,
                 lastmod=_child(element, "lastmod"),
                 published=_child(element, "publication_date"),
                 title=_child(element, "title"),

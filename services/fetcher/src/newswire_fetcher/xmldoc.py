@@ -16,6 +16,7 @@ from lxml import etree
 
 _TOKEN = re.compile(rb"<!\[CDATA\[|<!--|&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CLOSERS = {b"<![CDATA[": b"]]>", b"<!--": b"-->"}
 # Byte-level rewriting is only sound where "&" and ";" are single ASCII bytes.
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
@@ -29,7 +30,9 @@ def parse_xml(data: bytes) -> etree._Element:
 
 def map_html_entities(data: bytes) -> bytes:
     """``data`` with HTML named entities outside CDATA and comments as character references."""
-    if data.startswith(_WIDE_BOMS) or b"&" not in data:
+    if data.startswith(_WIDE_BOMS):
+        data = _as_utf8(data)
+    if b"&" not in data:
         return data
     out: list[bytes] = []
     position = 0
@@ -45,6 +48,17 @@ def map_html_entities(data: bytes) -> bytes:
         position = match.end()
     out.append(data[position:])
     return b"".join(out)
+
+
+def _as_utf8(data: bytes) -> bytes:
+    # UTF-16/32 with a BOM: re-encoded as UTF-8, without the declaration that names the old
+    # encoding, so "&" and ";" are single bytes again. Undecodable input is left to the parser.
+    codec = "utf-32" if data.startswith(_WIDE_BOMS[2:]) else "utf-16"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return data
+    return _DECLARATION.sub("", text, count=1).encode("utf-8")
 
 
 def _reference(name: bytes) -> bytes | None:

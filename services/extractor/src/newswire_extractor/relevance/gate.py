@@ -72,9 +72,15 @@ class ArticleGate:
         if self.enabled:
             _ = self.model
 
-    def check(self, text: str) -> Relevance:
-        """The decision for one article's text (no parsing; well under a millisecond per
-        thousand words)."""
+    def check(
+        self, text: str, *, languages: frozenset[str] | None = None, backend: str = ""
+    ) -> Relevance:
+        """The decision for one article's text (no parsing; about a millisecond for 750
+        words). With ``languages``, a text clearly in another language is refused first."""
+        if languages is not None:
+            refusal = language_refusal(None, text, languages, backend)
+            if refusal is not None:
+                return refusal
         if not self.enabled:
             return Relevance(codeable=True, reason="relevance gate off")
         model, threshold = self.model, self.threshold

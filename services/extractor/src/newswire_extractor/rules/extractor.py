@@ -88,8 +88,9 @@ class RulesExtractor:
         """Events, quotes and entities of one article; offsets point into ``text``."""
         if not text.strip():
             return Extraction(events=[], quotes=[], entities=[])
-        # The gate runs first, on the raw text: a non-codeable article is never parsed.
-        relevance = self.gate.check(text)
+        # The gate runs first, on the raw text: an article in another language (by its words;
+        # the service checks the declared language) or not codeable is never parsed.
+        relevance = self.gate.check(text, languages=self.languages, backend=self.name)
         if not relevance.codeable:
             return Extraction(events=[], quotes=[], entities=[], relevance=relevance)
         self.load()

@@ -110,6 +110,8 @@ def modality(tokens: Sequence[Token]) -> Modality:
 def _negated(token: Token) -> bool:
     if children(token, "neg"):
         return True
+    if token.dep_ == "acomp" and children(token.head, "neg"):
+        return True  # 'is not ready to talk'
     return any(c.lower_ in ("no", "never") for c in children(token, "det", "advmod"))
 
 

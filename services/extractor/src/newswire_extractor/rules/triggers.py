@@ -141,7 +141,8 @@ class TriggerMatcher:
             return None
         for clause in children(token, "ccomp"):
             modal = [a for a in children(clause, "aux") if a.lower_ in DEMAND_MODALS]
-            if modal and not children(clause, "neg"):
+            # 'X should be strong enough' judges; a demand asks for an act.
+            if modal and not children(clause, "neg") and lemma(clause) != "be":
                 targets = children(clause, "nsubj", "nsubjpass")
                 return Match(MUST_RULE, token, token, [token], targets_from=targets)
         return None
