@@ -27,7 +27,7 @@ import uvicorn
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from newswire.pipeline import read_feed, run_embedded, sqlite_url
+from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
 from newswire.site_server import serve_site
 from newswire_contracts import (
     Actor,
@@ -131,7 +131,8 @@ async def _fill(url: str) -> None:
     with serve_site() as base:
         async with create_client(FetcherSettings(allow_hosts=["127.0.0.1"])) as client:
             links = await read_feed(client, f"{base}/feed.xml")
-        report = await run_embedded(links, url)
+        settings = EmbeddedSettings.from_env(url, allow_hosts=["127.0.0.1"], min_host_delay_s=0)
+        report = await run_embedded(links, settings)
     assert report.stored == len(links) > 0, report
     async with EventStore.from_url(url) as store:
         await store.save_extraction(_astral_extraction())

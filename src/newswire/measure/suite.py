@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from newswire.measure import cameo
+from newswire.measure.audit import Share
 from newswire.measure.corpora import load_bbc, load_guardian
 from newswire.measure.extraction import ServiceRunner
 from newswire.measure.gate import gate_metrics
@@ -80,6 +81,24 @@ def run_corpus_measures(
     return results
 
 
+def _class_table(confusion: dict[str, int]) -> list[str]:
+    """Per-class precision and recall from the ``gold>predicted`` counts (class 0 = no event)."""
+    lines = ["| class | gold | predicted | precision | recall |", "|---|---|---|---|---|"]
+    for k, name in enumerate(cameo.CLASS_NAMES):
+        gold = sum(n for pair, n in confusion.items() if pair.split(">")[0] == str(k))
+        predicted = sum(n for pair, n in confusion.items() if pair.split(">")[1] == str(k))
+        right = confusion.get(f"{k}>{k}", 0)
+        precision = _pct(right / predicted) if predicted else "n/a"
+        recall = _pct(right / gold) if gold else "n/a"
+        lines.append(f"| {name} | {gold} | {predicted} | {precision} | {recall} |")
+    return [*lines, ""]
+
+
+def _ci(hits: int, total: int) -> str:
+    interval = Share(hits, total).interval()
+    return f"95 % CI {100 * interval[0]:.0f}–{100 * interval[1]:.0f} %" if interval else ""
+
+
 def _pct(value: object) -> str:
     return f"{100 * value:.1f} %" if isinstance(value, float | int) else "n/a"
 
@@ -113,7 +132,8 @@ def render_section(r: dict[str, Any]) -> str:
             "|---|---|---|",
             f"| events per article | {b['events_per_article']} ({b['events']} events) | ≤ 0.2 |",
             f"| articles with any event | {_pct(b['share_with_event'])} "
-            f"({b['articles_with_event']}/{b['articles']}) | ≤ 10 % |",
+            f"({b['articles_with_event']}/{b['articles']}; "
+            f"{_ci(b['articles_with_event'], b['articles'])}) | ≤ 10 % |",
             f"| articles the relevance gate turned away | {b['articles_gated_out']} | |",
             f"| most frequent types | {', '.join(f'{k} {n}' for k, n in top.items())} | |",
             "",
@@ -143,6 +163,7 @@ def render_section(r: dict[str, Any]) -> str:
             + " / ".join(_pct(rate[k]) for k in sorted(rate))
             + " |",
             "",
+            *_class_table(c["confusion"]),
         ]
     s = r.get("cameo_spans")
     if s:
@@ -180,7 +201,8 @@ def render_section(r: dict[str, Any]) -> str:
             "| match on | recall |",
             "|---|---|",
             f"| type + actor country (+ date when listed) | {_pct(m['type_actor_date'])} "
-            f"({m['type_actor_date_found']}/{m['main_events']}) |",
+            f"({m['type_actor_date_found']}/{m['main_events']}; "
+            f"{_ci(m['type_actor_date_found'], m['main_events'])}) |",
             f"| the same + target country | {_pct(m['type_actor_target_date'])} "
             f"({m['type_actor_target_date_found']}/{m['main_events']}) |",
             f"| type + actor country, dates ignored | {_pct(m['type_actor'])} "

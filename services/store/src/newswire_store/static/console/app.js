@@ -8,6 +8,7 @@ import { COLOR, TYPES, actorLabel } from "./types.js";
 
 const FILTERS = ["type", "country", "actor", "since", "until", "q", "bbox"];
 const PAGE = 100;
+const BASEMAP = "static/vendor/countries-110m.json";
 const $ = (selector) => document.querySelector(selector);
 
 let generation = 0;
@@ -77,19 +78,34 @@ async function renderOverview(filters) {
   $("#overview").hidden = false;
   $("#event-view").hidden = true;
   const params = apiFilters(filters);
-  const [page, timeline, places] = await Promise.all([
-    get("events", { ...params, limit: PAGE }),
-    get("stats/timeline", params),
-    get("stats/places", params),
-    loadBasemap("static/vendor/countries-110m.json"),
-  ]);
-  if (mine !== generation) return; // a newer filter won the race
+  // Each part is drawn as soon as its data is in; the page is ready when all are.
+  const current = () => mine === generation;
+  const list = get("events", { ...params, limit: PAGE }).then((page) => {
+    if (current()) renderList(page, filters, false);
+    if (mine === 1) performance.mark("newswire:list");
+  });
+  const timeline = get("stats/timeline", params).then((data) => {
+    if (current()) renderTimeline(data, filters);
+  });
+  const map = Promise.all([get("stats/places", params), loadBasemap(BASEMAP)]).then(async ([places]) => {
+    if (!current()) return;
+    const selected = filters.bbox ? centre(filters.bbox) : null;
+    await drawMap($("#map"), places, { selected, onPick: (p) => navigate({ ...filters, bbox: around(p) }) });
+    $("#map-summary").textContent = `${places.located} of ${places.total} events placed`
+      + `${places.truncated ? `; busiest ${places.places.length} places shown` : ""}`;
+    if (mine === 1) performance.mark("newswire:map");
+  });
+  await Promise.all([list, timeline, map]);
+  if (!current()) return; // a newer filter won the race
   status("");
-  renderList(page, filters, false);
-  const selected = filters.bbox ? centre(filters.bbox) : null;
-  await drawMap($("#map"), places, { selected, onPick: (p) => navigate({ ...filters, bbox: around(p) }) });
-  $("#map-summary").textContent = `${places.located} of ${places.total} events placed`
-    + `${places.truncated ? `; busiest ${places.places.length} places shown` : ""}`;
+  document.body.dataset.generation = String(mine);
+  setState("ready");
+  if (mine === 1) {
+    performance.mark("newswire:first-render");
+  }
+}
+
+function renderTimeline(timeline, filters) {
   const drawn = drawTimeline($("#timeline"), timeline, {
     onPick: (since, until) => navigate({ ...filters, since, until }),
   });
@@ -100,11 +116,6 @@ async function renderOverview(filters) {
     ? `${timeline.total - timeline.undated} dated events per ${drawn.unit}${timeline.undated ? `, ${timeline.undated} undated` : ""}`
     : "";
   $("#list-summary").textContent = `${timeline.total} matching`;
-  document.body.dataset.generation = String(mine);
-  setState("ready");
-  if (mine === 1) {
-    performance.mark("newswire:first-render");
-  }
 }
 
 function around(place) {

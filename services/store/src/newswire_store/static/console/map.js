@@ -27,13 +27,12 @@ export function loadBasemap(url) {
       const land = svgEl("g", { class: "basemap" });
       land.append(svgEl("path", { class: "sphere", d: path({ type: "Sphere" }) }));
       land.append(svgEl("path", { class: "graticule", d: path(geoGraticule10()), fill: "none", stroke: "#e3e9f1", "stroke-width": ".5" }));
-      const countries = window.topojson.feature(topology, topology.objects.countries);
-      for (const country of countries.features) {
-        const shape = svgEl("path", { class: "land", d: path(country) });
-        shape.append(svgEl("title"));
-        shape.lastChild.textContent = country.properties.name;
-        land.append(shape);
-      }
+      // One path for the land and one for the borders between countries: each shared border
+      // is projected once, and the page holds two nodes instead of 177.
+      const { mesh, feature } = window.topojson;
+      land.append(svgEl("path", { class: "land", d: path(feature(topology, topology.objects.land)) }));
+      const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
+      land.append(svgEl("path", { class: "borders", d: path(borders) }));
       return land;
     });
   return basemap;
@@ -50,14 +49,14 @@ export async function drawMap(container, data, { onPick, selected } = {}) {
   }
   const layer = svg.querySelector("g.places");
   layer.replaceChildren();
+  const fragment = document.createDocumentFragment();
   const biggest = Math.max(1, ...data.places.map((p) => p.count));
   // Smallest on top, so a busy place never hides a quiet one beside it.
   for (const place of [...data.places].reverse()) {
     const point = projection([place.lon, place.lat]);
     if (!point) continue;
-    const key = `${place.lat},${place.lon}`;
     const circle = svgEl("circle", {
-      class: key === selected ? "place selected" : "place",
+      class: `${place.lat},${place.lon}` === selected ? "place selected" : "place",
       cx: point[0].toFixed(1),
       cy: point[1].toFixed(1),
       r: (2.5 + 11 * Math.sqrt(place.count / biggest)).toFixed(1),
@@ -65,11 +64,25 @@ export async function drawMap(container, data, { onPick, selected } = {}) {
       "data-lat": place.lat,
       "data-lon": place.lon,
     });
-    const title = svgEl("title");
-    const where = [place.name, place.country].filter(Boolean).join(", ") || "unnamed place";
-    title.textContent = `${where}: ${place.count} event${place.count === 1 ? "" : "s"}`;
-    circle.append(title);
-    if (onPick) circle.addEventListener("click", () => onPick(place));
-    layer.append(circle);
+    circle.place = place;
+    fragment.append(circle);
   }
+  layer.append(fragment);
+  // One listener for every point, and one tooltip: 2,000 points stay cheap to draw.
+  const tip = container.querySelector(".tip") ?? container.appendChild(document.createElement("div"));
+  tip.className = "tip";
+  tip.hidden = true;
+  layer.onclick = onPick ? (event) => event.target.place && onPick(event.target.place) : null;
+  layer.onmouseover = (event) => {
+    const place = event.target.place;
+    if (!place) return;
+    const where = [place.name, place.country].filter(Boolean).join(", ") || "unnamed place";
+    tip.textContent = `${where}: ${place.count} event${place.count === 1 ? "" : "s"}`;
+    const box = container.getBoundingClientRect();
+    const dot = event.target.getBoundingClientRect();
+    tip.style.left = `${dot.left - box.left + dot.width / 2}px`;
+    tip.style.top = `${dot.top - box.top}px`;
+    tip.hidden = false;
+  };
+  layer.onmouseout = () => { tip.hidden = true; };
 }
