@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.attrs import DEP, POS
+from spacy.tokens import Span, Token
 
 from newswire_contracts import Actor
 from newswire_extractor.kb import Country, KnowledgeBase, Organization, Role
@@ -19,9 +20,6 @@ from newswire_extractor.rules.syntax import (
     lemma,
     phrase_bounds,
 )
-
-Token = Any
-Span = Any
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})

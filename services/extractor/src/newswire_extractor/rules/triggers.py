@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+from spacy.tokens import Span, Token
 
 from newswire_extractor.rules.lexicon import Lexicon, TriggerRule
 from newswire_extractor.rules.syntax import (
@@ -21,9 +22,6 @@ from newswire_extractor.rules.syntax import (
     particles,
     subject_lemmas,
 )
-
-Token = Any
-Span = Any
 
 # "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
 MUST_RULE = TriggerRule(event_type="REQUEST", kind="verb", strength=0.65)
