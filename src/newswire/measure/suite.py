@@ -52,7 +52,7 @@ def run_corpus_measures(
 
         started = time.perf_counter()
         originals = {text for text, _ in rows}
-        spans = cameo.load_spans(shared, list(originals))
+        spans = cameo.load_spans(shared, sorted(originals))
         results["cameo_spans"] = {
             "set": "conflibert-cameo cameo_ner_train.txt",
             "sentences": len(spans),
