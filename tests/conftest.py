@@ -1,7 +1,9 @@
 """Session fixtures that provide a real Kafka broker and PostgreSQL server to the tests.
 
 Each service is found in this order, and a test that asks for one never silently skips:
-1. an explicit address in the environment (NEWSWIRE_KAFKA_BOOTSTRAP, NEWSWIRE_DATABASE_URL);
+1. an explicit address in test-only variables (NEWSWIRE_TEST_KAFKA_BOOTSTRAP,
+   NEWSWIRE_TEST_DATABASE_URL) — never the operator's NEWSWIRE_KAFKA_BOOTSTRAP or
+   NEWSWIRE_DATABASE_URL, so running the tests can't write into a deployment's database;
 2. a testcontainers container, when a Docker engine answers;
 3. the deploy/local scripts (kafka.sh, postgres.sh), shared by concurrent test sessions on this
    machine through lease files and stopped at the end only if a fixture started them.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import subprocess
 import uuid
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -239,17 +242,33 @@ def _provide(
     )
 
 
+OPERATOR_VARIABLES = re.compile(
+    r"NEWSWIRE_(?!TEST_)(\w+_)?(KAFKA_BOOTSTRAP|DATABASE_URL|TOPIC_PREFIX|API_TOKEN)"
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Forget the operator's connection variables: tests never reach a deployment's services.
+
+    Fixtures find the test broker and database in NEWSWIRE_TEST_* variables instead.
+    """
+    for name in [n for n in os.environ if OPERATOR_VARIABLES.fullmatch(n)]:
+        del os.environ[name]
+
+
 @pytest.fixture(scope="session")
 def kafka_bootstrap() -> Iterator[str]:
     """Bootstrap address ("host:port") of a real Kafka broker for this test session."""
-    yield from _provide("Kafka broker", "NEWSWIRE_KAFKA_BOOTSTRAP", _kafka_container, KAFKA_SCRIPT)
+    yield from _provide(
+        "Kafka broker", "NEWSWIRE_TEST_KAFKA_BOOTSTRAP", _kafka_container, KAFKA_SCRIPT
+    )
 
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """SQLAlchemy async URL (postgresql+asyncpg://…) of a real PostgreSQL database."""
     yield from _provide(
-        "PostgreSQL server", "NEWSWIRE_DATABASE_URL", _postgres_container, POSTGRES_SCRIPT
+        "PostgreSQL server", "NEWSWIRE_TEST_DATABASE_URL", _postgres_container, POSTGRES_SCRIPT
     )
 
 

@@ -132,6 +132,12 @@ def test_a_refusal_announced_for_the_future_is_a_rejection_now(
     assert not event.modality.future
 
 
+def test_not_ready_to_negotiate_is_a_rejection(extractor: RulesExtractor) -> None:
+    (event,) = _events(extractor, "Moscow is not ready to negotiate with Kyiv.")
+    assert event.event_type == "REJECT"
+    assert _countries(event) == {"RUS"}
+
+
 def test_a_possible_attack_is_not_an_attack(extractor: RulesExtractor) -> None:
     text = "Kurdish leaders fear a potential Turkish attack on the town."
     assert "ASSAULT" not in _types(extractor, text)
@@ -182,6 +188,36 @@ def test_assassination_strikes_are_attacks_not_labour_strikes(
     assert event.event_type == "ASSAULT"
 
 
+def test_fighting_for_a_job_is_no_assault(extractor: RulesExtractor) -> None:
+    text = "A US airline attendant is fighting for her job after she was suspended."
+    assert _types(extractor, text) == []
+
+
+def test_pleading_guilty_is_no_request(extractor: RulesExtractor) -> None:
+    text = "Two Kenyan officials pleaded guilty to fraud in a Nairobi court."
+    assert "REQUEST" not in _types(extractor, text)
+
+
+def test_searching_for_a_person_is_no_raid(extractor: RulesExtractor) -> None:
+    text = "A Russian mother has been searching for her daughter for two years."
+    assert _types(extractor, text) == []
+
+
+def test_searching_a_home_is_a_raid(extractor: RulesExtractor) -> None:
+    (event,) = _events(extractor, "Police searched the home of the opposition leader on Monday.")
+    assert (event.event_type, event.mode) == ("COERCE", "seize")
+
+
+def test_a_judgement_with_should_be_is_no_demand(extractor: RulesExtractor) -> None:
+    text = "Britain's former counter-terrorism chief said British society should be strong enough."
+    assert "REQUEST" not in _types(extractor, text)
+
+
+def test_a_participle_describing_fighters_is_no_new_attack(extractor: RulesExtractor) -> None:
+    text = "The Syrian Democratic Forces, fighting to defeat Isis, said on Monday it had no news."
+    assert "ASSAULT" not in _types(extractor, text)
+
+
 # ---------------------------------------------------------------- 7 natural forces
 def test_an_explosion_is_no_actor(extractor: RulesExtractor) -> None:
     text = "Four workers were killed when an explosion ripped through a warehouse in Beirut."
@@ -194,6 +230,19 @@ def test_an_earthquake_destroys_without_an_assault(extractor: RulesExtractor) ->
 
 
 # ---------------------------------------------------------------- 8 no actor, no event
+def test_a_pronoun_far_from_any_antecedent_names_no_one(extractor: RulesExtractor) -> None:
+    text = (
+        "French troops arrived in Niger on Monday. The weather was hot. The roads were "
+        "empty. The markets were closed. The schools were shut. They attacked the convoy."
+    )
+    assert "ASSAULT" not in _types(extractor, text)
+
+
+def test_a_pronoun_resolves_to_a_recent_antecedent(extractor: RulesExtractor) -> None:
+    events = _events(extractor, "French troops arrived in Niger on Monday. They attacked a convoy.")
+    assert [(e.event_type, _countries(e)) for e in events] == [("ASSAULT", {"FRA"})]
+
+
 def test_an_event_without_an_actor_is_not_emitted(extractor: RulesExtractor) -> None:
     assert _types(extractor, "Talks were held in Geneva on Monday.") == []
 

@@ -89,3 +89,40 @@ def test_vague_plural_and_range(nlp: Any) -> None:
 def test_years_ages_times_and_percentages_are_not_quantities(nlp: Any) -> None:
     text = "In 2024 a 12-year-old boy was hurt at 10:30 as prices rose 5 percent."
     assert _quantities(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamdan, 53, was shot dead at the checkpoint.",  # an age after a name
+        "The witness, Leila Haddad (41), said the shelling continued.",
+        "Celtic won 3-1 at home.",  # a score
+        "The report on page 3 described the raid.",  # a page number
+        "A No 10 spokesman condemned the attack.",  # a label
+        "The 2015 nuclear deal collapsed.",  # a year before a noun
+        "Syrian forces captured two-thirds of the town.",  # a share
+        "The two sides met in Geneva.",  # a reference to the parties
+        "Two countries condemned the strike.",
+        "The two leaders agreed a ceasefire.",
+        "One option was a no-fly zone.",  # a lone 'one' that counts nothing
+        "Police detained protesters on 29-30 January.",  # a date
+    ],
+)
+def test_ages_scores_labels_years_and_references_are_not_quantities(nlp: Any, text: str) -> None:
+    assert _quantities(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Two opposition leaders were arrested in the capital.", 2, "leaders"),
+        ("Russia moved 300 police to the border.", 300, "police"),
+        ("About 200 Serbian Orthodox pilgrims crossed the checkpoint.", 200, "pilgrims"),
+        ("A convoy carried about 700 tonnes of food.", 700, "tonnes"),
+        ("Tens of thousands of militia joined the offensive.", 20_000, "militia"),
+        ("One soldier was killed.", 1, "soldier"),
+    ],
+)
+def test_counts_of_people_and_things_stay(nlp: Any, text: str, value: float, unit: str) -> None:
+    (quantity,) = _quantities(nlp, text)
+    assert (quantity.value, quantity.unit) == (value, unit)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.attrs import DEP, POS
+from spacy.tokens import Span, Token
 
 from newswire_contracts import Actor
 from newswire_extractor.kb import Country, KnowledgeBase, Organization, Role
@@ -19,9 +20,6 @@ from newswire_extractor.rules.syntax import (
     lemma,
     phrase_bounds,
 )
-
-Token = Any
-Span = Any
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -616,8 +614,11 @@ class ActorResolver:
             found = self._recent_subject(token, positions)
             if found is not None and (exclude is None or found.country != exclude):
                 return found
+        number = self._article.sentence_number(token)
         for i in reversed(positions[: bisect.bisect_left(positions, token.i)]):
             head = self._doc[i]
+            if number - self._article.sentence_number(head) > _PRONOUN_REACH:
+                return None  # too far back to trust: no actor rather than a wrong one
             if head.lower_ in SPEAKER_PRONOUNS:
                 continue
             actor = self.resolve_one(head)
@@ -661,6 +662,7 @@ _AGENTS = {
 _ORGANISATION_WORDS = load_language("en")["references.organisations"]
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "represent"})
 _LOOK_BACK = 120  # mentions searched for an antecedent
+_PRONOUN_REACH = 3  # sentences back a pronoun may find its antecedent
 _GROUP_WORDS = frozenset(
     {
         "side",

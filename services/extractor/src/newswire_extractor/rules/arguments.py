@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from newswire_extractor.rules.syntax import (
     OBJECT_CONTROL,
@@ -14,8 +14,6 @@ from newswire_extractor.rules.syntax import (
     prep_objects,
 )
 from newswire_extractor.rules.triggers import Match
-
-Token = Any
 
 _NOUN_ACTOR_PREPS = frozenset({"by", "between", "among"})
 _NOUN_TARGET_PREPS = TARGET_PREPS - {"for", "between", "among"}

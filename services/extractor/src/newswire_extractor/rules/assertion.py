@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newswire_extractor.rules.lang import Language
-from newswire_extractor.rules.syntax import children, lemma, noun_modifiers
+from newswire_extractor.rules.syntax import children, lemma, noun_modifiers, prep_objects
 from newswire_extractor.rules.triggers import Match
 
 # Dependencies that lead from a clause to the clause it is embedded in.
 _EMBEDDING = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT", "PROTEST"})
+# Acts done by saying: 'a declaration demanding that ...' states the demand it describes.
+_SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "PROTEST", "THREATEN"})
 _AGENTIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _NOMINAL_DEPS = frozenset({"pobj", "csubj", "nsubj", "nsubjpass", "dobj", "amod"})
 # 'in fighting terrorists', 'for going to fight': a gerund after these names an activity.
@@ -49,6 +51,7 @@ class Assertion:
         self._abstract = language["senses.abstract_objects"]
         self._figurative = language["senses.figurative_particles"]
         self._weapons = language["senses.weapons"]
+        self._verdicts = language["senses.verdicts"]
         self._violent = language["senses.violent_modifiers"]
 
     def reason(self, match: Match, event_type: str, *, planned: bool) -> str | None:
@@ -194,19 +197,29 @@ class Assertion:
         for modifier in children(head, "npadvmod", "advmod"):
             if any(d.lower_ in self._recurring for d in children(modifier, "det")):
                 return "habitual"  # 'bombed every five minutes'
-        if head.dep_ == "relcl" and _restrictive(head):
+        for clause in _clauses(head):
+            if clause.dep_ == "relcl" and _restrictive(clause):
+                return "description"
+            if clause.pos_ in ("NOUN", "PROPN"):
+                break
+        describing = head.dep_ == "acl" or (
+            head.dep_ == "advcl" and lemma(head.head) in self._reporting
+        )
+        # 'forces fighting to defeat Isis', 'the SDF, fighting Isis, said'
+        speech = event_type in _SPEECH_ACTS
+        if head.tag_ == "VBG" and not has_aux(head) and describing and not speech:
             return "description"
         if self._counts_up(head):
             return "aggregate"
         if match.is_noun and head is match.word:
             return None
-        has_aux = bool(children(head, "aux", "auxpass"))
+        aux = has_aux(head)
         nominal = head.dep_ in _NOMINAL_DEPS or (
             head.dep_ == "pcomp" and head.head.lower_ in _ACTIVITY_PREPS
         )
-        if head.tag_ == "VBG" and not has_aux and nominal:
+        if head.tag_ == "VBG" and not aux and nominal:
             return "generic gerund"
-        if event_type in _MATERIAL and head.tag_ in _PRESENT and not has_aux:
+        if event_type in _MATERIAL and head.tag_ in _PRESENT and not aux:
             return "generic present"
         return None
 
@@ -228,8 +241,11 @@ class Assertion:
         return False
 
     def _figurative_sense(self, match: Match, event_type: str) -> str | None:
-        """'killed off any political challenge', 'assassination strikes' (no labour strike)."""
+        """'killed off any political challenge', 'assassination strikes' (no labour strike),
+        'pleaded guilty' (no plea to anyone)."""
         word = match.word
+        if any(lemma(c) in self._verdicts for c in match.head.children):
+            return "legal plea"
         if event_type == "PROTEST" and match.is_noun and noun_modifiers(word) & self._violent:
             return "violent strike"
         if event_type not in _AGENTIVE or match.is_noun:
@@ -239,6 +255,9 @@ class Assertion:
         objects = children(match.head, "dobj", "nsubjpass")
         if objects and all(lemma(o) in self._abstract for o in objects):
             return "figurative"
+        causes = [o for o in prep_objects(match.head, {"for", "over"})]
+        if not objects and causes and all(lemma(o) in self._abstract for o in causes):
+            return "figurative"  # 'fighting for her job', 'battled over his role'
         return None
 
     def _natural_force(self, match: Match, event_type: str) -> str | None:
@@ -280,6 +299,10 @@ def _clauses(token: Token) -> Iterator[Token]:
         current = current.head
         if step in _EMBEDDING or current.pos_ in ("VERB", "AUX"):
             yield current
+
+
+def has_aux(token: Token) -> bool:
+    return bool(children(token, "aux", "auxpass"))
 
 
 def _restrictive(clause: Token) -> bool:

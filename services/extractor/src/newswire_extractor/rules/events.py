@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+
+from spacy.tokens import Span, Token
 
 from newswire_contracts import (
     Actor,
@@ -45,9 +46,6 @@ from newswire_extractor.rules.syntax import (
     through_quantifier,
 )
 from newswire_extractor.rules.triggers import Match, TriggerMatcher
-
-Token = Any
-Span = Any
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "SPY"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})

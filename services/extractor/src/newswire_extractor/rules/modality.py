@@ -3,87 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+
+from spacy.tokens import Token
 
 from newswire_contracts import Actor, Attribution, Modality
+from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.syntax import children, lemma, phrase_bounds
 
-Token = Any
-
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "claim",
-        "state",
-        "report",
-        "add",
-        "declare",
-        "note",
-        "write",
-        "tweet",
-        "post",
-        "confirm",
-        "explain",
-        "argue",
-        "assert",
-        "maintain",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "indicate",
-        "disclose",
-        "reveal",
-        "quote",
-        "insist",
-        "predict",
-        "suggest",
-        "believe",
-        "estimate",
-        "reiterate",
-        "repeat",
-        "acknowledge",
-        "admit",
-        "allege",
-        "testify",
-        "inform",
-        "brief",
-        "recount",
-        "recall",
-        "conclude",
-        "find",
-        "show",
-        "learn",
-        "hear",
-        "think",
-    }
-)
-ADVERB_CUES = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
-_FUTURE_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "expect",
-        "set",
-        "due",
-        "schedule",
-        "prepare",
-        "aim",
-        "hope",
-        "want",
-        "go",
-        "likely",
-        "poised",
-        "about",
-        "scheduled",
-        "expected",
-        "planned",
-    }
-)
-_CONDITION_MARKS = frozenset({"if", "unless"})
+_WORDS = load_language("en")
+REPORTING_VERBS = _WORDS["reporting.verbs"]
+ADVERB_CUES = _WORDS["reporting.adverbs"]
+_FUTURE_AUX = _WORDS["modality.future_aux"]
+_HYPOTHETICAL_AUX = _WORDS["modality.hypothetical_aux"]
+_REPORTED_FUTURE_AUX = _WORDS["modality.reported_future_aux"]
+_FUTURE_GOVERNORS = _WORDS["modality.future_governors"]
+_CONDITION_MARKS = _WORDS["modality.condition_marks"]
 
 ActorOf = Callable[[Token], Actor | None]
 
@@ -98,7 +32,7 @@ def modality(tokens: Sequence[Token]) -> Modality:
             if word in _FUTURE_AUX:
                 future = True
             elif word in _HYPOTHETICAL_AUX:
-                if word in ("would", "'d") and _reported(token):
+                if word in _REPORTED_FUTURE_AUX and _reported(token):
                     future = True  # 'said it would allow' is a future in the past
                 else:
                     hypothetical = True
@@ -110,6 +44,8 @@ def modality(tokens: Sequence[Token]) -> Modality:
 def _negated(token: Token) -> bool:
     if children(token, "neg"):
         return True
+    if token.dep_ == "acomp" and children(token.head, "neg"):
+        return True  # 'is not ready to talk'
     return any(c.lower_ in ("no", "never") for c in children(token, "det", "advmod"))
 
 

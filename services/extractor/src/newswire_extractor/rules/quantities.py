@@ -15,77 +15,29 @@ from newswire_extractor.rules.numbers import (
     parse_vague,
 )
 from newswire_extractor.rules.syntax import children, lemma
+from newswire_extractor.rules.words import word_data
 
 Token = Any
 Span = Any
 
-# Cues that make a number approximate, matched on the words just before it (longest first).
-APPROXIMATE_CUES = (
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "up to",
-    "as many as",
-    "as few as",
-    "close to",
-    "an estimated",
-    "upwards of",
-    "in excess of",
-    "nearly",
-    "about",
-    "around",
-    "some",
-    "almost",
-    "roughly",
-    "approximately",
-    "over",
-    "estimated",
-    "approx.",
-    "circa",
-    "under",
-)
+_WORDS = word_data("quantities.toml")
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(w) for w in _WORDS[key])
+
+
+APPROXIMATE_CUES: tuple[str, ...] = tuple(_WORDS["approximate_cues"])
 _APPROXIMATE = sorted((tuple(cue.split()) for cue in APPROXIMATE_CUES), key=len, reverse=True)
 # What happened to the counted people, from the verb that governs them.
-CATEGORIES = {
-    "kill": "killed",
-    "die": "killed",
-    "murder": "killed",
-    "massacre": "killed",
-    "execute": "killed",
-    "wound": "injured",
-    "injure": "injured",
-    "hurt": "injured",
-    "arrest": "arrested",
-    "detain": "detained",
-    "jail": "detained",
-    "imprison": "detained",
-    "hold": "detained",
-    "deport": "deported",
-    "expel": "deported",
-    "take": "deported",
-    "transfer": "deported",
-    "return": "returned",
-    "repatriate": "returned",
-    "release": "released",
-    "free": "released",
-    "exchange": "released",
-    "swap": "released",
-    "displace": "displaced",
-    "flee": "displaced",
-    "evacuate": "evacuated",
-    "abduct": "abducted",
-    "kidnap": "abducted",
-    "missing": "missing",
-    "rescue": "rescued",
-}
-_ADJECTIVE_CATEGORIES = {
-    "dead": "killed",
-    "wounded": "injured",
-    "injured": "injured",
-    "missing": "missing",
-    "killed": "killed",
-}
+CATEGORIES: dict[str, str] = {str(k): str(v) for k, v in _WORDS["categories"].items()}
+_ADJECTIVE_CATEGORIES = {str(k): str(v) for k, v in _WORDS["adjective_categories"].items()}
+_FRACTIONS = _words("fraction_words")
+_BLOCKED_UNITS = _words("blocked_units") | frozenset(word_data("dates.toml")["months"]) | _FRACTIONS
+_REFERENCE_UNITS = _words("reference_units")
+_COLLECTIVE_UNITS = _words("collective_units")
+_LABEL_WORDS = _words("label_words")
+_STRENGTH = _words("strength_words")
 _SKIP_ENTITY_LABELS = frozenset(
     {
         "DATE",
@@ -104,13 +56,11 @@ _SKIP_ENTITY_LABELS = frozenset(
         "NORP",
     }
 )
-_CLOCK_WORDS = frozenset(
-    {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "hours", "hrs", "o'clock", "h"}
-)
+_CLOCK_WORDS = _words("clock_words")
 _SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _VAGUE_WORDS = frozenset(w for key in VAGUE for w in key.split()) - {"of"}
-_AGE_WORDS = frozenset({"aged", "age", "ages"})
+_AGE_WORDS = _words("age_words")
 _NUMBERISH = re.compile(
     r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS | _VAGUE_WORDS | {"dozen"})) + r")\b", re.I
 )
@@ -145,51 +95,8 @@ def find_quantities(sentence: Span) -> list[FoundQuantity]:
     return found
 
 
-_TEMPORAL_NOUNS = frozenset(
-    {
-        "year",
-        "month",
-        "week",
-        "day",
-        "hour",
-        "minute",
-        "second",
-        "decade",
-        "century",
-        "night",
-        "morning",
-        "evening",
-        "weekend",
-        "time",
-        "am",
-        "pm",
-        "a.m.",
-        "p.m.",
-    }
-)
-
-
-_NOT_COUNTS = _TEMPORAL_NOUNS | frozenset(
-    {
-        "kilometre",
-        "kilometer",
-        "km",
-        "mile",
-        "metre",
-        "meter",
-        "foot",
-        "feet",
-        "yard",
-        "inch",
-        "centimetre",
-        "centimeter",
-        "nautical",
-        "degree",
-        "percent",
-        "per",
-        "%",
-    }
-)
+_TEMPORAL_NOUNS = _words("temporal_nouns")
+_NOT_COUNTS = _TEMPORAL_NOUNS | _words("measures")
 
 
 def _counts_people_or_things(token: Token) -> bool:
@@ -255,7 +162,12 @@ def _vague_continues(tokens: list[Token], start: int, of_index: int) -> bool:
 
 
 def _quantity(tokens: list[Token], start: int, end: int) -> FoundQuantity | None:
-    first = start - 1 if start > 0 and tokens[start - 1].lower_ in ("a", "an") else start
+    # 'a hundred', 'a dozen' (not 'a 30,000-strong force': the article is not a number there).
+    first = (
+        start - 1
+        if start > 0 and tokens[start - 1].lower_ in ("a", "an") and not tokens[start].like_num
+        else start
+    )
     number_tokens = tokens[start:end]
     words = " ".join(t.text for t in number_tokens)
     last = number_tokens[-1]
@@ -275,6 +187,9 @@ def _quantity(tokens: list[Token], start: int, end: int) -> FoundQuantity | None
         return None
     if unit is not None and lemma(unit) in _NOT_COUNTS:
         return None  # 'six weeks', '125 kilometres': durations and distances are not counts
+    category = _category(unit if unit is not None else last)
+    if not _counts_something(tokens, end, value, unit, category):
+        return None
     cue_start, cue = _approximate_cue(tokens, first)
     approximate = approximate or cue is not None
     value_max = value_max or _range_end(tokens, end)
@@ -288,7 +203,7 @@ def _quantity(tokens: list[Token], start: int, end: int) -> FoundQuantity | None
         value_max=value_max,
         approximate=approximate,
         unit=unit.text if unit is not None else None,
-        category=_category(unit if unit is not None else last),
+        category=category,
         text=doc[text_start.i : text_end.i + 1].text,
         start=text_start.idx,
         end=text_end.idx + len(text_end.text),
@@ -296,10 +211,37 @@ def _quantity(tokens: list[Token], start: int, end: int) -> FoundQuantity | None
     return FoundQuantity(quantity, unit if unit is not None else last)
 
 
+def _counts_something(
+    tokens: list[Token], end: int, value: float, unit: Token | None, category: str | None
+) -> bool:
+    """Whether a number counts people or things an event is about.
+
+    Not: abstractions, scores and references to the parties ('one option', 'a 3-1 win', 'the
+    two sides', 'two countries'); parties or relatives unless something happened to them ('two
+    leaders met' no, 'two leaders were arrested' yes); a lone 'one' unless something happened
+    to it; a number before a singular noun ('the 2015 deal', 'No 10 spokesman'), except
+    collective nouns ('300 police') and strengths ('a 30,000-strong force').
+    """
+    if unit is None:
+        return category is not None or value != 1
+    word = lemma(unit).lower()
+    if word in _BLOCKED_UNITS or unit.lower_ in _BLOCKED_UNITS:
+        return False
+    if category is None and (word in _REFERENCE_UNITS or value == 1):
+        return False
+    singular = unit.tag_ == "NN" and word not in _COLLECTIVE_UNITS
+    after = tokens[end].lower_ if end < len(tokens) else ""
+    return not (singular and value > 1 and after not in _STRENGTH)
+
+
 def _is_excluded(tokens: list[Token], start: int, end: int, words: str) -> bool:
     last = tokens[end - 1]
     before = tokens[start - 1].lower_ if start > 0 else ""
     after = tokens[end].lower_ if end < len(tokens) else ""
+    if any(w in _FRACTIONS for w in re.split(r"[\s-]+", words.lower())):
+        return True  # 'two-thirds': a share, not a count
+    if _age(tokens, start, end) or _score(tokens, start, end):
+        return True
     if _YEAR.match(words) and not (last.dep_ == "nummod" and last.head.pos_ == "NOUN"):
         return True
     if before in _AGE_WORDS or after in ("-year", "year-old", "years-old") or after == "%":
@@ -317,13 +259,50 @@ def _is_excluded(tokens: list[Token], start: int, end: int, words: str) -> bool:
         )
     ):
         return True
-    if ":" in words or before in ("page", "no.", "number", "resolution", "article", "flight"):
+    if ":" in words or before in _LABEL_WORDS:
         return True
     return last.lower_ == "one" and after == "of" and last.dep_ != "nummod"
 
 
+def _age(tokens: list[Token], start: int, end: int) -> bool:
+    """'Hamdan, 53, said', 'Hamdan (53)': a number set off right after a name is an age."""
+    if start < 2 or end - start != 1 or not tokens[start].like_num:
+        return False
+    opener, name = tokens[start - 1], tokens[start - 2]
+    closer = tokens[end].text if end < len(tokens) else ""
+    return (
+        (opener.text, closer) in ((",", ","), ("(", ")"), (",", "."), (",", ""))
+        and name.pos_ == "PROPN"
+        and name.ent_type_ not in ("GPE", "NORP", "LOC", "FAC")
+    )
+
+
+def _score(tokens: list[Token], start: int, end: int) -> bool:
+    """'won 3-1', 'a 2-0 defeat': two small numbers joined by a dash, counting nothing."""
+    text = "".join(t.text for t in tokens[start : min(end + 2, len(tokens))])
+    found = re.match(r"^(\d{1,2})[-–](\d{1,2})(?!\d)", text)
+    if found is None:
+        return False
+    nxt = end + 2 if "-" not in tokens[start].text and "–" not in tokens[start].text else end
+    after = tokens[nxt] if nxt < len(tokens) else None
+    return after is None or after.tag_ not in ("NNS", "NNPS")
+
+
 def _unit(number: Token) -> Token | None:
-    """The counted noun: '400 children' -> children; 'hundreds of children' -> children."""
+    """The counted noun: '400 children', 'hundreds of children', '200 Serbian Orthodox
+    pilgrims' -> pilgrims (a modifier the number hangs on leads to its noun)."""
+    unit = _unit_word(number)
+    while (
+        unit is not None
+        and unit.dep_ in ("compound", "amod")
+        and unit.head.pos_ in ("NOUN", "PROPN")
+        and unit.head.i > unit.i
+    ):
+        unit = unit.head
+    return unit
+
+
+def _unit_word(number: Token) -> Token | None:
     if number.dep_ in ("nummod", "quantmod") and number.head.pos_ in ("NOUN", "PROPN"):
         return number.head
     for prep in children(number, "prep"):

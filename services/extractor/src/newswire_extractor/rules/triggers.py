@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+from spacy.tokens import Span, Token
 
 from newswire_extractor.rules.lexicon import Lexicon, TriggerRule
 from newswire_extractor.rules.syntax import (
@@ -21,9 +22,6 @@ from newswire_extractor.rules.syntax import (
     particles,
     subject_lemmas,
 )
-
-Token = Any
-Span = Any
 
 # "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
 MUST_RULE = TriggerRule(event_type="REQUEST", kind="verb", strength=0.65)
@@ -141,7 +139,8 @@ class TriggerMatcher:
             return None
         for clause in children(token, "ccomp"):
             modal = [a for a in children(clause, "aux") if a.lower_ in DEMAND_MODALS]
-            if modal and not children(clause, "neg"):
+            # 'X should be strong enough' judges; a demand asks for an act.
+            if modal and not children(clause, "neg") and lemma(clause) != "be":
                 targets = children(clause, "nsubj", "nsubjpass")
                 return Match(MUST_RULE, token, token, [token], targets_from=targets)
         return None
