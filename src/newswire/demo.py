@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newswire import render
+from newswire.cli.console import error, warn
 from newswire.cli.database import sqlite_file
 from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded
 from newswire.site_server import serve_site
@@ -27,14 +28,14 @@ SITE_PORT = 47_811
 
 
 @contextlib.contextmanager
-def _site(err: Console) -> Iterator[str]:
+def _site(port: int) -> Iterator[str]:
     try:
-        server = serve_site(port=SITE_PORT)
+        server = serve_site(port=port)
         base = server.__enter__()
     except OSError:
-        err.print(
-            f"[yellow]warning[/]: port {SITE_PORT} is busy; serving on another port, so "
-            "articles already in the store from earlier demos get new ids"
+        warn(
+            f"port {port} is busy; serving on another port, so articles already in the store "
+            "from earlier demos get new ids (choose a free one with --site-port)"
         )
         with serve_site() as base:
             yield base
@@ -45,9 +46,9 @@ def _site(err: Console) -> Iterator[str]:
         server.__exit__(None, None, None)
 
 
-async def _run(url: str, out: Console, err: Console) -> int:
+async def _run(url: str, port: int, out: Console, err: Console) -> int:
     started = time.perf_counter()
-    with _site(err) as base:
+    with _site(port) as base:
         err.print(f"[bold]Sample news site[/] serving on {base}")
         async with httpx.AsyncClient(trust_env=False) as client:
             links = await read_feed(client, f"{base}/feed.xml")
@@ -83,7 +84,7 @@ async def _run(url: str, out: Console, err: Console) -> int:
         await store.close()
     out.print(render.events_table(events, title="Events extracted from the sample site"))
     for letter in report.dead_letters:
-        err.print(f"[red]dead letter[/] from {letter.service}: {letter.error}", markup=True)
+        error(f"{letter.service}: {letter.error}", label="dead letter")
     elapsed = time.perf_counter() - started
     where = sqlite_file(url) or "the store"
     out.print(
@@ -93,8 +94,8 @@ async def _run(url: str, out: Console, err: Console) -> int:
     return 1 if report.stored == 0 else 0
 
 
-def run_demo(url: str, *, fresh: bool, out: Console, err: Console) -> int:
+def run_demo(url: str, *, fresh: bool, out: Console, err: Console, port: int = SITE_PORT) -> int:
     db = sqlite_file(url)
     if fresh and db is not None and db.exists():
         db.unlink()
-    return asyncio.run(_run(url, out, err))
+    return asyncio.run(_run(url, port, out, err))

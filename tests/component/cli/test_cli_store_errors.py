@@ -36,3 +36,23 @@ def test_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.startswith("newswire ")
+
+
+def test_the_demo_run_twice_adds_nothing(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a free port, as a user's fixed --site-port would be
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db = tmp_path / "demo.sqlite"
+    runs = [
+        CliRunner().invoke(app, ["demo", "--db", str(db), "--site-port", str(port)])
+        for _ in range(2)
+    ]
+    assert [r.exit_code for r in runs] == [0, 0], runs[-1].output
+    with sqlite3.connect(db) as conn:
+        articles, events = conn.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)"
+        ).fetchone()
+    assert f"{articles} articles and {events} events stored" in runs[0].stdout
+    assert f"{articles} articles and {events} events stored" in runs[1].stdout

@@ -109,7 +109,6 @@ class FetchResult:
     content: bytes
     headers: Mapping[str, str] = field(default_factory=dict)
     charset: str | None = None
-    encoding: str = "utf-8"
 
     @property
     def not_modified(self) -> bool:
@@ -120,9 +119,18 @@ class FetchResult:
     def validators(self) -> Validators:
         return Validators(self.headers.get("etag"), self.headers.get("last-modified"))
 
+    @property
+    def encoding(self) -> str:
+        """The codec of the body: BOM, header charset, <meta charset>, UTF-8, else detected.
+
+        Computed on demand, not when the download ends: detection reads the whole body, which
+        belongs in the parse's worker thread rather than on the event loop.
+        """
+        return sniff_encoding(self.content, self.charset)
+
     def text(self) -> str:
-        """The body decoded with the header charset, else <meta charset>, else UTF-8."""
-        return decode_html(self.content, self.encoding)
+        """The body decoded with :attr:`encoding`."""
+        return decode_html(self.content, self.charset)
 
 
 @contextlib.asynccontextmanager
@@ -284,7 +292,6 @@ async def _read_page(
         content=content,
         headers=kept,
         charset=charset,
-        encoding=sniff_encoding(content, charset),
     )
 
 
