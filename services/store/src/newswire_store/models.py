@@ -102,7 +102,10 @@ class EventRow(Base):
         # The API's order (newest first, then id) is also its cursor.
         Index("ix_events_occurred_date_event_id", "occurred_date", "event_id"),
         Index("ix_events_location_country", "location_country"),
-        Index("ix_events_lat_lon", "lat", "lon"),
+        # bbox filters use its prefix; the console's map counts events per place from it alone.
+        Index("ix_events_place", "lat", "lon", "location_name", "location_country"),
+        # The console's timeline counts events per day and type from it alone.
+        Index("ix_events_occurred_date_event_type", "occurred_date", "event_type"),
         # Incremental pulls (extracted_since, order=extracted) page by this.
         Index("ix_events_extracted_at_event_id", "extracted_at", "event_id"),
     )
