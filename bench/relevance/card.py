@@ -96,6 +96,8 @@ def main() -> int:
             g_ms=metrics["timing"]["guardian_dev"]["median_ms"],
             g_words=metrics["timing"]["guardian_dev"]["median_words"],
             g_p95=metrics["timing"]["guardian_dev"]["p95_ms"],
+            g_max=metrics["timing"]["guardian_dev"]["max_ms"],
+            g_max_words=metrics["timing"]["guardian_dev"]["max_words"],
             b_ms=metrics["timing"]["bbc"]["median_ms"],
             b_words=metrics["timing"]["bbc"]["median_words"],
         )

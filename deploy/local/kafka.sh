@@ -14,8 +14,7 @@
 # KAFKA_HEAP_OPTS [-Xms256m -Xmx512m], KAFKA_START_TIMEOUT seconds [90],
 # NEWSWIRE_MAX_MESSAGE_BYTES [1048576]: the services' record limit; the broker accepts it plus
 # 64 KiB of record overhead (message.max.bytes, replica.fetch.max.bytes), like the topics the
-# services create. A single broker: run the services with NEWSWIRE_TOPIC_REPLICATION_FACTOR=1 and
-# NEWSWIRE_TOPIC_MIN_INSYNC_REPLICAS=1.
+# services create. A single broker: run the services with NEWSWIRE_TOPIC_REPLICATION_FACTOR=1.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

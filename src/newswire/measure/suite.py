@@ -51,10 +51,12 @@ def run_corpus_measures(
         log(f"CAMEO classes: {len(rows)} sentences in {time.perf_counter() - started:.0f} s")
 
         started = time.perf_counter()
-        spans = cameo.load_spans(shared, [text for text, _ in rows])
+        originals = {text for text, _ in rows}
+        spans = cameo.load_spans(shared, sorted(originals))
         results["cameo_spans"] = {
             "set": "conflibert-cameo cameo_ner_train.txt",
             "sentences": len(spans),
+            "with_original_text": sum(1 for x in spans if x.text in originals),
             **cameo.score_spans(spans, runner.sentence_events),
             "seconds": round(time.perf_counter() - started, 1),
         }
@@ -171,7 +173,8 @@ def render_section(r: dict[str, Any]) -> str:
             "### ConfliBERT CAMEO actor/target spans",
             "",
             f"`conflibert-cameo/cameo_ner_train.txt`, {s['sentences']} sentences (the class "
-            "file's text where it matches, else the tokens re-joined). Predicted: the actors "
+            f"file's text where it matches: {s.get('with_original_text', '?')}; else the tokens "
+            "re-joined). Predicted: the actors "
             "and targets (their character spans) of the sentence's most confident event. Gold: "
             "S spans match actors, T spans targets, R (both sides) either. One-to-one matches by "
             "token overlap (≥ 1 shared token) and exact (same tokens).",

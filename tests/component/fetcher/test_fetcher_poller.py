@@ -184,6 +184,27 @@ async def test_a_restarted_fetcher_does_not_request_seen_urls(world: World, loop
     assert loopback.hits("/feed.xml") == 2
 
 
+async def test_an_rdf_feed_with_html_entities_is_polled(world: World, loopback: Any) -> None:
+    items = "".join(
+        f'<item rdf:about="{loopback.base}{p}"><title>Caf&eacute;&nbsp;{p}</title>'
+        f"<dc:date>2025-06-01T10:00:00+02:00</dc:date></item>"
+        for p in ("/a", "/b")
+    )
+    body = (
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f'<channel rdf:about="{loopback.base}/"><title>T</title></channel>{items}</rdf:RDF>'
+    ).encode()
+    loopback.routes["/feed.rdf"] = loopback.reply(
+        headers={"Content-Type": "application/rdf+xml"}, body=body
+    )
+    poller = await world.poller(sources('[[feeds]]\nurl = "{base}/feed.rdf"\n', loopback))
+    [outcome] = await poller.tick()
+    assert (outcome.listed, outcome.requested) == (2, 2)
+    assert sorted(world.out.requested()) == [loopback.url("/a"), loopback.url("/b")]
+    assert world.out.dead_letters() == []
+
+
 async def test_replicas_share_polls_and_urls(world: World, loopback: Any) -> None:
     loopback.routes["/feed.xml"] = loopback.reply(
         headers=RSS, body=rss("/a", "/b", "/c", base=loopback.base)

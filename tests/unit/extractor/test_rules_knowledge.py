@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from newswire_extractor import RulesExtractor
 from newswire_extractor.kb import KnowledgeBase, load_knowledge_base
+
+from .conftest import PUBLISHED
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +136,78 @@ def test_gazetteer_prefers_the_events_countries(kb: KnowledgeBase) -> None:
     texan = kb.gazetteer.geocode("Paris", prefer=["USA"])
     assert texan is not None
     assert texan.country == "USA"
+
+
+# ---------------------------------------------------------------- well-known people and groups
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Trump", "Donald Trump", "USA", "GOV"),
+        ("President Trump", "Donald Trump", "USA", "GOV"),
+        ("Donald Trump", "Donald Trump", "USA", "GOV"),
+        ("Mr Putin's", "Vladimir Putin", "RUS", "GOV"),
+        ("Erdogan", "Recep Tayyip Erdoğan", "TUR", "GOV"),
+        ("Erdoğan", "Recep Tayyip Erdoğan", "TUR", "GOV"),
+        ("Assad", "Bashar al-Assad", "SYR", "GOV"),
+        ("President Bashar al-Assad", "Bashar al-Assad", "SYR", "GOV"),
+        ("Netanyahu", "Benjamin Netanyahu", "ISR", "GOV"),
+        ("Zelenskyy", "Volodymyr Zelensky", "UKR", "GOV"),
+        ("Foreign Minister Sergei Lavrov", "Sergei Lavrov", "RUS", "GOV"),
+        ("Nasrallah", "Hassan Nasrallah", "LBN", "REB"),
+        ("Guterres", "António Guterres", None, "IGO"),
+        ("al-Jolani", "Ahmed al-Sharaa", "SYR", None),  # rebel leader, then president
+    ],
+)
+def test_well_known_people_have_a_country_and_a_stable_sector(
+    kb: KnowledgeBase, text: str, name: str, country: str | None, sector: str | None
+) -> None:
+    person = kb.people.find(text)
+    assert person is not None
+    assert (person.name, person.country, person.sector) == (name, country, sector)
+
+
+@pytest.mark.parametrize("text", ["Johnson", "Sanders", "Smith", "President", "Harris"])
+def test_ambiguous_surnames_are_not_people_of_the_knowledge_base(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert kb.people.find(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Isis", None, "REB"),
+        ("YPG", "SYR", "REB"),
+        ("HTS", "SYR", "REB"),
+        ("SDF", "SYR", "REB"),
+        ("PKK", "TUR", "REB"),
+        ("Houthis", "YEM", "REB"),
+        ("Hezbollah", "LBN", "REB"),
+        ("Wagner", "RUS", "REB"),
+        ("IRGC", "IRN", "MIL"),
+        ("Peshmerga", "IRQ", "MIL"),
+        ("NATO", None, "IGO"),
+        ("OPEC", None, "IGO"),
+        ("African Union", None, "IGO"),
+    ],
+)
+def test_armed_groups_and_international_bodies(
+    kb: KnowledgeBase, text: str, country: str | None, sector: str
+) -> None:
+    org = kb.organizations.find(text)
+    assert org is not None
+    assert (org.country, org.sector) == (country, sector)
+
+
+def test_people_named_in_a_story_become_actors_with_their_country(
+    extractor: RulesExtractor,
+) -> None:
+    result = extractor.extract(
+        "Putin rejected Erdoğan's proposal on Monday. Netanyahu threatened Hezbollah.",
+        article_id="people",
+        published_at=PUBLISHED,
+    )
+    parties = {(a.name, a.country) for e in result.events for a in [*e.actors, *e.targets]}
+    assert ("Vladimir Putin", "RUS") in parties
+    assert ("Recep Tayyip Erdoğan", "TUR") in parties
+    assert ("Benjamin Netanyahu", "ISR") in parties

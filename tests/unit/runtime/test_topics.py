@@ -63,3 +63,8 @@ def test_an_unknown_override_key_is_refused() -> None:
 def test_a_service_touches_its_input_its_dead_letters_and_declared_outputs() -> None:
     step = StoreService(None).step()  # type: ignore[arg-type]
     assert topic_names([step]) == ["events.extracted.v1", "events.extracted.v1.dlq"]
+
+
+def test_min_insync_replicas_never_exceeds_the_replication_factor() -> None:
+    [spec] = specs_for(["x.v1"], prefix="", settings=TopicSettings(replication_factor=1))
+    assert spec.configs["min.insync.replicas"] == "1"

@@ -33,7 +33,10 @@ from newswire_runtime import Delivery, Outgoing, Producer, Publisher, RetryPolic
 
 log = logging.getLogger("newswire.fetcher.poller")
 
-FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.8"
+FEED_ACCEPT = (
+    "application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,"
+    "text/xml;q=0.8"
+)
 SITEMAP_ACCEPT = "application/xml,text/xml;q=0.9,*/*;q=0.5"
 MAX_CHILD_SITEMAPS = 50
 LEASE = dt.timedelta(minutes=10)

@@ -51,7 +51,7 @@ class TopicSettings(BaseSettings):
     """Deployment-wide topic layout, read from NEWSWIRE_TOPIC_*.
 
     The defaults are production's (three brokers); a single local broker needs
-    NEWSWIRE_TOPIC_REPLICATION_FACTOR=1 and NEWSWIRE_TOPIC_MIN_INSYNC_REPLICAS=1.
+    NEWSWIRE_TOPIC_REPLICATION_FACTOR=1 (min.insync.replicas is capped at the replication factor).
     """
 
     model_config = SettingsConfigDict(env_prefix="NEWSWIRE_TOPIC_", extra="ignore", frozen=True)
@@ -86,7 +86,10 @@ class TopicSettings(BaseSettings):
                 values |= override.model_dump(exclude_none=True)
         configs = {
             "cleanup.policy": values["cleanup_policy"],
-            "min.insync.replicas": str(values["min_insync_replicas"]),
+            # Never more than there are replicas: RF 1 alone is enough for a single broker.
+            "min.insync.replicas": str(
+                min(values["min_insync_replicas"], values["replication_factor"])
+            ),
             "retention.ms": str(values["retention_ms"]),
             "max.message.bytes": str(kafka_record_limit(max_message_bytes)),
         }
@@ -178,7 +181,7 @@ async def _create(admin: AIOKafkaAdminClient, specs: Sequence[TopicSpec]) -> lis
         if error.__name__ == "InvalidReplicationFactorError":
             hint = (
                 f"; the cluster has fewer than {spec.replication_factor} brokers: set "
-                "NEWSWIRE_TOPIC_REPLICATION_FACTOR (and NEWSWIRE_TOPIC_MIN_INSYNC_REPLICAS) "
+                "NEWSWIRE_TOPIC_REPLICATION_FACTOR "
                 "to at most the number of brokers, e.g. 1 for a single local broker"
             )
         raise TopicSetupError(

@@ -16,6 +16,7 @@ from newswire_extractor.kb.organizations import (
     build_organizations,
     build_roles,
 )
+from newswire_extractor.kb.people import PersonIndex, build_people
 from newswire_extractor.kb.places import Gazetteer
 
 _PACKAGE = "newswire_extractor.kb"
@@ -23,12 +24,13 @@ _PACKAGE = "newswire_extractor.kb"
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """Countries, organisations, role nouns and a gazetteer."""
+    """Countries, organisations, role nouns, a gazetteer and well-known people."""
 
     countries: CountryIndex
     organizations: OrganizationIndex
     roles: RoleIndex
     gazetteer: Gazetteer
+    people: PersonIndex
 
 
 @functools.cache
@@ -42,9 +44,12 @@ def load_knowledge_base() -> KnowledgeBase:
     )
     actors = load_toml(_PACKAGE, "actors.toml")
     regions = load_toml(_PACKAGE, "regions.toml")["regions"]
+    roles = actors["roles"]
+    titles = [*load_toml(_PACKAGE, "names.toml")["person_titles"], *roles]
     return KnowledgeBase(
         countries=countries,
         organizations=build_organizations(actors["organizations"]),
-        roles=build_roles(actors["roles"]),
+        roles=build_roles(roles),
         gazetteer=Gazetteer(countries, cache.get_cities().values(), regions),
+        people=build_people(load_toml(_PACKAGE, "people.toml")["people"], titles),
     )

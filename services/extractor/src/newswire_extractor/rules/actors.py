@@ -297,12 +297,12 @@ class ActorResolver:
             "end": span.end_char,
         }
         if desc.person:
-            known_country, known_sector = self._people.get(desc.person, (None, None))
+            known_country, known_sector = self._people.get(desc.person) or self._known(desc.person)
             sector = desc.role.sector if desc.role else known_sector
             if desc.org and not sector:
                 sector = desc.org.sector
             country = country or known_country or self._person_country(desc.person)
-            name = self._full_names.get(desc.person, desc.person)  # 'Ionescu' -> 'Mihai Ionescu'
+            name = self._full_names.get(desc.person) or self._known_name(desc.person)
             return Actor(name=name, kind="PERSON", country=country, sector=sector, **base)
         if desc.org is not None:
             # The organisation's sector, not its name's words ('National Liberation Army' is
@@ -562,6 +562,16 @@ class ActorResolver:
                     update={"country": body.country, "sector": actor.sector or body.sector}
                 )
         return actor
+
+    def _known(self, name: str) -> tuple[str | None, str | None]:
+        """What the knowledge base says of a well-known person ('Erdoğan' -> TUR, GOV)."""
+        person = self._kb.people.find(name)
+        return (person.country, person.sector) if person is not None else (None, None)
+
+    def _known_name(self, name: str) -> str:
+        """'Ionescu' -> 'Mihai Ionescu' (named so before); 'Putin' -> 'Vladimir Putin'."""
+        person = self._kb.people.find(name)
+        return person.name if person is not None else name
 
     def _person_country(self, name: str) -> str | None:
         facts = self._people.get(name) or self._people.get(name.split()[-1])

@@ -112,7 +112,9 @@ class Analyzer:
         ]
         self._prefilter = prefilter
         self._finder = finder
-        self._country_words = frozenset(n for n, label in names.items() if label != "ORG")
+        self._country_words = frozenset(
+            n for n, label in names.items() if label not in ("ORG", "PERSON")
+        )
         self._titles = finder.titles
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, list[str]] = {}

@@ -131,7 +131,11 @@ def analyzer_for(model: str, *, spacy_ner: bool = False) -> Analyzer:
     """The staged front end of a model's pipeline, built once per process and setting."""
     nlp = load_pipeline(model)
     kb = load_knowledge_base()
-    names = {**kb.countries.names(), **dict.fromkeys(kb.organizations.names(), "ORG")}
+    names = {
+        **dict.fromkeys(kb.people.names(), "PERSON"),
+        **kb.countries.names(),
+        **dict.fromkeys(kb.organizations.names(), "ORG"),
+    }
     prefilter = Prefilter(load_lexicon(), Inflections(irregular_forms(nlp)))
     finder = NameFinder(kb, load_name_words())
     return Analyzer(nlp, prefilter, names, finder, use_ner=spacy_ner)
