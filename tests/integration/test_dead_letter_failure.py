@@ -68,3 +68,55 @@ async def test_a_refused_dead_letter_is_counted_and_the_record_skipped(
     assert seen == [0, 1]  # the refused record once, then the good one behind it
     assert metrics.DEAD_LETTER_FAILURES.value(service="refused", topic=source) == before + 1
     assert f"could not dead-letter {source}[0]@0 (4096 bytes, sha256 " in caplog.text
+
+
+async def test_an_error_that_escapes_is_redelivered_at_most_max_attempts_times(
+    kafka_bootstrap: str, fresh_topic_prefix: str
+) -> None:
+    # A bug in the delivery path itself: the consumer nacks (seek back), the guard counts the
+    # redeliveries of that offset and skips it after max_attempts.
+    prefix = fresh_topic_prefix
+    source = topic(FETCH_REQUESTED, prefix)
+    await ensure_topic_specs(
+        kafka_bootstrap, [TopicSpec(source, 1, 1), TopicSpec(dlq(FETCH_REQUESTED, prefix), 1, 1)]
+    )
+    handled = asyncio.Event()
+
+    async def handle(msg: FetchRequestedV1) -> Sequence[Outgoing]:
+        handled.set()
+        return []
+
+    settings = ServiceSettings(
+        service_name="buggy",
+        kafka_bootstrap=kafka_bootstrap,
+        topic_prefix=prefix,
+        group_id=f"{prefix}buggy",
+        max_attempts=3,
+        backoff_initial_s=0.05,
+    )
+    broker = create_broker(settings)
+    runner = attach(broker, Step("buggy", FETCH_REQUESTED, FetchRequestedV1, handle), settings)
+    seen: list[int | None] = []
+    deliver = runner.deliver
+
+    async def buggy(delivery: Delivery) -> bool:
+        seen.append(delivery.offset)
+        if delivery.offset == 0:
+            raise RuntimeError("a bug outside the policy")
+        return await deliver(delivery)
+
+    runner.deliver = buggy  # type: ignore[method-assign]
+    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap)
+    await producer.start()
+    try:
+        for url in ("https://news.example/a", "https://news.example/b"):
+            data = FetchRequestedV1(url=url).model_dump_json().encode()
+            await producer.send_and_wait(source, data, key=b"k")
+    finally:
+        await producer.stop()
+    before = metrics.REDELIVERIES_EXHAUSTED.value(service="buggy", topic=source)
+    async with broker:
+        await broker.start()
+        await asyncio.wait_for(handled.wait(), 60)
+    assert seen == [0, 0, 0, 1]
+    assert metrics.REDELIVERIES_EXHAUSTED.value(service="buggy", topic=source) == before + 1
