@@ -31,13 +31,16 @@ MEASURE = r"""
 const mark = performance.getEntriesByName('newswire:first-render')[0];
 const fcp = performance.getEntriesByName('first-contentful-paint')[0];
 const api = performance.getEntriesByType('resource')
-  .filter((r) => /\/(events|stats\/timeline|stats\/places)\?/.test(r.name))
+  .filter((r) => /\/(events\?|stats\/timeline|stats\/places)/.test(r.name))
   .map((r) => r.responseEnd - r.startTime);
 const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
 const script = performance.getEntriesByType('resource')
   .filter((r) => /console\/app\.js$/.test(r.name)).map((r) => r.responseEnd)[0] ?? null;
 const events = performance.getEntriesByType('resource').find((r) => /\/events\?/.test(r.name));
+const places = performance.getEntriesByType('resource').find((r) => /\/stats\/places/.test(r.name));
+const atlas = performance.getEntriesByType('resource').find((r) => /countries-110m/.test(r.name));
 return {render: mark.startTime, list: at('newswire:list'), events_start: events.startTime,
+        places_end: places.responseEnd, basemap_end: atlas ? atlas.responseEnd : null,
         events_end: events.responseEnd,
         map: at('newswire:map'), app_js: script, fcp: fcp ? fcp.startTime : null,
         api: Math.max(...api),
@@ -64,7 +67,18 @@ def _loads(base: str, runs: int, *, cache: bool) -> list[dict[str, float]]:
 
 def _summary(name: str, loads: list[dict[str, float]]) -> str:
     parts = []
-    for key in ("fcp", "render", "api", "app_js", "events_start", "events_end", "list", "map"):
+    for key in (
+        "fcp",
+        "render",
+        "api",
+        "app_js",
+        "events_start",
+        "events_end",
+        "places_end",
+        "basemap_end",
+        "list",
+        "map",
+    ):
         values = [load[key] for load in loads if load[key] is not None]
         parts.append(f"{key} median {statistics.median(values):6.0f} ms, max {max(values):6.0f} ms")
     return f"{name:5}  " + " | ".join(parts)

@@ -123,6 +123,9 @@ def _clone(msg: EventsExtractedV1, copy: int) -> EventsExtractedV1:
 async def scaled_store(url: str, events: int, seed_url: str) -> int:
     """Fill ``url`` (migrated here) with clones of ``seed_url``'s articles: ``events`` in all."""
     await migrate(url)
+    async with EventStore.from_url(url) as store:
+        if (await store.count())[1]:
+            raise SystemExit(f"{url.split('@')[-1]} already holds events; give an empty database")
     seed = [m for m in await _extractions(seed_url) if m.events]
     stored = 0
     copy = 0

@@ -117,7 +117,7 @@ async def run_embedded(
         requests = topic(FETCH_REQUESTED, prefix)
         for url in urls:
             req = FetchRequestedV1(url=url, source="cli")
-            await bus.publish(requests, url, req.model_dump_json().encode())
+            await bus.send(Outgoing(FETCH_REQUESTED, url, req))
         if sources:
             poller = fetcher.poller(bus, list(sources))
             await poller.start()

@@ -18,13 +18,13 @@ import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.conftest import FreshDatabase
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
-from sqlalchemy.pool import NullPool
 
 from newswire import demo_site
 from newswire.site_server import serve_site
@@ -93,19 +93,10 @@ class Services:
 
 
 @pytest.fixture
-async def database(postgres_url: str) -> AsyncIterator[str]:
+async def database(fresh_database: FreshDatabase) -> AsyncIterator[str]:
     """An empty database on the test server, dropped afterwards."""
-    server = make_url(postgres_url)
-    name = f"newswire_faults_{uuid.uuid4().hex[:10]}"
-    admin = create_async_engine(server, poolclass=NullPool, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield server.set(database=name).render_as_string(hide_password=False)
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        await admin.dispose()
+    async with fresh_database("faults") as url:
+        yield url
 
 
 @pytest.fixture

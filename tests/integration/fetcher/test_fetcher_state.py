@@ -14,10 +14,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
-from sqlalchemy.pool import NullPool
 
 from newswire_fetcher import minhash
 from newswire_fetcher.dedup import Fingerprint
@@ -74,22 +70,6 @@ def story(tag: str) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(300))
 
 
-@contextlib.asynccontextmanager
-async def fresh_database(postgres_url: str) -> AsyncIterator[str]:
-    """An empty database on the session's server, dropped afterwards."""
-    server = make_url(postgres_url)
-    name = f"newswire_fetcher_{uuid.uuid4().hex[:12]}"
-    admin = create_async_engine(server, poolclass=NullPool, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield server.set(database=name).render_as_string(hide_password=False)
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        await admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def replicas(
     request: pytest.FixtureRequest, tmp_path: Path
@@ -99,7 +79,7 @@ async def replicas(
             url = f"sqlite+aiosqlite:///{tmp_path / 'state.sqlite'}"
         else:
             url = await stack.enter_async_context(
-                fresh_database(request.getfixturevalue("postgres_url"))
+                request.getfixturevalue("fresh_database")("fetcher")
             )
         states = [FetcherState.from_url(url) for _ in range(3)]
         await asyncio.gather(*(s.create_tables() for s in states))  # replicas start together

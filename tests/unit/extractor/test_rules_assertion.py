@@ -175,6 +175,34 @@ def test_they_in_a_quote_is_the_other_party_not_the_speaker(extractor: RulesExtr
     assert _countries(abduction) == {"RUS"}
 
 
+def test_seeking_to_act_is_an_attempt_not_an_act(extractor: RulesExtractor) -> None:
+    text = "Diplomats said the US-led coalition is seeking to hand over suspects to Syria."
+    assert _types(extractor, text) == []
+
+
+def test_a_warning_that_something_will_be_hard_threatens_no_one(
+    extractor: RulesExtractor,
+) -> None:
+    text = "Germany warned that the repatriation of its fighters would be extremely difficult."
+    assert "THREATEN" not in _types(extractor, text)
+
+
+def test_a_warning_addressed_to_a_state_is_a_threat(extractor: RulesExtractor) -> None:
+    (event,) = _events(extractor, "Turkey warned France not to interfere in northern Syria.")
+    assert event.event_type == "THREATEN"
+    assert [a.country for a in event.targets] == ["FRA"]
+
+
+def test_what_we_must_do_is_no_demand_on_others(extractor: RulesExtractor) -> None:
+    text = "Britain's police chief said: “We must learn from this case.”"
+    assert "REQUEST" not in _types(extractor, text)
+
+
+def test_abandoning_people_is_no_retreat(extractor: RulesExtractor) -> None:
+    text = "The Belgian woman abandoned the children on the side of the road in Syria."
+    assert "RETREAT" not in _types(extractor, text)
+
+
 # ---------------------------------------------------------------- 5 word sense
 def test_a_figurative_killing_is_no_assault(extractor: RulesExtractor) -> None:
     text = "The ruling effectively killed off any political challenge to the Syrian president."
@@ -245,6 +273,13 @@ def test_a_pronoun_resolves_to_a_recent_antecedent(extractor: RulesExtractor) ->
 
 def test_an_event_without_an_actor_is_not_emitted(extractor: RulesExtractor) -> None:
     assert _types(extractor, "Talks were held in Geneva on Monday.") == []
+
+
+def test_an_unnamed_campaign_reported_by_a_state_has_no_actor(
+    extractor: RulesExtractor,
+) -> None:
+    text = "Turkey said the campaign was launched to clear out Kurdish militias in Afrin."
+    assert _types(extractor, text) == []
 
 
 def test_unnamed_violence_reported_by_a_state_keeps_its_source(

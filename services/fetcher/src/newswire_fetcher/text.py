@@ -28,11 +28,13 @@ MAX_PULL_QUOTE_CHECKS = 100
 HEAD_BLOCKS = 4
 
 
-def extract_paragraphs(tree: HtmlElement, url: str | None) -> list[str]:
+def extract_paragraphs(tree: HtmlElement, url: str | None, *, fast: bool = False) -> list[str]:
     """The story's paragraphs in order, each whitespace-collapsed to one line.
 
     Precision over recall: a missed paragraph costs one event, a menu or a reader comment
     taken for text produces false events. trafilatura copies the tree, so ``tree`` is untouched.
+    ``fast`` skips trafilatura's fallback extractors (readability, jusText), the slowest part
+    on very large pages.
     """
     document = trafilatura.bare_extraction(
         tree,
@@ -45,6 +47,7 @@ def extract_paragraphs(tree: HtmlElement, url: str | None) -> list[str]:
         include_formatting=False,
         with_metadata=False,
         deduplicate=False,
+        fast=fast,
     )
     raw = getattr(document, "text", None) or ""
     # trafilatura ends every block (paragraph, heading, list item) with one newline.

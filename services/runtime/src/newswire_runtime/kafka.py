@@ -63,7 +63,7 @@ class BrokerPublisher:
                 headers={"content-type": "application/json"},
             )
         except (MessageSizeTooLargeError, RecordTooLargeError) as exc:
-            raise PermanentError(f"{topic} refused {len(value)} bytes: {exc}") from exc
+            raise PermanentError(f"{topic} refused {len(value)} bytes: {exc!r}") from exc
         except KafkaTimeoutError as exc:
             raise TransientError(f"publishing to {topic} timed out") from exc
         except KafkaError as exc:

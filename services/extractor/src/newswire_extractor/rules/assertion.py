@@ -35,6 +35,8 @@ class Assertion:
         self._planning = language["modality.future_aux"] | language["modality.reported_future_aux"]
         self._implicative = language["assertion.implicative"]
         self._counterfactive = language["assertion.counterfactive"]
+        self._attempt = language["assertion.attempt"]
+        self._warning = language["assertion.warning"]
         self._background_marks = language["background.marks"]
         self._background_preps = language["background.preps"]
         self._background_adverbs = language["background.adverbs"]
@@ -66,6 +68,7 @@ class Assertion:
             or self._denied(match)
             or self._possible(match)
             or (None if planned else self._intended(match))
+            or self._tried(match)
             or self._retold(match)
             or self._habitual(match, event_type)
             or self._figurative_sense(match, event_type)
@@ -149,6 +152,24 @@ class Assertion:
         if head.dep_ == "xcomp" and governor.pos_ == "AUX" and lemma(governor) == "be":
             return None  # 'is to visit' is a plan, flagged future elsewhere
         return "purpose"
+
+    def _tried(self, match: Match) -> str | None:
+        """'is seeking to hand over suspects': an attempt names no act; 'warned that more
+        deaths are likely': a prediction threatens no one."""
+        word = lemma(match.word)
+        if match.is_noun:
+            return None
+        head = match.head
+        if word in self._attempt and children(head, "xcomp") and not children(head, "dobj"):
+            return "attempt"
+        if match.complement is not None:
+            return None
+        if word in self._warning and match.event_type == "THREATEN":
+            addressed = children(match.head, "dobj", "dative") or children(match.head, "xcomp")
+            states = [c for c in children(match.head, "ccomp") if lemma(c) == "be"]
+            if not addressed and states:
+                return "prediction"  # 'warned (that) repatriation would be difficult'
+        return None
 
     def _retold(self, match: Match) -> str | None:
         """'when it took control of Deraa', 'one month after Trump's announcement', 'had

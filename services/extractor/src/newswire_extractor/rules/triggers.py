@@ -26,6 +26,7 @@ from newswire_extractor.rules.syntax import (
 # "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
 MUST_RULE = TriggerRule(event_type="REQUEST", kind="verb", strength=0.65)
 DEMAND_MODALS = frozenset({"must", "should"})
+_OWN_SIDE = frozenset({"we", "i", "us"})
 DEMAND_REPORTING = frozenset(
     {
         "say",
@@ -142,6 +143,8 @@ class TriggerMatcher:
             # 'X should be strong enough' judges; a demand asks for an act.
             if modal and not children(clause, "neg") and lemma(clause) != "be":
                 targets = children(clause, "nsubj", "nsubjpass")
+                if any(t.lower_ in _OWN_SIDE for t in targets):
+                    continue  # 'we must learn from this case' obliges the speaker's own side
                 return Match(MUST_RULE, token, token, [token], targets_from=targets)
         return None
 

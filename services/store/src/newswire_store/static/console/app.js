@@ -183,7 +183,7 @@ function facts(ev) {
     ["Modality", flags(ev.modality).length ? flags(ev.modality) : "asserted"],
     ["Confidence", ev.confidence.toFixed(2)],
     ["Trigger", ev.evidence.trigger],
-    ["Reported by", ev.attribution ? [ev.attribution.speaker ? actorLabel(ev.attribution.speaker) : "—", ev.attribution.cue ? ` (${ev.attribution.cue})` : ""] : "the article"],
+    ["Reported by", ev.attribution ? [ev.attribution.speaker ? actorLabel(ev.attribution.speaker) : "an unnamed source", ev.attribution.cue ? ` (${ev.attribution.cue})` : ""] : "the article"],
     ["Extracted", `${ev.extracted_at} by ${ev.extractor}`],
   ];
   return el("dl", { class: "facts" }, rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
