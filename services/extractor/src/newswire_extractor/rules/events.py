@@ -36,6 +36,7 @@ from newswire_extractor.rules.modality import (
     modality,
 )
 from newswire_extractor.rules.quantities import FoundQuantity, find_quantities
+from newswire_extractor.rules.readings import Readings
 from newswire_extractor.rules.syntax import (
     CLAUSE_DEPS,
     children,
@@ -143,6 +144,7 @@ class EventBuilder:
         self._candidates = lexicon.lemmas | {"say", "insist", "state", "declare", "tell"}
         self._history: list[Event] = []  # the events of earlier sentences, in text order
         self._assertion = Assertion(load_language("en"))
+        self._readings = Readings(load_language("en"))
         self.dropped: Counter[str] = Counter()  # why triggers gave no event (for measurement)
         self.last_drop: str | None = None
 
@@ -211,7 +213,7 @@ class EventBuilder:
         """
         reason = self._assertion.reason(
             draft.match, draft.event_type, planned=draft.modality.future
-        )
+        ) or self._readings.reason(draft.match, draft.event_type, draft.targets)
         if reason == "purpose" and self._assertion.planned(draft.match):
             reason = None
             draft.modality = draft.modality.model_copy(update={"future": True})

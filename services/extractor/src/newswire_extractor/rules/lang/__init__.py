@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-_FILES = ("modality.toml", "discourse.toml", "senses.toml", "actors.toml")
+_FILES = ("modality.toml", "discourse.toml", "senses.toml", "actors.toml", "readings.toml")
 
 
 @dataclass(frozen=True)
