@@ -145,7 +145,8 @@ def _summarise(report: RunReport) -> None:
                 highlight=False,
             )
     for letter in report.dead_letters:
-        error(f"{letter.service}: {letter.error}", label="not stored")
+        where = letter.original_key or letter.original_topic
+        error(f"{where}: {letter.service}: {letter.error}", label="not stored")
     err.print(
         f"{report.requested} requested, {report.stored} stored with {report.events} events, "
         f"{len(report.dead_letters)} failed",
