@@ -275,6 +275,13 @@ def test_an_event_without_an_actor_is_not_emitted(extractor: RulesExtractor) -> 
     assert _types(extractor, "Talks were held in Geneva on Monday.") == []
 
 
+def test_an_unnamed_campaign_reported_by_a_state_has_no_actor(
+    extractor: RulesExtractor,
+) -> None:
+    text = "Turkey said the campaign was launched to clear out Kurdish militias in Afrin."
+    assert _types(extractor, text) == []
+
+
 def test_unnamed_violence_reported_by_a_state_keeps_its_source(
     extractor: RulesExtractor,
 ) -> None:

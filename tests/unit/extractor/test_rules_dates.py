@@ -182,3 +182,28 @@ def test_the_tense_an_event_is_told_in(nlp: Any, sentence: str, told: str) -> No
     doc = nlp(sentence)
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert tense(root) == told
+
+
+def test_a_when_clause_dates_and_places_the_same_happening(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "Scores of Russian mercenaries were reportedly killed when US forces carried out air "
+        "strikes against a pro-regime force in eastern Syria last week, according to US and "
+        "Russian reports.",
+        datetime(2018, 2, 13, 9, 0, tzinfo=UTC),
+    )
+    killed = next(e for e in events if e.evidence.trigger == "killed")
+    assert (killed.occurred.date, killed.occurred.precision) == (date(2018, 2, 5), "month")
+    assert killed.location is not None
+    assert (killed.location.text, killed.location.country) == ("eastern Syria", "SYR")
+
+
+def test_an_announced_future_step_is_dated_to_its_announcement(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "CBS said McGurk had planned to leave in February. McGurk will quit at the end of this "
+        "month.",
+        datetime(2018, 12, 22, 9, 0, tzinfo=UTC),
+    )
+    quit_ = next(e for e in events if e.evidence.trigger == "quit")
+    assert (quit_.occurred.date, quit_.occurred.precision) == (date(2018, 12, 22), "unknown")

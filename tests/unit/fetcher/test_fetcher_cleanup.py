@@ -211,3 +211,17 @@ def test_corpus_meets_the_targets() -> None:
     assert summary.text_f1 >= 0.96
     assert summary.date_accuracy >= 0.95
     assert summary.title_accuracy >= 0.95
+
+
+def test_the_shortcut_for_small_pages_agrees_with_the_full_pass() -> None:
+    body = "<p>one</p><p>two</p><div><p>three</p></div>"
+    markup = f"<html><head><title>t</title></head><body>{body}</body></html>"
+    for max_elements in (3, 5, 8, 100):
+        full, quick = _tree(body), _tree(body)
+        cut_full = cut_tree(full, max_elements=max_elements, max_chars=100)
+        cut_quick = cut_tree(
+            quick, max_elements=max_elements, max_chars=100, markup_chars=len(markup)
+        )
+        assert (cut_full, lxml.html.tostring(full)) == (cut_quick, lxml.html.tostring(quick)), (
+            max_elements
+        )

@@ -41,13 +41,14 @@ def parse_html(html: str | bytes, url: str, *, fetched_at: dt.datetime | None = 
     it. Raises ParseError when there is no extractable text; the service dead-letters those.
     """
     reference = _aware(fetched_at or dt.datetime.now(dt.UTC))
-    tree = load_tree(decode_html(html) if isinstance(html, bytes) else html)
+    markup = decode_html(html) if isinstance(html, bytes) else html
+    tree = load_tree(markup)
     page = read_metadata(tree)
     # After the metadata (a JSON-LD block at the end of a long page still counts), before
     # anything whose time grows faster than the page: keeps parse time near-linear in size.
     # A page over the budget also skips trafilatura's fallback extractors, which cost most on
     # big pages; it has lost its tail already, and the main extractor is the precise one.
-    oversized = cut_tree(tree)
+    oversized = cut_tree(tree, markup_chars=len(markup))
     clean_tree(tree)  # after the metadata: embeds and layout must not affect what it read
     title = _clean(page.title) or _fallback_title(tree)
     title = _strip_site_suffix(title, _clean(page.site_name))

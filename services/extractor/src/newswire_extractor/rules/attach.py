@@ -18,6 +18,8 @@ from newswire_extractor.rules.syntax import CLAUSE_DEPS, lemma
 Token = Any  # spacy.tokens.Token
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+_SIMULTANEOUS = frozenset({"when", "as", "while"})
+_WILL = frozenset({"will", "shall", "'ll", "wo"})
 _VERBAL = frozenset({"VERB", "AUX"})
 
 
@@ -30,7 +32,10 @@ class Attachment:
     def types_of(self, token: Token) -> frozenset[str]:
         """The event types a word can evoke (empty: not a trigger word)."""
         word = lemma(token)
-        rules = [*self._lexicon.verb_rules(word), *self._lexicon.noun_rules(word)]
+        if token.pos_ in _NOMINAL:  # 'a pro-regime force' is no coercion
+            rules = list(self._lexicon.noun_rules(word))
+        else:
+            rules = [*self._lexicon.verb_rules(word), *self._lexicon.noun_rules(word)]
         return frozenset(r.event_type for r in rules)
 
     def attached(
@@ -43,7 +48,9 @@ class Attachment:
         current = token
         own_phrase = token.dep_ in ("compound", "appos", "nmod")  # 'at the Istanbul talks'
         while current != head:
-            if current.dep_ in CLAUSE_DEPS or current.head == current:
+            if current.head == current or (
+                current.dep_ in CLAUSE_DEPS and not _simultaneous(current)
+            ):
                 return False
             current = current.head
             if own_phrase:
@@ -78,6 +85,14 @@ class Attachment:
         return found
 
 
+def _simultaneous(clause: Token) -> bool:
+    """'killed when US forces carried out air strikes in eastern Syria last week': a 'when'
+    clause tells the same happening, so its time and place are the event's."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _SIMULTANEOUS for c in clause.children
+    )
+
+
 def clause_head(token: Token) -> Token:
     """The verb of the clause a phrase is in (itself when the sentence was not parsed)."""
     current = token
@@ -90,13 +105,16 @@ def clause_head(token: Token) -> Token:
 
 def tense(head: Token) -> str:
     """How an event is told: 'present' ('says', 'are fighting'), 'perfect' ('has said'),
-    'pluperfect' ('had said'), 'past' ('said', 'was killed') or 'unknown' (no verb)."""
+    'pluperfect' ('had said'), 'past' ('said', 'was killed'), 'future' ('will quit') or
+    'unknown' (no verb)."""
     verb = head
     while verb.pos_ not in _VERBAL and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in _VERBAL:
         return "unknown"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _WILL for a in auxes):
+        return "future"
     haves = [a for a in auxes if lemma(a) == "have"]
     if haves:
         return "pluperfect" if haves[0].tag_ == "VBD" else "perfect"

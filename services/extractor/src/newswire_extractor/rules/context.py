@@ -37,6 +37,7 @@ LOCATIVE_PREPS = frozenset(_PLACE_WORDS["locative_prepositions"])
 # Nouns that name a place by a proper name beside them ('the Syrian town of Manbij', 'in
 # Deir ez-Zor province').
 _PLACE_NOUNS = frozenset(_PLACE_WORDS["place_nouns"])
+_COMPASS = frozenset(_PLACE_WORDS["compass"])
 # Events done where their doers are; a place of the clause that reports them ('said in Moscow
 # that its jets struck Idlib') is not theirs.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST", "CONSULT"})
@@ -108,7 +109,7 @@ class PlaceFinder:
         anchor = heads[0].i
         for basis, pool in (("clause", clause), ("sentence", reporting)):
             for ent in sorted(pool, key=lambda e: abs(e.root.i - anchor)):
-                location = self._location(ent.text, basis, prefer)
+                location = self._location(_with_compass(ent), basis, prefer)
                 if location is not None:
                     return location
         return self._article_place(prefer)
@@ -197,11 +198,20 @@ def _locative(ent: Span) -> bool:
     return bool(root.dep_ == "pobj" and lemma(root.head) in LOCATIVE_PREPS)
 
 
+def _with_compass(ent: Span) -> str:
+    """'eastern Syria', 'north-east Congo': the compass word before a place is part of it."""
+    if ent.start > 0:
+        before = ent.doc[ent.start - 1]
+        if before.lower_ in _COMPASS and before.head == ent.root:
+            return f"{before.text} {ent.text}"
+    return str(ent.text)
+
+
 def _overlaps(ent: Span, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(ent.start_char < end and start < ent.end_char for start, end in ranges)
 
 
-_CURRENT_TENSES = frozenset({"present", "perfect"})
+_CURRENT_TENSES = frozenset({"present", "perfect", "future"})
 # The news peg: the lede's day, used for past events told without a date near the top of the
 # story (inverted pyramid: the top reports the news; background follows).
 _LEDE_SENTENCES = 2
@@ -345,6 +355,7 @@ class DateFinder:
             told = "past"  # 'said the two sides had agreed': backshifted past of the report
         published = self._published
         if told in _CURRENT_TENSES and published is not None:
+            # 'will quit' coded as an announcement: announced, at the latest, when published.
             return Occurred(
                 date=published, precision="day" if told == "present" else "unknown", text=None
             )
@@ -355,6 +366,7 @@ class DateFinder:
                 for d in self._dates
                 if d.sentence == number - 1
                 and self._usable(d)
+                and d.ent.root.dep_ != "dep"  # an unparsed sentence: its clauses are unknown
                 and self._article.paragraph(d.ent.root) == paragraph
             ]
             if before:

@@ -535,7 +535,11 @@ def _sourced(draft: _Draft) -> bool:
     international organisation) reports as fact. Its actor is unknown, not absent."""
     said = draft.attribution
     speaker = said.speaker if said is not None else None
-    if draft.event_type not in _UNNAMED_OK or speaker is None:
+    if draft.event_type not in _UNNAMED_OK or speaker is None or draft.match.is_noun:
+        return False
+    # Only a passive with its victims named: 'children had been taken', not 'the campaign was
+    # launched' or 'clashes continued'.
+    if not children(draft.match.head, "nsubjpass"):
         return False
     return bool(speaker.country or speaker.kind == "IGO" or speaker.sector == "IGO")
 

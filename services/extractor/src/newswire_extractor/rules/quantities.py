@@ -279,13 +279,16 @@ def _age(tokens: list[Token], start: int, end: int) -> bool:
 
 def _score(tokens: list[Token], start: int, end: int) -> bool:
     """'won 3-1', 'a 2-0 defeat': two small numbers joined by a dash, counting nothing."""
-    text = "".join(t.text for t in tokens[start : min(end + 2, len(tokens))])
-    found = re.match(r"^(\d{1,2})[-–](\d{1,2})(?!\d)", text)
-    if found is None:
+    first = tokens[start].text
+    if "-" in first or "–" in first:
+        text, nxt = first, end
+    elif end + 1 < len(tokens) and tokens[end].text in ("-", "–"):
+        text, nxt = f"{first}-{tokens[end + 1].text}", end + 2
+    else:
         return False
-    nxt = end + 2 if "-" not in tokens[start].text and "–" not in tokens[start].text else end
-    after = tokens[nxt] if nxt < len(tokens) else None
-    return after is None or after.tag_ not in ("NNS", "NNPS")
+    if re.match(r"^\d{1,2}[-–]\d{1,2}$", text) is None:
+        return False
+    return nxt >= len(tokens) or tokens[nxt].tag_ not in ("NNS", "NNPS")
 
 
 def _unit(number: Token) -> Token | None:
