@@ -127,6 +127,51 @@ def _astral_extraction() -> EventsExtractedV1:
     )
 
 
+def _roundup_extraction() -> EventsExtractedV1:
+    """Twelve protests in one article: with the demo's events, more than one page of the list."""
+    url = "https://example.test/world/protest-roundup"
+    article_id = article_id_for(url)
+    sentences = [
+        f"Students rallied outside the town hall of Rivertown {i} on Monday." for i in range(12)
+    ]
+    text = " ".join(sentences)
+    events = []
+    for sentence in sentences:
+        start = text.index(sentence)
+        t_start = start + sentence.index("rallied")
+        events.append(
+            Event(
+                event_id=event_id_for(
+                    article_id, "PROTEST", start, start + len(sentence), "rallied"
+                ),
+                event_type="PROTEST",
+                actors=[Actor(text="Students", name="students", kind="NORP", sector="CVL")],
+                occurred=Occurred(date=dt.date(2025, 3, 3), precision="day"),
+                confidence=0.7,
+                evidence=Evidence(
+                    text=sentence,
+                    start=start,
+                    end=start + len(sentence),
+                    trigger="rallied",
+                    trigger_start=t_start,
+                    trigger_end=t_start + len("rallied"),
+                ),
+            )
+        )
+    article = ArticleV1(
+        article_id=article_id,
+        url=url,
+        canonical_url=url,
+        title="Protests across the region",
+        text=text,
+        published_at=dt.datetime(2025, 3, 4, 8, 0, tzinfo=dt.UTC),
+        language="en",
+    )
+    return EventsExtractedV1(
+        article_id=article_id, article=article, events=events, extractor="test/1"
+    )
+
+
 async def _fill(url: str) -> None:
     with serve_site() as base:
         async with create_client(FetcherSettings(allow_hosts=["127.0.0.1"])) as client:
@@ -136,6 +181,7 @@ async def _fill(url: str) -> None:
     assert report.stored == len(links) > 0, report
     async with EventStore.from_url(url) as store:
         await store.save_extraction(_astral_extraction())
+        await store.save_extraction(_roundup_extraction())
 
 
 @pytest.fixture(scope="session")

@@ -175,6 +175,23 @@ def test_clicking_a_place_or_a_bar_filters_to_it(
     assert browser.errors() == []
 
 
+def test_more_events_pages_on_with_the_cursor(
+    browser: Browser, console_url: str, api: httpx.Client
+) -> None:
+    open_page(browser, console_url + "/")
+    first = api.get("/events", params={"limit": 100}).json()
+    assert first["next_cursor"], "the test store should hold more than one page"
+    second = api.get("/events", params={"limit": 100, "cursor": first["next_cursor"]}).json()
+    button = browser.driver.find_element(By.ID, "more")
+    assert button.is_displayed()
+    button.click()
+    want = [i["event_id"] for i in first["items"] + second["items"]]
+    wait(browser, lambda d: len(find_all(browser, "#list li.event")) == len(want))
+    assert [e.get_attribute("data-event-id") for e in find_all(browser, "#list li.event")] == want
+    assert not browser.driver.find_element(By.ID, "more").is_displayed()
+    assert browser.errors() == []
+
+
 def highlighted(browser: Browser) -> dict[str, Any]:
     return browser.driver.execute_script(
         """
