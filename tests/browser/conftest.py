@@ -127,12 +127,13 @@ def _astral_extraction() -> EventsExtractedV1:
     )
 
 
-def _roundup_extraction() -> EventsExtractedV1:
-    """Twelve protests in one article: with the demo's events, more than one page of the list."""
+def _roundup_extraction(protests: int) -> EventsExtractedV1:
+    """Many protests in one article, so the list has more than one page of 100."""
     url = "https://example.test/world/protest-roundup"
     article_id = article_id_for(url)
     sentences = [
-        f"Students rallied outside the town hall of Rivertown {i} on Monday." for i in range(12)
+        f"Students rallied outside the town hall of Rivertown {i} on Monday."
+        for i in range(protests)
     ]
     text = " ".join(sentences)
     events = []
@@ -181,7 +182,9 @@ async def _fill(url: str) -> None:
     assert report.stored == len(links) > 0, report
     async with EventStore.from_url(url) as store:
         await store.save_extraction(_astral_extraction())
-        await store.save_extraction(_roundup_extraction())
+        # However many events the demo's sample site gives, the list gets a second page.
+        stored = (await store.count())[1]
+        await store.save_extraction(_roundup_extraction(max(12, 110 - stored)))
 
 
 @pytest.fixture(scope="session")
