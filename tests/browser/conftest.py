@@ -37,6 +37,7 @@ from newswire_contracts import (
     Evidence,
     Location,
     Occurred,
+    Quantity,
     article_id_for,
     event_id_for,
 )
@@ -73,16 +74,14 @@ CHROMIUM_FLAGS = (
 # evidence: Python counts them as one character each, JavaScript as two.
 ASTRAL_TEXT = (
     "🇺🇦 KYIV — Residents lit candles 🕯️ in the square on Sunday. "
-    "Ukraine's foreign ministry accused Russia of shelling 🏥 hospitals in Kharkiv on Saturday. "
+    "Ukraine's foreign ministry accused Russia of shelling two 🏥 hospitals in Kharkiv. "
     "Officials said repairs would take weeks."
 )
 
 
 def _astral_extraction() -> EventsExtractedV1:
     article_id = article_id_for(ASTRAL_URL)
-    sentence = (
-        "Ukraine's foreign ministry accused Russia of shelling 🏥 hospitals in Kharkiv on Saturday."
-    )
+    sentence = "Ukraine's foreign ministry accused Russia of shelling two 🏥 hospitals in Kharkiv."
     start = ASTRAL_TEXT.index(sentence)
     end = start + len(sentence)
     t_start = ASTRAL_TEXT.index("accused")
@@ -101,6 +100,7 @@ def _astral_extraction() -> EventsExtractedV1:
         ],
         targets=[Actor(text="Russia", name="Russia", kind="GPE", country="RUS", sector="GOV")],
         location=Location(text="Kharkiv", name="Kharkiv", country="UKR", lat=49.99, lon=36.23),
+        quantities=[Quantity(value=2, unit="hospitals", category="damaged", text="two")],
         occurred=Occurred(date=dt.date(2025, 3, 1), precision="day"),
         confidence=0.9,
         evidence=Evidence(
