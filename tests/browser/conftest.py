@@ -37,6 +37,7 @@ from newswire_contracts import (
     Evidence,
     Location,
     Occurred,
+    Quantity,
     article_id_for,
     event_id_for,
 )
@@ -73,16 +74,14 @@ CHROMIUM_FLAGS = (
 # evidence: Python counts them as one character each, JavaScript as two.
 ASTRAL_TEXT = (
     "🇺🇦 KYIV — Residents lit candles 🕯️ in the square on Sunday. "
-    "Ukraine's foreign ministry accused Russia of shelling 🏥 hospitals in Kharkiv on Saturday. "
+    "Ukraine's foreign ministry accused Russia of shelling two 🏥 hospitals in Kharkiv. "
     "Officials said repairs would take weeks."
 )
 
 
 def _astral_extraction() -> EventsExtractedV1:
     article_id = article_id_for(ASTRAL_URL)
-    sentence = (
-        "Ukraine's foreign ministry accused Russia of shelling 🏥 hospitals in Kharkiv on Saturday."
-    )
+    sentence = "Ukraine's foreign ministry accused Russia of shelling two 🏥 hospitals in Kharkiv."
     start = ASTRAL_TEXT.index(sentence)
     end = start + len(sentence)
     t_start = ASTRAL_TEXT.index("accused")
@@ -101,6 +100,7 @@ def _astral_extraction() -> EventsExtractedV1:
         ],
         targets=[Actor(text="Russia", name="Russia", kind="GPE", country="RUS", sector="GOV")],
         location=Location(text="Kharkiv", name="Kharkiv", country="UKR", lat=49.99, lon=36.23),
+        quantities=[Quantity(value=2, unit="hospitals", category="damaged", text="two")],
         occurred=Occurred(date=dt.date(2025, 3, 1), precision="day"),
         confidence=0.9,
         evidence=Evidence(
@@ -127,6 +127,52 @@ def _astral_extraction() -> EventsExtractedV1:
     )
 
 
+def _roundup_extraction(protests: int) -> EventsExtractedV1:
+    """Many protests in one article, so the list has more than one page of 100."""
+    url = "https://example.test/world/protest-roundup"
+    article_id = article_id_for(url)
+    sentences = [
+        f"Students rallied outside the town hall of Rivertown {i} on Monday."
+        for i in range(protests)
+    ]
+    text = " ".join(sentences)
+    events = []
+    for sentence in sentences:
+        start = text.index(sentence)
+        t_start = start + sentence.index("rallied")
+        events.append(
+            Event(
+                event_id=event_id_for(
+                    article_id, "PROTEST", start, start + len(sentence), "rallied"
+                ),
+                event_type="PROTEST",
+                actors=[Actor(text="Students", name="students", kind="NORP", sector="CVL")],
+                occurred=Occurred(date=dt.date(2025, 3, 3), precision="day"),
+                confidence=0.7,
+                evidence=Evidence(
+                    text=sentence,
+                    start=start,
+                    end=start + len(sentence),
+                    trigger="rallied",
+                    trigger_start=t_start,
+                    trigger_end=t_start + len("rallied"),
+                ),
+            )
+        )
+    article = ArticleV1(
+        article_id=article_id,
+        url=url,
+        canonical_url=url,
+        title="Protests across the region",
+        text=text,
+        published_at=dt.datetime(2025, 3, 4, 8, 0, tzinfo=dt.UTC),
+        language="en",
+    )
+    return EventsExtractedV1(
+        article_id=article_id, article=article, events=events, extractor="test/1"
+    )
+
+
 async def _fill(url: str) -> None:
     with serve_site() as base:
         async with create_client(FetcherSettings(allow_hosts=["127.0.0.1"])) as client:
@@ -136,6 +182,9 @@ async def _fill(url: str) -> None:
     assert report.stored == len(links) > 0, report
     async with EventStore.from_url(url) as store:
         await store.save_extraction(_astral_extraction())
+        # However many events the demo's sample site gives, the list gets a second page.
+        stored = (await store.count())[1]
+        await store.save_extraction(_roundup_extraction(max(12, 110 - stored)))
 
 
 @pytest.fixture(scope="session")

@@ -65,6 +65,16 @@ def test_a_running_total_is_not_an_event(extractor: RulesExtractor) -> None:
     assert "ASSAULT" not in _types(extractor, text)
 
 
+def test_a_total_over_years_is_a_summary(extractor: RulesExtractor) -> None:
+    text = "For seven years, an all-out war has been waged against Syria by the United States."
+    assert _types(extractor, text) == []
+
+
+def test_a_call_made_before_is_background(extractor: RulesExtractor) -> None:
+    text = "Donald Trump has called for an immediate withdrawal from Syria before."
+    assert _types(extractor, text) == []
+
+
 # ---------------------------------------------------------------- 3 actors
 def test_the_victims_a_participle_describes_are_not_its_actors(
     extractor: RulesExtractor,
@@ -178,6 +188,13 @@ def test_they_in_a_quote_is_the_other_party_not_the_speaker(extractor: RulesExtr
 def test_seeking_to_act_is_an_attempt_not_an_act(extractor: RulesExtractor) -> None:
     text = "Diplomats said the US-led coalition is seeking to hand over suspects to Syria."
     assert _types(extractor, text) == []
+
+
+def test_an_act_under_an_attempt_further_up_is_not_asserted(
+    extractor: RulesExtractor,
+) -> None:
+    text = "“Kurdish forces are trying to force them to surrender,” the SDF spokesman said."
+    assert "RETREAT" not in _types(extractor, text)
 
 
 def test_a_warning_that_something_will_be_hard_threatens_no_one(

@@ -49,6 +49,7 @@ class Assertion:
         self._reported_aux = language["modality.reported_future_aux"]
         self._generic_adverbs = language["generic.adverbs"]
         self._aggregate = language["generic.aggregate"]
+        self._periods = language["generic.periods"]
         self._inanimate = language["senses.inanimate"]
         self._abstract = language["senses.abstract_objects"]
         self._figurative = language["senses.figurative_particles"]
@@ -162,6 +163,15 @@ class Assertion:
         head = match.head
         if word in self._attempt and children(head, "xcomp") and not children(head, "dobj"):
             return "attempt"
+        current = head
+        while current.head != current:
+            if current.dep_ == "conj" and current.head.dep_ == "xcomp":
+                current = current.head  # 'hoped to blend in ... and leave'
+            if current.dep_ != "xcomp":
+                break
+            current = current.head
+            if lemma(current) in self._attempt:
+                return "attempt"  # 'trying to force them to surrender'
         if match.complement is not None:
             return None
         if word in self._warning and match.event_type == "THREATEN":
@@ -256,6 +266,10 @@ class Assertion:
                 return True  # 'since 2011': a running total, not 'since the talks stalled'
             if child.lower_ == "far" and any(x.lower_ == "so" for x in child.children):
                 return True
+            if child.dep_ == "prep" and child.lower_ in ("for", "in"):
+                objects = children(child, "pobj")
+                if any(lemma(o) in self._periods or lemma(o) in self._aggregate for o in objects):
+                    return True  # 'for seven years', 'in total'
         for argument in children(head, "nsubj", "nsubjpass", "dobj"):
             if any(t.lower_ in self._aggregate for t in argument.subtree):
                 return True

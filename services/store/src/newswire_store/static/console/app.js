@@ -68,16 +68,12 @@ function readForm() {
 
 // --- overview: map, timeline, list ----------------------------------------------------------
 
-function apiFilters(filters) {
-  return { ...filters }; // the form's names are the API's
-}
-
 async function renderOverview(filters) {
   const mine = ++generation;
   setState("loading");
   $("#overview").hidden = false;
   $("#event-view").hidden = true;
-  const params = apiFilters(filters);
+  const params = { ...filters }; // the form's names are the API's
   // Each part is drawn as soon as its data is in; the page is ready when all are.
   const current = () => mine === generation;
   const list = get("events", { ...params, limit: PAGE }).then((page) => {
@@ -142,7 +138,8 @@ function eventItem(ev, filters) {
   const who = [ev.actors.map(actorLabel).join(", ") || "—", ev.targets.length ? ` → ${ev.targets.map(actorLabel).join(", ")}` : ""].join("");
   return el(
     "li",
-    { class: "event", dataset: { eventId: ev.event_id, type: ev.event_type }, tabindex: "0", onclick: () => navigate(filters, ev.event_id) },
+    { class: "event", dataset: { eventId: ev.event_id, type: ev.event_type }, tabindex: "0",
+      onclick: () => navigate(filters, ev.event_id), onkeydown: (e) => e.key === "Enter" && navigate(filters, ev.event_id) },
     el("div", { class: "meta" }, typeBadge(ev.event_type), el("span", {}, ev.occurred?.date ?? "undated"),
       el("span", {}, ev.location ? [ev.location.name, ev.location.country].filter(Boolean).join(", ") : ""), flags(ev.modality)),
     el("div", { class: "who" }, who),
@@ -161,7 +158,7 @@ function renderList(page, filters, append) {
 
 async function more() {
   const { filters } = route();
-  const page = await get("events", { ...apiFilters(filters), limit: PAGE, cursor: nextCursor });
+  const page = await get("events", { ...filters, limit: PAGE, cursor: nextCursor });
   renderList(page, filters, true);
 }
 
