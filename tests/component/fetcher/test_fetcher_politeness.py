@@ -16,6 +16,7 @@ import pytest
 
 from newswire_contracts import ArticleFetchedV1, DeadLetterV1, FetchRequestedV1
 from newswire_contracts.topics import ARTICLES_FETCHED, FETCH_REQUESTED, dlq, topic
+from newswire_fetcher.dedup import MemoryFingerprintIndex
 from newswire_fetcher.errors import RobotsDisallowed, TransientFetchError
 from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.service import FetcherService
@@ -78,7 +79,9 @@ class Harness:
     def __init__(self, polite: PoliteClient, settings: FetcherSettings, clock: FakeClock) -> None:
         self.clock = clock
         self.out = Recorder()
-        service = FetcherService(settings, polite.client, polite=polite)
+        service = FetcherService(
+            settings, polite.client, polite=polite, fingerprints=MemoryFingerprintIndex(), seen=None
+        )
         self.runner = StepRunner(
             service.step(),
             self.out,

@@ -65,6 +65,16 @@ def test_a_running_total_is_not_an_event(extractor: RulesExtractor) -> None:
     assert "ASSAULT" not in _types(extractor, text)
 
 
+def test_a_total_over_years_is_a_summary(extractor: RulesExtractor) -> None:
+    text = "For seven years, an all-out war has been waged against Syria by the United States."
+    assert _types(extractor, text) == []
+
+
+def test_a_call_made_before_is_background(extractor: RulesExtractor) -> None:
+    text = "Donald Trump has called for an immediate withdrawal from Syria before."
+    assert _types(extractor, text) == []
+
+
 # ---------------------------------------------------------------- 3 actors
 def test_the_victims_a_participle_describes_are_not_its_actors(
     extractor: RulesExtractor,

@@ -49,6 +49,7 @@ class Assertion:
         self._reported_aux = language["modality.reported_future_aux"]
         self._generic_adverbs = language["generic.adverbs"]
         self._aggregate = language["generic.aggregate"]
+        self._periods = language["generic.periods"]
         self._inanimate = language["senses.inanimate"]
         self._abstract = language["senses.abstract_objects"]
         self._figurative = language["senses.figurative_particles"]
@@ -256,6 +257,10 @@ class Assertion:
                 return True  # 'since 2011': a running total, not 'since the talks stalled'
             if child.lower_ == "far" and any(x.lower_ == "so" for x in child.children):
                 return True
+            if child.dep_ == "prep" and child.lower_ in ("for", "in"):
+                objects = children(child, "pobj")
+                if any(lemma(o) in self._periods or lemma(o) in self._aggregate for o in objects):
+                    return True  # 'for seven years', 'in total'
         for argument in children(head, "nsubj", "nsubjpass", "dobj"):
             if any(t.lower_ in self._aggregate for t in argument.subtree):
                 return True
