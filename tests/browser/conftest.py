@@ -36,6 +36,7 @@ from newswire_contracts import (
     Evidence,
     Location,
     Occurred,
+    Quantity,
     article_id_for,
     event_id_for,
 )
@@ -69,16 +70,14 @@ CHROMIUM_FLAGS = (
 # evidence: Python counts them as one character each, JavaScript as two.
 ASTRAL_TEXT = (
     "🇺🇦 KYIV — Residents lit candles 🕯️ in the square on Sunday. "
-    "Ukraine's foreign ministry accused Russia of shelling 🏥 hospitals in Kharkiv on Saturday. "
+    "Ukraine's foreign ministry accused Russia of shelling two 🏥 hospitals in Kharkiv. "
     "Officials said repairs would take weeks."
 )
 
 
 def _astral_extraction() -> EventsExtractedV1:
     article_id = article_id_for(ASTRAL_URL)
-    sentence = (
-        "Ukraine's foreign ministry accused Russia of shelling 🏥 hospitals in Kharkiv on Saturday."
-    )
+    sentence = "Ukraine's foreign ministry accused Russia of shelling two 🏥 hospitals in Kharkiv."
     start = ASTRAL_TEXT.index(sentence)
     end = start + len(sentence)
     t_start = ASTRAL_TEXT.index("accused")
@@ -97,6 +96,7 @@ def _astral_extraction() -> EventsExtractedV1:
         ],
         targets=[Actor(text="Russia", name="Russia", kind="GPE", country="RUS", sector="GOV")],
         location=Location(text="Kharkiv", name="Kharkiv", country="UKR", lat=49.99, lon=36.23),
+        quantities=[Quantity(value=2, unit="hospitals", category="damaged", text="two")],
         occurred=Occurred(date=dt.date(2025, 3, 1), precision="day"),
         confidence=0.9,
         evidence=Evidence(
@@ -123,12 +123,13 @@ def _astral_extraction() -> EventsExtractedV1:
     )
 
 
-def _roundup_extraction() -> EventsExtractedV1:
-    """Twelve protests in one article: with the demo's events, more than one page of the list."""
+def _roundup_extraction(protests: int) -> EventsExtractedV1:
+    """Many protests in one article, so the list has more than one page of 100."""
     url = "https://example.test/world/protest-roundup"
     article_id = article_id_for(url)
     sentences = [
-        f"Students rallied outside the town hall of Rivertown {i} on Monday." for i in range(12)
+        f"Students rallied outside the town hall of Rivertown {i} on Monday."
+        for i in range(protests)
     ]
     text = " ".join(sentences)
     events = []
@@ -177,7 +178,9 @@ async def _fill(url: str) -> None:
     assert report.stored == len(links) > 0, report
     async with EventStore.from_url(url) as store:
         await store.save_extraction(_astral_extraction())
-        await store.save_extraction(_roundup_extraction())
+        # However many events the demo's sample site gives, the list gets a second page.
+        stored = (await store.count())[1]
+        await store.save_extraction(_roundup_extraction(max(12, 110 - stored)))
 
 
 @pytest.fixture(scope="session")

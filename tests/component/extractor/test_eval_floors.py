@@ -19,20 +19,21 @@ ROOT = repo_root(Path(__file__).resolve())
 # nearly 900 prisoners were freed', 'two weeks after gunmen killed at least 34 soldiers', 'days
 # after Maduro said his government would "take back" Essequibo', 'a gun battle ... in September
 # 2023'), so type accuracy (a recall figure here), target F1 and quantity recall fall while
-# macro-F1 and precision rise (unmatched predictions 123 -> 62).
+# macro-F1 and precision rise (unmatched predictions 123 -> 41).
 TEAM_FLOORS = {
-    "type_accuracy": 0.78,  # measured 0.805 (0.870 before issue 8)
-    "type_macro_f1": 0.70,  # 0.728 (0.652)
-    "actor_f1": 0.78,  # 0.797
-    "target_f1": 0.52,  # 0.543 (0.581)
-    "place_country_accuracy": 0.82,  # 0.854
-    "date_accuracy": 0.80,  # 0.836
+    "type_accuracy": 0.77,  # measured 0.799 (0.870 before issue 8)
+    "type_macro_f1": 0.72,  # 0.758 (0.652)
+    "actor_f1": 0.78,  # 0.813
+    "target_f1": 0.52,  # 0.550 (0.581)
+    "place_country_accuracy": 0.84,  # 0.875
+    "date_accuracy": 0.80,  # 1.000 (0.836)
     "quote_speaker_accuracy": 0.94,  # 0.969
     "quote_speaker_country_accuracy": 0.69,  # 0.723
 }
 # The issue's targets on the team articles are exact: every quantity and quote, nothing dated
 # after publication, nothing in the sports report.
-TEAM_FLOORS["quantity_recall"] = 0.88  # 0.903: the three lost numbers are background events
+TEAM_FLOORS["quantity_recall"] = 0.86  # 0.887: the lost numbers belong to background events
+# or to events without an actor
 TEAM_EXACT = {
     "quote_recall": 1.0,
     "events_dated_after_publication": 0,
@@ -40,11 +41,12 @@ TEAM_EXACT = {
 }
 DEV_FLOORS = {
     # Sentences whose only event has no resolvable actor ('killed in a car bomb explosion',
-    # 'an attempt to assassinate ... was thwarted') now give no event (issue 8).
-    "type_accuracy": 0.75,  # measured 0.774 (0.829 before issue 8)
-    "type_macro_f1": 0.78,  # 0.810
-    "actor_f1": 0.85,  # 0.876
-    "target_f1": 0.65,  # 0.684
+    # 'an attempt to assassinate ... was thwarted', 'the first deployment of NATO troops') now
+    # give no event (issue 8), so the sentence counts as a miss for type, actor and target.
+    "type_accuracy": 0.74,  # measured 0.762 (0.829 before issue 8)
+    "type_macro_f1": 0.76,  # 0.780 (0.810)
+    "actor_f1": 0.85,  # 0.869 (0.876)
+    "target_f1": 0.62,  # 0.643 (0.684)
 }
 
 

@@ -190,6 +190,13 @@ def test_seeking_to_act_is_an_attempt_not_an_act(extractor: RulesExtractor) -> N
     assert _types(extractor, text) == []
 
 
+def test_an_act_under_an_attempt_further_up_is_not_asserted(
+    extractor: RulesExtractor,
+) -> None:
+    text = "“Kurdish forces are trying to force them to surrender,” the SDF spokesman said."
+    assert "RETREAT" not in _types(extractor, text)
+
+
 def test_a_warning_that_something_will_be_hard_threatens_no_one(
     extractor: RulesExtractor,
 ) -> None:

@@ -137,3 +137,12 @@ def test_an_article_reports_its_talks_once(extractor: RulesExtractor) -> None:
         for span in [event.evidence, *event.mentions]:
             assert text[span.start : span.end] == span.text
     assert [Event.model_validate_json(e.model_dump_json()) for e in result.events] == result.events
+
+
+def test_one_act_told_by_two_verbs_of_a_sentence_is_one_event(extractor: RulesExtractor) -> None:
+    text = "Russian jets struck Idlib on Friday, killing 12 people."
+    result = extractor.extract(text, article_id="one-act", published_at=PUBLISHED)
+    (strike,) = [e for e in result.events if e.event_type == "ASSAULT"]
+    assert [t.name for t in strike.targets] == ["Idlib", "people"]
+    assert [m.trigger for m in strike.mentions] == ["killing"]
+    assert [q.value for q in strike.quantities] == [12]

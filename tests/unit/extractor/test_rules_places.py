@@ -82,3 +82,10 @@ def test_geocoding_of_qualified_and_shared_names(
     place = load_knowledge_base().gazetteer.geocode(name, prefer)
     assert place is not None
     assert (place.country, place.precision) == (country, precision)
+
+
+def test_a_material_act_is_placed_where_it_is_aimed(extractor: RulesExtractor) -> None:
+    events = _events(extractor, "Turkey launched air strikes on Afrin on Saturday.")
+    (strikes,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert strikes.location is not None
+    assert (strikes.location.name, strikes.location.country) == ("Afrin", "SYR")

@@ -29,6 +29,7 @@ from newswire_extractor.rules.names import Found, NameFinder, NameMemory
 from newswire_extractor.rules.nlp import PARAGRAPHS
 from newswire_extractor.rules.prefilter import Prefilter, sentence_words
 from newswire_extractor.rules.sentences import split_sentences
+from newswire_extractor.rules.words import word_data
 
 Doc = Any  # spacy.tokens.Doc
 _ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
@@ -41,19 +42,27 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE_WORDS = word_data("dates.toml")
+_WEEKDAY = "(?:" + "|".join(w.title() for w in _DATE_WORDS["weekdays"]) + ")"
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    "(?:"
+    + "|".join(m.title() for m in _DATE_WORDS["months"])
+    + "|"
+    + "|".join(re.escape(a) for a in _DATE_WORDS["written_abbreviations"])
+    + ")"
 )
+_PARTS = "|".join(_DATE_WORDS["parts_of_day"])
+_STEP_WORDS = "|".join(_DATE_WORDS["periods"]["steps"])
 # Date expressions resolve_date understands (names come from rules, not the NER model).
 DATE_PATTERN = re.compile(
-    rf"\b(?:(?:last|this|next|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"\b(?:(?:{_STEP_WORDS})\s+)?{_WEEKDAY}(?:\s+(?:{_PARTS}))?\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
     rf"|\b(?:early\s+|mid-|late\s+)?{_MONTH}\s+\d{{4}}\b"
-    r"|\b(?:yesterday|today|tonight|tomorrow|last\s+night)\b"
-    r"|\b(?:last|this|next|past)\s+(?:week|weekend|month|year)\b"
+    r"|\b(?:"
+    + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _DATE_WORDS["relative_days"])
+    + r")\b"
+    rf"|\b(?:{_STEP_WORDS})\s+(?:week|weekend|month|year)\b"
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?<=[Ii]n )(?:19|20)\d\d\b"
@@ -62,7 +71,7 @@ DATE_PATTERN = re.compile(
 
 # A bare month is a date after these words ('between April and November'); 'May' alone is not.
 BARE_MONTH = re.compile(
-    rf"\b(?i:in|between|since|until|from|and|to|late|early|by|that)\s+({_MONTH})(?!\s+\d)\b"
+    r"\b(?i:" + "|".join(_DATE_WORDS["bare_month_after"]) + rf")\s+({_MONTH})(?!\s+\d)\b"
 )
 
 

@@ -163,6 +163,15 @@ class Assertion:
         head = match.head
         if word in self._attempt and children(head, "xcomp") and not children(head, "dobj"):
             return "attempt"
+        current = head
+        while current.head != current:
+            if current.dep_ == "conj" and current.head.dep_ == "xcomp":
+                current = current.head  # 'hoped to blend in ... and leave'
+            if current.dep_ != "xcomp":
+                break
+            current = current.head
+            if lemma(current) in self._attempt:
+                return "attempt"  # 'trying to force them to surrender'
         if match.complement is not None:
             return None
         if word in self._warning and match.event_type == "THREATEN":

@@ -38,6 +38,8 @@ LOCATIVE_PREPS = frozenset(_PLACE_WORDS["locative_prepositions"])
 # Deir ez-Zor province').
 _PLACE_NOUNS = frozenset(_PLACE_WORDS["place_nouns"])
 _COMPASS = frozenset(_PLACE_WORDS["compass"])
+# Prepositions that aim a material act at a place ('strikes on Idlib', 'an attack against Aleppo').
+_AIMED_PREPS = frozenset(_PLACE_WORDS["aimed_prepositions"])
 # Events done where their doers are; a place of the clause that reports them ('said in Moscow
 # that its jets struck Idlib') is not theirs.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST", "CONSULT"})
@@ -82,11 +84,12 @@ class PlaceFinder:
         prefer: Sequence[str],
     ) -> Location | None:
         prefer = [*prefer, *self.home()]
-        places = [
+        named = [
             e
             for e in self._article.entities_in(sentence.start, sentence.end)
-            if e.label_ in _PLACE_LABELS and _locative(e) and not _overlaps(e, exclude)
+            if e.label_ in _PLACE_LABELS and not _overlaps(e, exclude)
         ]
+        places = [e for e in named if _locative(e)]
         own = self._attach.own_types(heads)
         if self._attach.types_of(heads[0]) & _COMMITMENTS:
             # 'agreed to reopen a road into Taiz': the promised act's place is not the event's.
@@ -97,6 +100,14 @@ class PlaceFinder:
             for e in places
             if any(self._attach.attached(e.root, h, own, through_nouns=material) for h in heads)
         ]
+        if material and not clause:
+            # 'shelled Kharkiv', 'air strikes on Idlib': a material act's place is the town or
+            # country it is aimed at.
+            clause = [
+                e
+                for e in named
+                if _aimed_at(e) and any(self._attach.attached(e.root, h, own) for h in heads)
+            ]
         reporting: list[Span] = []
         if not material:
             above = self._attach.governing(heads[0])
@@ -196,6 +207,13 @@ def _locative(ent: Span) -> bool:
     elif root.dep_ in ("compound", "nmod"):
         root = root.head  # 'Deir ez-Zor province', 'the Istanbul talks'
     return bool(root.dep_ == "pobj" and lemma(root.head) in LOCATIVE_PREPS)
+
+
+def _aimed_at(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return bool(root.dep_ == "pobj" and root.head.lower_ in _AIMED_PREPS)
 
 
 def _with_compass(ent: Span) -> str:

@@ -19,7 +19,8 @@ Two events without any participant are never merged: nothing says they are one h
 are undated ones, unless they name the same (planned) date expression.
 
 Several events on one trigger word ('the attack' read as two types) are one reading: the most
-confident is kept.
+confident is kept. One act told by two verbs of one sentence, the second naming only unnamed
+victims ('struck Idlib, killing 12 people'), is one event with both targets.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ Key = tuple[object, ...]
 
 def merge_mentions(events: Sequence[Event]) -> list[Event]:
     """The article's events with repeated mentions of one happening merged, in text order."""
-    ordered = sorted(_one_reading_per_trigger(events), key=_position)
+    ordered = _one_act_per_sentence(sorted(_one_reading_per_trigger(events), key=_position))
     merged: list[Event] = []
     index: dict[Key, list[int]] = {}
     for event in ordered:
@@ -58,6 +59,34 @@ def merge_mentions(events: Sequence[Event]) -> list[Event]:
         else:
             merged[target] = _absorb(merged[target], event)
     return merged
+
+
+def _one_act_per_sentence(events: list[Event]) -> list[Event]:
+    """'Russian jets struck Idlib on Friday, killing 12 people': one act of one sentence told by
+    two verbs, the second naming only its unnamed victims, is one event with both targets."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if _same_act(k, event)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        targets = [*same.targets, *(t for t in event.targets if t not in same.targets)]
+        merged = _absorb(same, event).model_copy(update={"targets": targets})
+        kept[kept.index(same)] = merged
+    return kept
+
+
+def _same_act(first: Event, later: Event) -> bool:
+    if first.evidence.start != later.evidence.start or first.event_type not in _ACTS:
+        return False
+    if later.event_type != first.event_type or not first.actors:
+        return False
+    if _parties(first.actors) != _parties(later.actors) or first.modality != later.modality:
+        return False
+    if (first.occurred.date, first.occurred.text) != (later.occurred.date, later.occurred.text):
+        return False
+    unnamed = all(t.country is None for t in later.targets)
+    return unnamed and _compatible(first, later)
 
 
 def _position(event: Event) -> tuple[int, int]:
