@@ -106,6 +106,13 @@ def test_a_verb_hung_on_a_subjectless_passive_keeps_the_speakers_side(
     assert [_countries(e) for e in requests] == [{"UKR"}]
 
 
+def test_a_holiday_after_a_preposition_is_no_actor(extractor: RulesExtractor) -> None:
+    (event,) = _events(
+        extractor, "Just before Christmas the UN acknowledged it had failed to persuade Russia."
+    )
+    assert [a.name for a in event.actors] == ["United Nations"]
+
+
 def test_an_agent_noun_with_a_sector_is_an_actor(extractor: RulesExtractor) -> None:
     (event,) = _events(extractor, "Organisers called on the authorities to close the embassy.")
     assert event.event_type == "REQUEST"

@@ -422,6 +422,34 @@ async def test_jsonl_export_applies_the_filters(
     assert all(line["actor1_country"] == "BRA" and line["actor2_sector"] == "MIL" for line in lines)
 
 
+# Late evening where published: in UTC the first is 20:30 the same day, the second 03:30 the next.
+MOSCOW_LATE = dt.datetime(2025, 6, 2, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+BOGOTA_LATE = dt.datetime(2025, 6, 2, 22, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(MOSCOW_LATE, "2025-06-02T23:30:00+03:00"), (BOGOTA_LATE, "2025-06-02T22:30:00-05:00")],
+)
+async def test_published_at_keeps_the_publishers_offset_in_the_api_and_exports(
+    client: httpx.AsyncClient, api_store: EventStore, published: dt.datetime, expected: str
+) -> None:
+    item = article("late", [AGREEMENT]).model_copy(update={"published_at": published})
+    await api_store.save_extraction(extraction(item, events_of(item, [AGREEMENT])))
+    params = {"article_id": item.article_id}
+
+    (event,) = (await client.get("/events", params=params)).json()["items"]
+    record = (await client.get(f"/articles/{item.article_id}")).json()
+    by_id = (await client.get(f"/events/{event['event_id']}")).json()
+    for shown in (event["article"], by_id["article"], record["article"]):
+        assert dt.datetime.fromisoformat(shown["published_at"]).isoformat() == expected
+    jsonl = (await client.get("/export.jsonl", params=params)).text
+    (line,) = [json.loads(x) for x in jsonl.splitlines()]
+    (row,) = csv.DictReader(io.StringIO((await client.get("/export.csv", params=params)).text))
+    for flat in (line, row):
+        assert (flat["published_at"], flat["published_date"]) == (expected, "2025-06-02")
+
+
 async def test_stream_events_yields_what_the_pages_hold(
     api_store: EventStore, stored: dict[str, list[Event]]
 ) -> None:

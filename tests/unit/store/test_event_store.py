@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from newswire_contracts import ArticleV1, Event, article_id_for
 from newswire_store import EventStore, current_revision, downgrade, head_revision, migrate
 from newswire_store.engine import create_engine
-from newswire_store.mapping import actor_rows, article_row, event_row
+from newswire_store.mapping import PUBLISHED_OFFSET, actor_rows, article_row, event_row
 from newswire_store.models import Base, include_in_comparison
 from newswire_store.query import EventFilter
 from newswire_store.repository import (
@@ -40,6 +40,9 @@ from tests.support.samples import (
     extraction,
     quote,
 )
+
+# Late evening in Moscow; the instant is 20:30 UTC.
+MOSCOW_LATE = dt.datetime(2025, 6, 2, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=3)))
 
 STORE_TABLES = {
     "articles",
@@ -140,13 +143,48 @@ async def test_upgrade_from_0001_keeps_rows_and_fills_the_new_tables(store_url: 
     assert sorted(kept) == ["Poland", "Ukraine"]
 
 
+async def test_upgrade_to_0005_reads_older_articles_as_utc_and_downgrade_keeps_them(
+    store_url: str,
+) -> None:
+    await migrate(store_url, "0004")
+    item = article("late", [AGREEMENT]).model_copy(update={"published_at": MOSCOW_LATE})
+    engine = create_engine(store_url)
+    try:
+        async with engine.begin() as conn:
+            now = dt.datetime.now(dt.UTC)
+            await conn.execute(insert(ARTICLES_0001), [_row_before_0005(article_row(item, now))])
+    finally:
+        await engine.dispose()
+
+    await migrate(store_url)
+    async with EventStore.from_url(store_url) as store:
+        old = await store.get_article(item.article_id)
+        assert old is not None and old.published_at == MOSCOW_LATE
+        assert old.published_at.utcoffset() == dt.timedelta(0)
+        # The same article delivered again gains its offset, though its instant is unchanged.
+        await store.upsert_article(item)
+        again = await store.get_article(item.article_id)
+        assert again is not None and again.published_at is not None
+        assert again.published_at.isoformat() == "2025-06-02T23:30:00+03:00"
+
+    await downgrade(store_url, "0004")
+    assert await current_revision(store_url) == "0004"
+    async with EventStore.from_url(store_url) as store, store.engine.connect() as conn:
+        columns = await conn.run_sync(
+            lambda sync: {c["name"] for c in inspect(sync).get_columns("articles")}
+        )
+        kept = (await conn.execute(select(ARTICLES.c.published_at))).scalars().all()
+    assert PUBLISHED_OFFSET not in columns
+    assert kept == [MOSCOW_LATE]
+
+
 async def _insert_as_0001(store_url: str, item: ArticleV1, event: Event) -> None:
     """Rows as revision 0001's store wrote them (no name keys, versions or quantities)."""
     engine = create_engine(store_url)
     now = dt.datetime.now(dt.UTC)
     try:
         async with engine.begin() as conn:
-            await conn.execute(insert(ARTICLES_0001), [article_row(item, now)])
+            await conn.execute(insert(ARTICLES_0001), [_row_before_0005(article_row(item, now))])
             row = event_row(event, item.article_id, "rules/0.0.9", now)
             await conn.execute(insert(EVENTS_0001), [row])
             actors = [
@@ -157,6 +195,10 @@ async def _insert_as_0001(store_url: str, item: ArticleV1, event: Event) -> None
         await engine.dispose()
 
 
+def _row_before_0005(row: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in row.items() if k != PUBLISHED_OFFSET}
+
+
 async def _quantities(store: EventStore) -> list[tuple[str, float, str | None, str | None]]:
     q = EVENT_QUANTITIES.c
     stmt = select(q.event_id, q.value, q.unit, q.category).order_by(q.event_id, q.idx)
@@ -165,8 +207,11 @@ async def _quantities(store: EventStore) -> list[tuple[str, float, str | None, s
 
 
 ACTOR_0001_COLUMNS = ("event_id", "role", "idx", "name", "country", "sector", "kind")
-# Revision 0002 added no column to these two tables.
-ARTICLES_0001 = table("articles", *(column(c.name, c.type) for c in ARTICLES.columns))
+# Revisions 0002-0004 added no column to these two tables; 0005 added the publication offset.
+ARTICLES_0001 = table(
+    "articles",
+    *(column(c.name, c.type) for c in ARTICLES.columns if c.name != PUBLISHED_OFFSET),
+)
 EVENTS_0001 = table("events", *(column(c.name, c.type) for c in EVENTS.columns))
 ACTORS_0001 = table("event_actors", *(column(c) for c in ACTOR_0001_COLUMNS))
 
@@ -382,8 +427,43 @@ async def test_get_article_round_trips_every_field(store: EventStore) -> None:
     stored = await store.get_article(item.article_id)
     assert stored == item
     assert stored is not None and stored.published_at is not None
-    assert stored.published_at.utcoffset() == dt.timedelta(0)
+    # The publisher's offset (samples.KYIV, +02:00) comes back, not just the instant.
+    assert stored.published_at.utcoffset() == dt.timedelta(hours=2)
     assert await store.get_article(article_id_for("https://missing.example.test")) is None
+
+
+async def test_published_at_keeps_the_publishers_offset_in_every_read(store: EventStore) -> None:
+    item = article("late", [AGREEMENT]).model_copy(update={"published_at": MOSCOW_LATE})
+    await store.save_extraction(extraction(item, events_of(item, [AGREEMENT])))
+    record = await store.get_article_record(item.article_id)
+    assert record is not None
+    page = await store.search_events(EventFilter(article_id=item.article_id))
+    streamed = [e async for e in store.stream_events(EventFilter(article_id=item.article_id))]
+    found = await store.get_event(page.items[0].event_id)
+    assert found is not None
+    shown = [
+        record.article.published_at,
+        page.items[0].article.published_at,
+        streamed[0].article.published_at,
+        found.article.published_at,
+    ]
+    assert [s.isoformat() if s else None for s in shown] == ["2025-06-02T23:30:00+03:00"] * 4
+    # The column itself holds the instant, which ordering and filters compare.
+    async with store.engine.connect() as conn:
+        stmt = select(ARTICLES.c.published_at, ARTICLES.c[PUBLISHED_OFFSET])
+        instant, minutes = (await conn.execute(stmt)).one()
+    assert (instant, instant.utcoffset(), minutes) == (MOSCOW_LATE, dt.timedelta(0), 180)
+
+
+async def test_a_new_offset_for_the_same_instant_is_stored(store: EventStore) -> None:
+    item = article("late", [AGREEMENT]).model_copy(update={"published_at": MOSCOW_LATE})
+    await store.upsert_article(item)
+    await store.upsert_article(
+        item.model_copy(update={"published_at": MOSCOW_LATE.astimezone(dt.UTC)})
+    )
+    stored = await store.get_article(item.article_id)
+    assert stored is not None and stored.published_at is not None
+    assert stored.published_at.isoformat() == "2025-06-02T20:30:00+00:00"
 
 
 async def test_version_bumps_only_when_the_content_hash_changes(store: EventStore) -> None:

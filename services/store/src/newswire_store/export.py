@@ -57,6 +57,7 @@ COLUMNS: tuple[str, ...] = (
     "published_at",
     "extractor",
     "extracted_at",
+    "published_date",
 )
 
 Flat = dict[str, Any]
@@ -80,6 +81,8 @@ def _names(actors: list[Actor]) -> str:
 def flat_row(item: StoredEvent) -> Flat:
     """One event as a flat mapping of COLUMNS (JSON types: str, number, bool or null)."""
     place, said = item.location, item.attribution
+    # In the publisher's offset, so published_date is the day printed on the article.
+    published = item.article.published_at
     qty = item.quantities[0] if item.quantities else None
     return {
         "event_id": item.event_id,
@@ -114,11 +117,10 @@ def flat_row(item: StoredEvent) -> Flat:
         "article_id": item.article.article_id,
         "source_url": item.article.url,
         "source_name": item.article.site_name,
-        "published_at": item.article.published_at.isoformat()
-        if item.article.published_at
-        else None,
+        "published_at": published.isoformat() if published else None,
         "extractor": item.extractor,
         "extracted_at": item.extracted_at.isoformat(),
+        "published_date": published.date().isoformat() if published else None,
     }
 
 

@@ -4,26 +4,46 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from newswire_contracts import Actor, ArticleV1, Event, EventsExtractedV1, Quantity, Quote
 
 ARTICLE_FIELDS: tuple[str, ...] = tuple(ArticleV1.model_fields)
+# The column beside published_at (an instant) that keeps the offset the publisher gave.
+PUBLISHED_OFFSET = "published_utc_offset_min"
+# The articles columns an article's content sets: its fields and its publication offset.
+ARTICLE_COLUMNS: tuple[str, ...] = (*ARTICLE_FIELDS, PUBLISHED_OFFSET)
 
 Row = dict[str, Any]
+
+
+def utc_offset_minutes(moment: datetime | None) -> int | None:
+    """Minutes east of UTC of an aware datetime (``+03:00`` -> 180), or None without one."""
+    offset = moment.utcoffset() if moment is not None else None
+    return None if offset is None else int(offset.total_seconds() // 60)
+
+
+def with_utc_offset(moment: datetime | None, minutes: int | None) -> datetime | None:
+    """The same instant in the publisher's offset; a NULL offset (rows older than it) is UTC."""
+    if moment is None or minutes is None:
+        return moment
+    return moment.astimezone(timezone(timedelta(minutes=minutes)))
 
 
 def article_row(article: ArticleV1, now: datetime) -> Row:
     """The articles row of a first sighting; on conflict the upsert keeps the stored bookkeeping."""
     row: Row = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    row[PUBLISHED_OFFSET] = utc_offset_minutes(article.published_at)
     row.update(first_seen_at=now, updated_at=now, version=1)
     return row
 
 
 def article_from_row(row: Mapping[Any, Any]) -> ArticleV1:
-    """The contract article stored in a row."""
-    return ArticleV1.model_validate({name: row[name] for name in ARTICLE_FIELDS})
+    """The contract article stored in a row, published_at in the publisher's offset."""
+    fields = {name: row[name] for name in ARTICLE_FIELDS}
+    fields["published_at"] = with_utc_offset(row["published_at"], row.get(PUBLISHED_OFFSET))
+    return ArticleV1.model_validate(fields)
 
 
 def unique_events(events: Iterable[Event]) -> list[Event]:

@@ -60,7 +60,10 @@ class ArticleRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     authors: Mapped[list[str]] = mapped_column(JSONType)
+    # The instant, which ordering and filters use; the column below keeps the publisher's offset.
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Minutes east of UTC that published_at was given with (+03:00 -> 180); NULL reads as UTC.
+    published_utc_offset_min: Mapped[int | None] = mapped_column(Integer)
     modified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     language: Mapped[str | None] = mapped_column(Text)
     site_name: Mapped[str | None] = mapped_column(Text)

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select
 
-from newswire_store.mapping import name_key
+from newswire_store.mapping import name_key, with_utc_offset
 from newswire_store.query import BBox, Cursor, EventFilter, Order
 from newswire_store.records import ArticleRef, StoredEvent
 from newswire_store.tables import ARTICLES, EVENT_ACTORS, EVENTS
@@ -34,6 +34,7 @@ EVENT_COLUMNS = (
     ARTICLES.c.canonical_url,
     ARTICLES.c.title,
     ARTICLES.c.published_at,
+    ARTICLES.c.published_utc_offset_min,
     ARTICLES.c.site_name,
 )
 
@@ -69,7 +70,7 @@ def stored_event(row: Mapping[str, Any]) -> StoredEvent:
         url=row["url"],
         canonical_url=row["canonical_url"],
         title=row["title"],
-        published_at=row["published_at"],
+        published_at=with_utc_offset(row["published_at"], row["published_utc_offset_min"]),
         site_name=row["site_name"],
     )
     return StoredEvent.model_validate(

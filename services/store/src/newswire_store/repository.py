@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from newswire_contracts import ArticleV1, EventsExtractedV1
 from newswire_store.engine import SUPPORTED_DIALECTS, create_engine
 from newswire_store.mapping import (
-    ARTICLE_FIELDS,
+    ARTICLE_COLUMNS,
     Row,
     article_row,
     extraction_rows,
@@ -130,12 +130,12 @@ class EventStore(StoreReads):
         return stmt.on_conflict_do_update(
             index_elements=[old.article_id],
             set_={
-                **{name: new[name] for name in ARTICLE_FIELDS if name != "article_id"},
+                **{name: new[name] for name in ARTICLE_COLUMNS if name != "article_id"},
                 "updated_at": new.updated_at,
                 "version": case((content_changed, old.version + 1), else_=old.version),
             },
             # An unchanged redelivery writes nothing, so updated_at means "last changed".
-            where=or_(*(old[name].is_distinct_from(new[name]) for name in ARTICLE_FIELDS)),
+            where=or_(*(old[name].is_distinct_from(new[name]) for name in ARTICLE_COLUMNS)),
         )
 
 

@@ -319,6 +319,10 @@ class EventBuilder:
     def _actors(self, tokens: Sequence[Token]) -> list[Actor]:
         """Actors named by subject tokens; 'US drone attacks killed ...' -> the US."""
         found: list[Actor] = []
+        if len(tokens) > 1:
+            # 'Just before Christmas the UN acknowledged': the parser's second subject right
+            # after a preposition is that preposition's object.
+            tokens = [t for t in tokens if not _after_preposition(t)] or list(tokens)
         for token in tokens:
             found += self._resolver.resolve(token) or self._dig(token, 0, named_only=True)
         return _unique([a for a in found if not self._resolver.is_place(a)])
@@ -527,6 +531,13 @@ class EventBuilder:
             confidence=draft.confidence,
             evidence=evidence,
         )
+
+
+def _after_preposition(token: Token) -> bool:
+    if token.dep_ != "nsubj" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.tag_ == "IN" and before.dep_ in ("mark", "prep")
 
 
 def _sourced(draft: _Draft) -> bool:
