@@ -11,18 +11,19 @@ Each service is found in this order, and a test that asks for one never silently
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import fcntl
 import os
 import re
 import subprocess
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.support.databases import CreateTopics, FreshDatabase, empty_database
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_DIR = ROOT / "deploy" / "local"
@@ -30,9 +31,6 @@ LOCAL_DIR = ROOT / "deploy" / "local"
 KAFKA_IMAGE = "apache/kafka:4.4.0"
 POSTGRES_IMAGE = "postgres:16-alpine"
 SCRIPT_TIMEOUT_S = 600  # a cold Kafka start downloads ~100 MB of jars first
-
-CreateTopics = Callable[..., Awaitable[None]]
-FreshDatabase = Callable[[str], contextlib.AbstractAsyncContextManager[str]]
 
 
 class InfrastructureUnavailableError(RuntimeError):
@@ -302,38 +300,6 @@ def create_topics(kafka_bootstrap: str) -> CreateTopics:
                 raise error(f"creating topic {topic!r}: {message}")
 
     return create
-
-
-@contextlib.asynccontextmanager
-async def empty_database(server_url: str, label: str) -> AsyncIterator[str]:
-    """A new, empty database on ``server_url``'s server, dropped afterwards.
-
-    The drop is retried: under load an autovacuum worker may still be connected, which even
-    ``WITH (FORCE)`` may not end for a non-superuser. A database that still can't be dropped is
-    left behind (its name says which test made it); it never fails the test.
-    """
-    from sqlalchemy import text
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import DBAPIError
-    from sqlalchemy.ext.asyncio import create_async_engine
-    from sqlalchemy.pool import NullPool
-
-    server = make_url(server_url)
-    name = f"newswire_{label}_{uuid.uuid4().hex[:12]}"
-    admin = create_async_engine(server, poolclass=NullPool, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield server.set(database=name).render_as_string(hide_password=False)
-        for attempt in range(5):
-            try:
-                async with admin.connect() as conn:
-                    await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                break
-            except DBAPIError:
-                await asyncio.sleep(0.5 * (attempt + 1))
-    finally:
-        await admin.dispose()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ import datetime as dt
 import os
 import shutil
 import socket
-import sys
 import tempfile
 import threading
 import time
@@ -45,10 +44,7 @@ from newswire_fetcher.service import create_client
 from newswire_fetcher.settings import FetcherSettings
 from newswire_store import EventStore
 from newswire_store.api import ApiSettings, create_api
-
-# The helpers live beside this file; the importlib import mode adds nothing to sys.path.
-sys.path.insert(0, str(Path(__file__).parent))
-from harness import ASTRAL_URL, TOKEN, Browser
+from tests.support.browser import ASTRAL_URL, TOKEN, Browser
 
 # Debian's packages by default; other paths by NEWSWIRE_TEST_CHROMIUM / _CHROMEDRIVER.
 CHROMIUM = Path(os.environ.get("NEWSWIRE_TEST_CHROMIUM", "/usr/bin/chromium"))

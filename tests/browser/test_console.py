@@ -8,10 +8,11 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from harness import ASTRAL_URL, TOKEN, Browser
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from tests.support.browser import ASTRAL_URL, TOKEN, Browser
 
 pytestmark = pytest.mark.browser
 WAIT_S = 30

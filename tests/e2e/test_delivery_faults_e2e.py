@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from tests.conftest import FreshDatabase
+    from tests.support.databases import FreshDatabase
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from newswire import demo_site

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-pytestmark = pytest.mark.integration
+from tests.support.databases import CreateTopics
 
-CreateTopics = Callable[..., Awaitable[None]]
+pytestmark = pytest.mark.integration
 
 
 async def test_message_round_trips_and_group_offset_is_committed(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,7 @@ from typer.testing import CliRunner
 
 from newswire.cli import app
 from newswire_store import EventStore, migrate
-
-sys.path.insert(0, str(Path(__file__).parents[2] / "unit" / "store"))
-from samples import ACCUSATION, AGREEMENT, PLEDGE, article, events_of, extraction
+from tests.support.samples import ACCUSATION, AGREEMENT, PLEDGE, article, events_of, extraction
 
 START = dt.datetime(2025, 6, 1, 12, 0, tzinfo=dt.UTC)
 

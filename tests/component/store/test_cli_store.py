@@ -10,13 +10,21 @@ from pathlib import Path
 
 import httpx
 import pytest
-from samples import ACCUSATION, AGREEMENT, PLEDGE, RALLY, article, events_of, extraction
 from typer.testing import CliRunner
 
 from newswire.cli import app
 from newswire_store import EventStore, migrate
 from newswire_store.api import ApiSettings, create_api
 from newswire_store.export import COLUMNS
+from tests.support.samples import (
+    ACCUSATION,
+    AGREEMENT,
+    PLEDGE,
+    RALLY,
+    article,
+    events_of,
+    extraction,
+)
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from faststream.kafka import TestKafkaBroker
-from samples import AGREEMENT, article, events_of, extraction
 
 from newswire_contracts.topics import EVENTS_EXTRACTED, topic
+from tests.support.samples import AGREEMENT, article, events_of, extraction
 
 DOC = Path(__file__).parents[3] / "docs" / "consumers.md"
 

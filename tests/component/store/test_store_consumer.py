@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from aiokafka import AIOKafkaProducer
 from faststream.kafka import KafkaBroker, TestKafkaBroker
-from samples import ACCUSATION, AGREEMENT, RALLY, article, events_of, extraction
 
 from newswire_contracts import DeadLetterV1, article_id_for
 from newswire_contracts.topics import EVENTS_EXTRACTED, dlq, topic
@@ -19,6 +18,7 @@ from newswire_store import EventStore, migrate
 from newswire_store.batching import attach_batch
 from newswire_store.service import StoreService
 from newswire_store.settings import StoreSettings
+from tests.support.samples import ACCUSATION, AGREEMENT, RALLY, article, events_of, extraction
 
 
 class Harness:

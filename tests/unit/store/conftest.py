@@ -1,17 +1,27 @@
-"""Fixtures for the store's unit tests: a fresh SQLite database file per test."""
+"""Fixtures for the store's tests: each ``store_url`` test runs on SQLite and on PostgreSQL.
+
+The PostgreSQL case carries the ``integration`` marker (deselect it with ``-m "not integration"``)
+and gets a fresh database on the session's server, dropped after the test.
+"""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-# The sample articles live beside this file; the importlib import mode adds nothing to sys.path.
-sys.path.insert(0, str(Path(__file__).parent))
+from tests.support.databases import FreshDatabase
+
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)]
 
 
-@pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    """A URL of an empty SQLite database, as users pass it (the store picks the async driver)."""
-    return f"sqlite:///{tmp_path / 'store.db'}"
+@pytest.fixture(params=DATABASES)
+async def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A URL of an empty database, as users pass it (the store picks the async driver)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    fresh_database: FreshDatabase = request.getfixturevalue("fresh_database")
+    async with fresh_database("store") as url:
+        yield url

@@ -15,13 +15,22 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from samples import ACCUSATION, AGREEMENT, PLEDGE, RALLY, article, events_of, extraction, quote
 
 from newswire_contracts import Event
 from newswire_store import EventStore, migrate
 from newswire_store.api import ApiSettings, create_api
 from newswire_store.export import COLUMNS
 from newswire_store.query import EventFilter
+from tests.support.samples import (
+    ACCUSATION,
+    AGREEMENT,
+    PLEDGE,
+    RALLY,
+    article,
+    events_of,
+    extraction,
+    quote,
+)
 
 TOKEN = "s3cr3t-t0ken-for-tests"
 

@@ -14,13 +14,21 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from samples import ACCUSATION, AGREEMENT, PLEDGE, RALLY, article, events_of, extraction
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from sqlalchemy.pool import NullPool
 
 from newswire_store import EventStore, migrate
 from newswire_store.api import ApiSettings, create_api
+from tests.support.samples import (
+    ACCUSATION,
+    AGREEMENT,
+    PLEDGE,
+    RALLY,
+    article,
+    events_of,
+    extraction,
+)
 
 UNDESCRIBABLE = {"cursor", "bbox"}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from samples import ACCUSATION, AGREEMENT, RALLY, article, events_of, extraction
 
 from newswire_contracts import DeadLetterV1, EventsExtractedV1, article_id_for
 from newswire_contracts.topics import EVENTS_EXTRACTED, dlq, topic
@@ -14,6 +13,7 @@ from newswire_runtime.delivery import RetryPolicy
 from newswire_store import EventStore, migrate
 from newswire_store.batching import BatchRunner
 from newswire_store.service import StoreService
+from tests.support.samples import ACCUSATION, AGREEMENT, RALLY, article, events_of, extraction
 
 PREFIX = "t."
 

@@ -13,7 +13,6 @@ from collections.abc import AsyncIterator, Sequence
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from samples import ACCUSATION, AGREEMENT, PLEDGE, RALLY, article, events_of, extraction, quote
 from sqlalchemy import Connection, column, delete, func, insert, inspect, select, table
 from sqlalchemy.exc import IntegrityError
 
@@ -30,6 +29,16 @@ from newswire_store.repository import (
     EVENT_QUANTITIES,
     EVENTS,
     QUOTES,
+)
+from tests.support.samples import (
+    ACCUSATION,
+    AGREEMENT,
+    PLEDGE,
+    RALLY,
+    article,
+    events_of,
+    extraction,
+    quote,
 )
 
 # Late evening in Moscow; the instant is 20:30 UTC.

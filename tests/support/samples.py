@@ -1,7 +1,6 @@
 """Synthetic articles and events for the store's tests (team-written, modelled on wire copy).
 
-Imported by the store test modules of tests/unit, tests/integration and tests/component; each of
-those directories' conftest puts this directory on sys.path.
+Imported as ``tests.support.samples`` by the store tests of tests/unit and tests/component.
 """
 
 from __future__ import annotations
