@@ -1,6 +1,6 @@
 """The read API over a real database, written once and run on SQLite and PostgreSQL.
 
-tests/integration/store/test_api_postgres.py runs these very functions on PostgreSQL. Requests go
+``store_url`` (this directory's conftest) gives each test both databases. Requests go
 through httpx.ASGITransport, so the app, its queries and the database are real; only the socket
 is skipped.
 """

@@ -1,7 +1,7 @@
 """Behaviour of EventStore and its migrations, written once and run on SQLite and PostgreSQL.
 
-The unit suite runs these tests on SQLite (``store_url`` from this directory's conftest);
-tests/integration/store runs the very same functions on PostgreSQL with its own ``store_url``.
+``store_url`` (this directory's conftest) runs each test on SQLite and, marked ``integration``,
+on a fresh PostgreSQL database.
 """
 
 from __future__ import annotations
