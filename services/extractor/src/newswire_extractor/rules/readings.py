@@ -35,6 +35,7 @@ class Readings:
         self._states = language["granting.states"]
         self._commitments = language["granting.commitments"]
         self._facts = language["granting.facts"]
+        self._hedged = language["granting.hedged"]
         self._own = language["warning.own"]
         self._acts = language["warning.acts"]
         self._consequences = language["warning.consequences"]
@@ -132,7 +133,7 @@ class Readings:
                 continue  # 'agreed that troops would withdraw' is terms
             if word in self._agree:
                 return "point granted"
-            if self._stative(clause) or auxes & {"could", "can", "may", "might", "ca"}:
+            if self._stative(clause) or auxes & self._hedged:
                 return "point granted"
         objects = [t for o in children(verb, "dobj") for t in conjuncts(o)]
         if objects and all(lemma(o) in self._facts for o in objects):
@@ -154,7 +155,8 @@ class Readings:
         for clause in [*children(verb, "ccomp"), *children(verb, "xcomp")]:
             if clause.dep_ == "xcomp":
                 return None
-            auxes = {a.lower_ for a in children(clause, "aux")}
+            # 'warned it considers them traitors and will deal with them': the coordinated verbs
+            auxes = {a.lower_ for v in conjuncts(clause) for a in children(v, "aux")}
             subjects = children(clause, *_SUBJECTS)
             own = any(s.lower_ in self._own or lemma(s) in own_subjects for s in subjects)
             if own and auxes & self._acts:
