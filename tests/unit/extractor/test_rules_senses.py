@@ -23,6 +23,7 @@ def _types(extractor: RulesExtractor, sentence: str) -> list[str]:
         "The Labour leader clashed with the prime minister over the budget in parliament.",
         "Senator Ward attacked the president for his handling of the economy.",
         "The opposition leader attacked the government's proposal as reckless on Monday.",
+        "The party spokesman hit back at the minister's claim on Tuesday.",
         # Showing is no protest.
         "The army demonstrated its resolve by moving tanks to the border.",
         # Granting a point is no agreement and no concession.

@@ -82,6 +82,11 @@ class Readings:
             return "war of words"
         if any(t.lower_ in self._verbal_adverbs for t in children(verb, "advmod")):
             return "war of words"
+        # 'hit back at the claim' (not 'hit back at X with rockets')
+        answered = any(lemma(p) == "back" for p in children(verb, "prt", "advmod"))
+        preps = {lemma(p) for p in children(verb, "prep")}
+        if answered and "at" in preps and "with" not in preps:
+            return "war of words"
         for prep in children(verb, "prep"):
             objects = children(prep, "pobj")
             if lemma(prep) == "as":
