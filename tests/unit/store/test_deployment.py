@@ -26,6 +26,7 @@ from newswire_fetcher.settings import FetcherSettings
 from newswire_runtime.topics import TopicSettings
 from newswire_store.api.settings import ApiSettings
 from newswire_store.settings import StoreSettings
+from tests.support.infra import KAFKA_IMAGE
 
 DEPLOY = Path(__file__).parents[3] / "deploy"
 K8S = DEPLOY / "k8s"
@@ -208,8 +209,7 @@ def _kafka_version_of_local_script() -> str:
 def test_one_kafka_version_everywhere() -> None:
     version = _kafka_version_of_local_script()
     assert compose()["services"]["kafka"]["image"] == f"apache/kafka:{version}"
-    conftest = (DEPLOY.parent / "tests" / "conftest.py").read_text()
-    assert f'KAFKA_IMAGE = "apache/kafka:{version}"' in conftest
+    assert f"apache/kafka:{version}" == KAFKA_IMAGE
 
 
 def test_compose_kafka_keeps_its_data_on_the_volume() -> None:

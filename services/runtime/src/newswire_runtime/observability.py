@@ -109,14 +109,27 @@ def new_registry() -> CollectorRegistry:
 
 
 def broker_middlewares(
-    service: str, registry: CollectorRegistry, *, tracing: bool = False
+    service: str,
+    registry: CollectorRegistry,
+    *,
+    tracing: bool = False,
+    tracer_provider: Any = None,
 ) -> list[Any]:
-    """FastStream middlewares: Prometheus metrics always, OpenTelemetry spans when asked."""
+    """FastStream middlewares: Prometheus metrics always, OpenTelemetry spans when asked.
+
+    ``tracer_provider`` (tests, embedding applications) replaces the OTLP-exporting provider
+    this function would otherwise install process-wide.
+    """
     from faststream.kafka.prometheus import KafkaPrometheusMiddleware
 
     found: list[Any] = [KafkaPrometheusMiddleware(registry=registry, app_name=service)]
     if tracing:
-        found.append(_telemetry_middleware(service))
+        if tracer_provider is not None:
+            from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
+
+            found.append(KafkaTelemetryMiddleware(tracer_provider=tracer_provider))
+        else:
+            found.append(_telemetry_middleware(service))
     return found
 
 
