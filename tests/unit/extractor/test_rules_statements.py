@@ -44,3 +44,29 @@ def test_statements_give_no_event(extractor: RulesExtractor, sentence: str) -> N
 )
 def test_refusals_stay_reject(extractor: RulesExtractor, sentence: str) -> None:
     assert _types(extractor, sentence) == ["REJECT"]
+
+
+def _dates(extractor: RulesExtractor, text: str) -> dict[str, str | None]:
+    result = extractor.extract(text, article_id="statements", published_at=PUBLISHED, title="")
+    return {
+        e.event_type: (e.occurred.date.isoformat() if e.occurred.date else None)
+        for e in result.events
+    }
+
+
+def test_own_past_time_frame_is_not_given_the_news_peg(extractor: RulesExtractor) -> None:
+    # 'three weeks ago' sets the sentence's own time: the lede's Monday is not the rejection's.
+    dates = _dates(
+        extractor,
+        "Russia and Ukraine held talks in Istanbul on Monday. "
+        "Three weeks ago Ukraine rejected a Russian proposal for a truce.",
+    )
+    assert dates == {"CONSULT": "2025-06-02", "REJECT": None}
+
+
+def test_emerged_report_gets_no_publication_date(extractor: RulesExtractor) -> None:
+    # 'It emerged that …' is news of an act whose day the text does not give.
+    dates = _dates(
+        extractor, "It emerged that the Russian army attacked the Ukrainian town of Sumy."
+    )
+    assert dates == {"ASSAULT": None}

@@ -248,6 +248,25 @@ class _Dated:
     bound: bool  # bounds a period ('since 2011', 'until June'), does not date an event
 
 
+def _own_time_frame(sentence: Span) -> bool:
+    """A relative past time the date patterns may not have named: 'three weeks ago'."""
+    return any(t.lower_ in _PAST_FRAME_WORDS for t in sentence)
+
+
+def _revealed(anchor: Token) -> bool:
+    """An event under 'it emerged that', 'it was revealed that': news of an earlier act."""
+    current = anchor
+    while current.dep_ in ("ccomp", "xcomp", "conj", "advcl") and current.head != current:
+        current = current.head
+        if lemma(current) in _REVEALING:
+            return True
+    return False
+
+
+_PAST_FRAME_WORDS = frozenset({"ago", "previously", "formerly"})
+_REVEALING = frozenset({"emerge", "reveal", "transpire", "surface", "disclose", "leak"})
+
+
 class DateFinder:
     """Resolves the date of each event of one article against its publication date.
 
@@ -362,6 +381,12 @@ class DateFinder:
             ]
         if occurred:
             return min(occurred, key=lambda d: abs(d.ent.root.i - anchor.i)).found
+        if _own_time_frame(sentence) and tense(anchor) != "present":
+            # 'Three weeks ago Ukraine rejected …': the sentence sets its own past time, which
+            # this event did not attach to; another sentence's date would be wrong.
+            return self._undated(sentence)
+        if _revealed(anchor):
+            return self._undated(sentence)  # 'it emerged that …': when it happened is unknown
         return self._fallback(anchor, number, sentence)
 
     def _usable(self, dated: _Dated) -> bool:
