@@ -471,7 +471,8 @@ class ActorResolver:
 
     def _home_country(self) -> str | None:
         """The country a story is about: the dateline's, when it is also the country the
-        text names most; without a dateline, one named clearly more than any other."""
+        text names most; without a dateline, one named clearly more than any other, else the
+        publishing outlet's country when no other country is named more often."""
         if self._home is False:
             counts: dict[str, int] = {}
             for ent in self._doc.ents:
@@ -492,6 +493,16 @@ class ActorResolver:
                 runner_up = ranked[1][1] if len(ranked) > 1 else 0
                 if ranked[0][1] >= 2 * runner_up:
                     self._home = ranked[0][0]
+            # A national outlet's story without a dateline is about its own country unless the
+            # text names another country at least as often.
+            publisher = self._article.publisher_country
+            if (
+                self._home is None
+                and dateline is None
+                and publisher is not None
+                and (not ranked or counts.get(publisher, 0) >= ranked[0][1])
+            ):
+                self._home = publisher
         return self._home if isinstance(self._home, str) else None
 
     # ------------------------------------------------------------------ splitting
