@@ -61,3 +61,12 @@ def test_a_story_about_another_country_keeps_its_own(extractor: RulesExtractor) 
     )
     event = _event(_run(extractor, text, site_name="BBC News"), "criticised")
     assert [a.country for a in event.actors] == ["KEN"]
+
+
+def test_a_lower_case_demonym_names_its_country(extractor: RulesExtractor) -> None:
+    text = (
+        "the pakistani president met the prime minister in london on monday. "
+        "the two leaders discussed trade."
+    )
+    event = _event(_run(extractor, text, site_name="BBC News"), "met")
+    assert ("PAK", "GOV") in [(a.country, a.sector) for a in event.actors]

@@ -64,6 +64,8 @@ class ActorResolver:
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
         self._home: str | bool | None = False  # False: not computed yet
+        # An all-lower-case text ('pakistani president'): demonyms are looked up title-cased.
+        self._lower_cased = not any(c.isupper() for c in article.text[:3000])
         self._learn_people()
 
     def set_quote_speakers(self, speakers: dict[int, Actor]) -> None:
@@ -191,8 +193,10 @@ class ActorResolver:
         span = self._doc[start:end]
         for token in span:
             if desc.country is None and token.i not in person_tokens:
-                country = kb.countries.demonym(token.text) or (
-                    self._possessive_country(token) if head.lower_ in kb.roles else None
+                country = (
+                    kb.countries.demonym(token.text)
+                    or (kb.countries.demonym(token.text.title()) if self._lower_cased else None)
+                    or (self._possessive_country(token) if head.lower_ in kb.roles else None)
                 )
                 if country is None and token.pos_ == "PROPN":
                     country = kb.countries.find(token.text)
