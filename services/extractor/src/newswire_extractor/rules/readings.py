@@ -41,6 +41,11 @@ class Readings:
         self._consequences = language["warning.consequences"]
         self._responses = language["warning.responses"]
         self._personal = language["seeking.personal"]
+        self._goals = language["seeking.goals"]
+        self._rebutting = language["rebuttal.verbs"]
+        self._claims = language["rebuttal.claims"]
+        self._pledging = language["pledge.verbs"]
+        self._platforms = language["pledge.platforms"]
         self._thanks = language["thanks.verbs"]
         self._suspected = language["unasserted.modifiers"]
         self._trends = language["unasserted.trends"]
@@ -62,6 +67,10 @@ class Readings:
             or (self._granted(verb, word) if event_type in ("AGREE", "CONCEDE") else None)
             or (self._warned(verb) if event_type == "THREATEN" and word == "warn" else None)
             or (self._personal_plea(verb) if event_type == "REQUEST" and word == "seek" else None)
+            or (
+                self._rebuttal(verb) if event_type == "REJECT" and word in self._rebutting else None
+            )
+            or (self._pledge(verb) if word in self._pledging else None)
             or (self._private_thanks(targets) if word in self._thanks else None)
         )
 
@@ -179,6 +188,28 @@ class Readings:
         objects = [t for o in children(verb, "dobj") for t in conjuncts(o)]
         if objects and all(lemma(o) in self._personal for o in objects):
             return "personal plea"
+        if objects and all(lemma(o) in self._goals for o in objects):
+            return "goal"  # 'the rebels seek victory': an aim, not a request of anyone
+        return None
+
+    def _rebuttal(self, verb: Token) -> str | None:
+        """'denied the report', 'rejected claims that troops had crossed', 'denied that its
+        aircraft bombed the hospital', 'denied attacking': a claim rebutted is a statement, not
+        the refusal of a request (PLOVER REJECT). 'dismissed the demand' stays."""
+        objects = [t for o in children(verb, "dobj", "nsubjpass") for t in conjuncts(o)]
+        if objects and all(lemma(o) in self._claims for o in objects):
+            return "rebuttal"
+        if not objects and children(verb, "ccomp"):
+            return "rebuttal"
+        if lemma(verb) == "deny" and any(c.tag_ == "VBG" for c in children(verb, "xcomp")):
+            return "rebuttal"
+        return None
+
+    def _pledge(self, verb: Token) -> str | None:
+        """'pledged in its manifesto to cut immigration': a campaign promise is a stated
+        position, not an agreement with anyone."""
+        if any(lemma(t) in self._platforms for t in verb.sent):
+            return "pledge"
         return None
 
     @staticmethod
