@@ -27,6 +27,7 @@ class Document:
     text: str
     published: date | None = None
     label: int | None = None
+    site: str | None = None  # the outlet the corpus says its articles come from
 
 
 def repo_root() -> Path:
@@ -75,6 +76,7 @@ def load_guardian(shared: Path) -> list[Document]:
                     doc_id=f"guardian-dev:{row['id']}",
                     text=row["text"],
                     published=date.fromisoformat(row["date"]),
+                    site="The Guardian",  # the source CSV's `source` column: always "Guardian"
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -113,6 +115,7 @@ def load_bbc(shared: Path, *, label: int | None = None) -> list[Document]:
                     doc_id=f"bbc-news:{split}-{n}",
                     text=text.strip(),
                     label=doc_label,
+                    site="BBC News",  # the BBC News archive (see the corpus README)
                 )
             )
     return docs

@@ -47,4 +47,5 @@ def article_of(doc: Document) -> ArticleV1:
         text=doc.text,
         published_at=published,
         language="en",
+        site_name=doc.site,
     )

@@ -24,7 +24,14 @@ class Backend(Protocol):
     def load(self) -> None: ...
 
     def extract(
-        self, text: str, *, article_id: str, published_at: datetime | None, title: str | None = None
+        self,
+        text: str,
+        *,
+        article_id: str,
+        published_at: datetime | None,
+        title: str | None = None,
+        site_name: str | None = None,
+        url: str | None = None,
     ) -> Extraction: ...
 
 
@@ -43,7 +50,12 @@ class ExtractorService:
             result = Extraction(events=[], quotes=[], entities=[], relevance=refusal)
         else:
             result = backend.extract(
-                art.text, article_id=art.article_id, published_at=art.published_at, title=art.title
+                art.text,
+                article_id=art.article_id,
+                published_at=art.published_at,
+                title=art.title,
+                site_name=art.site_name,
+                url=art.canonical_url or art.url,
             )
         relevance = result.relevance
         if relevance is not None and relevance.language is None:

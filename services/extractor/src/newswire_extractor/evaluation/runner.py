@@ -19,7 +19,14 @@ class Extractor(Protocol):
     name: str
 
     def extract(
-        self, text: str, *, article_id: str, published_at: datetime | None, title: str | None = None
+        self,
+        text: str,
+        *,
+        article_id: str,
+        published_at: datetime | None,
+        title: str | None = None,
+        site_name: str | None = None,
+        url: str | None = None,
     ) -> Extraction: ...
 
 

@@ -39,9 +39,16 @@ class LLMExtractor:
         article_id: str,
         published_at: datetime | None,
         title: str | None = None,
+        site_name: str | None = None,
+        url: str | None = None,
     ) -> Extraction:
         base = self._rules.extract(
-            text, article_id=article_id, published_at=published_at, title=title
+            text,
+            article_id=article_id,
+            published_at=published_at,
+            title=title,
+            site_name=site_name,
+            url=url,
         )
         if not text.strip() or (base.relevance is not None and not base.relevance.codeable):
             return base  # empty, or gated out before any parsing: no request either

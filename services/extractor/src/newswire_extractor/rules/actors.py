@@ -64,6 +64,8 @@ class ActorResolver:
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
         self._home: str | bool | None = False  # False: not computed yet
+        # An all-lower-case text ('pakistani president'): demonyms are looked up title-cased.
+        self._lower_cased = not any(c.isupper() for c in article.text[:3000])
         self._learn_people()
 
     def set_quote_speakers(self, speakers: dict[int, Actor]) -> None:
@@ -191,8 +193,10 @@ class ActorResolver:
         span = self._doc[start:end]
         for token in span:
             if desc.country is None and token.i not in person_tokens:
-                country = kb.countries.demonym(token.text) or (
-                    self._possessive_country(token) if head.lower_ in kb.roles else None
+                country = (
+                    kb.countries.demonym(token.text)
+                    or (kb.countries.demonym(token.text.title()) if self._lower_cased else None)
+                    or (self._possessive_country(token) if head.lower_ in kb.roles else None)
                 )
                 if country is None and token.pos_ == "PROPN":
                     country = kb.countries.find(token.text)
@@ -471,7 +475,8 @@ class ActorResolver:
 
     def _home_country(self) -> str | None:
         """The country a story is about: the dateline's, when it is also the country the
-        text names most; without a dateline, one named clearly more than any other."""
+        text names most; without a dateline, one named clearly more than any other, else the
+        publishing outlet's country when no other country is named more often."""
         if self._home is False:
             counts: dict[str, int] = {}
             for ent in self._doc.ents:
@@ -492,6 +497,16 @@ class ActorResolver:
                 runner_up = ranked[1][1] if len(ranked) > 1 else 0
                 if ranked[0][1] >= 2 * runner_up:
                     self._home = ranked[0][0]
+            # A national outlet's story without a dateline is about its own country unless the
+            # text names another country at least as often.
+            publisher = self._article.publisher_country
+            if (
+                self._home is None
+                and dateline is None
+                and publisher is not None
+                and (not ranked or counts.get(publisher, 0) >= ranked[0][1])
+            ):
+                self._home = publisher
         return self._home if isinstance(self._home, str) else None
 
     # ------------------------------------------------------------------ splitting

@@ -44,6 +44,7 @@ class Article:
     text: str
     published: date | None
     title: str | None = None
+    publisher_country: str | None = None  # the outlet's country (rules/publisher.py)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline: Dateline | None = field(default=None, init=False)
     _entity_at: dict[int, Span] = field(default_factory=dict, init=False, repr=False)

@@ -19,6 +19,7 @@ from newswire_extractor.rules.lexicon import Lexicon, load_lexicon
 from newswire_extractor.rules.names import NameFinder, load_name_words
 from newswire_extractor.rules.nlp import PipelineLoader, load_pipeline
 from newswire_extractor.rules.prefilter import Inflections, Prefilter, invert_exceptions
+from newswire_extractor.rules.publisher import publisher_country
 from newswire_extractor.rules.quotes import find_quotes, quote_ranges
 
 VERSION = "0.1.0"
@@ -84,6 +85,8 @@ class RulesExtractor:
         article_id: str,
         published_at: datetime | None,
         title: str | None = None,
+        site_name: str | None = None,
+        url: str | None = None,
     ) -> Extraction:
         """Events, quotes and entities of one article; offsets point into ``text``."""
         if not text.strip():
@@ -104,6 +107,7 @@ class RulesExtractor:
             text=text,
             published=published_at.date() if published_at is not None else None,
             title=title,
+            publisher_country=publisher_country(site_name, url),
         )
         resolver = ActorResolver(article, self._kb)
         quotes = find_quotes(article, resolver.resolve_one)
