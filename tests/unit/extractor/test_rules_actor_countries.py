@@ -70,3 +70,9 @@ def test_a_lower_case_demonym_names_its_country(extractor: RulesExtractor) -> No
     )
     event = _event(_run(extractor, text, site_name="BBC News"), "met")
     assert ("PAK", "GOV") in [(a.country, a.sector) for a in event.actors]
+
+
+def test_a_shadow_minister_is_opposition_not_government(extractor: RulesExtractor) -> None:
+    text = "The shadow chancellor criticised the budget on Wednesday. The debate lasted hours."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "criticised")
+    assert [(a.country, a.sector) for a in event.actors] == [("GBR", "OPP")]
