@@ -28,6 +28,11 @@ def _types(extractor: RulesExtractor, sentence: str) -> list[str]:
         # A manifesto pledge states a position; a goal sought is no request of anyone.
         "The party pledged in its manifesto to cut immigration.",
         "The rebels seek victory over the army.",
+        # Stated positions and intentions are no agreement, support or rejection.
+        "Labour would abolish the tax on fuel.",
+        "The government is committed to the peace process.",
+        "Britain and France are committed allies of Ukraine.",
+        "The president hoped to leave the talks with a deal.",
     ],
 )
 def test_statements_give_no_event(extractor: RulesExtractor, sentence: str) -> None:
@@ -70,3 +75,9 @@ def test_emerged_report_gets_no_publication_date(extractor: RulesExtractor) -> N
         extractor, "It emerged that the Russian army attacked the Ukrainian town of Sumy."
     )
     assert dates == {"ASSAULT": None}
+
+
+def test_reported_demand_is_not_the_demanded_act(extractor: RulesExtractor) -> None:
+    # A call for an investigation is at most a REQUEST by the caller, never the investigation.
+    types = _types(extractor, "Senator Abbott called for the minister to be investigated.")
+    assert set(types) <= {"REQUEST"}
