@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
-import shutil
 import socket
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
 from newswire.site_server import serve_site
@@ -32,22 +31,6 @@ from newswire_fetcher.settings import FetcherSettings
 from newswire_store import EventStore, migrate
 from newswire_store.api import ApiSettings, create_api
 from newswire_store.query import EventFilter
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--hide-scrollbars",
-)
 
 
 async def demo_store(url: str) -> None:
@@ -176,21 +159,14 @@ def serving(database_url: str) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-@contextlib.contextmanager
-def chromium(width: int = 1400, height: int = 900) -> Iterator[webdriver.Chrome]:
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not download anything
-    profile = tempfile.mkdtemp(prefix="newswire-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (*FLAGS, f"--window-size={width},{height}", f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+def chromium(width: int = 1400, height: int = 900) -> contextlib.AbstractContextManager[Any]:
+    """The browser tests' headless Chromium launcher, with scrollbars hidden for pictures."""
+    root = str(Path(__file__).resolve().parents[2])  # so `tests.support` imports from a script
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from tests.support.browser import headless_chromium
+
+    return headless_chromium(width, height, extra_flags=("--hide-scrollbars",))
 
 
 def wait_ready(driver: webdriver.Chrome, timeout_s: float = 60) -> None:

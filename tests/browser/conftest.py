@@ -12,19 +12,14 @@ import asyncio
 import contextlib
 import datetime as dt
 import os
-import shutil
 import socket
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
 from newswire.site_server import serve_site
@@ -44,26 +39,13 @@ from newswire_fetcher.service import create_client
 from newswire_fetcher.settings import FetcherSettings
 from newswire_store import EventStore
 from newswire_store.api import ApiSettings, create_api
-from tests.support.browser import ASTRAL_URL, TOKEN, Browser
-
-# Debian's packages by default; other paths by NEWSWIRE_TEST_CHROMIUM / _CHROMEDRIVER.
-CHROMIUM = Path(os.environ.get("NEWSWIRE_TEST_CHROMIUM", "/usr/bin/chromium"))
-CHROMEDRIVER = Path(os.environ.get("NEWSWIRE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"))
-
-# Flags for headless Chromium as root on a closed network: no sandbox (root), and none of the
-# background connections to Google's hosts, which this machine refuses.
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--window-size=1400,900",
+from tests.support.browser import (
+    ASTRAL_URL,
+    CHROMEDRIVER,
+    CHROMIUM,
+    TOKEN,
+    Browser,
+    headless_chromium,
 )
 
 # An article whose text has characters outside the BMP (flags, emoji) before and inside the
@@ -253,18 +235,5 @@ def chromium_or_skip() -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     chromium_or_skip()
-    # Selenium Manager must not try to download a driver or a browser.
-    os.environ["SE_OFFLINE"] = "true"
-    profile = tempfile.mkdtemp(prefix="newswire-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={profile}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    try:
+    with headless_chromium(logs=("browser", "performance")) as driver:
         yield Browser(driver)
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
