@@ -17,7 +17,15 @@ import sys
 import time
 from pathlib import Path
 
-from newswire.measure.audit import Candidate, manifest_item, rank, sheet_item, stratified_sample
+from newswire.measure.audit import (
+    PARTS,
+    Candidate,
+    manifest_item,
+    part_of,
+    rank,
+    sheet_item,
+    stratified_sample,
+)
 from newswire.measure.corpora import CorpusError, load_documents, repo_root, shared_dir
 from newswire.measure.provenance import commit_of, now
 
@@ -35,6 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifest", type=Path, help="sample manifest (default: sample.json by --out)")
     ap.add_argument("--judgements", type=Path, default=HERE / "judgements.jsonl")
     ap.add_argument("--only-unjudged", action="store_true", help="sheet of unjudged items only")
+    ap.add_argument(
+        "--part",
+        choices=PARTS,
+        default="audit",
+        help="audit: the seeded sample from the audit half of the articles (default);"
+        " train: every event of the other half, to label for the event filter",
+    )
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--per-article", type=int, default=4)
     ap.add_argument("--guardian", type=int, default=100, help="events from guardian-dev")
@@ -52,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from newswire.measure.extraction import ServiceRunner
 
     shared = shared_dir(args.shared)
-    docs = list(load_documents(shared, SETS))
+    docs = [d for d in load_documents(shared, SETS) if part_of(d.doc_id) == args.part]
     judgements = load_judgements(args.judgements)
     runner = ServiceRunner()
     candidates: list[Candidate] = []
@@ -73,10 +88,13 @@ def run(args: argparse.Namespace) -> int:
                 f"{i}/{len(docs)} articles, {time.perf_counter() - started:.0f} s", file=sys.stderr
             )
     runner.close()
-    quotas = {"guardian-dev": args.guardian, "bbc-politics": args.bbc}
-    chosen = stratified_sample(
-        candidates, seed=args.seed, quotas=quotas, per_article=args.per_article
-    )
+    if args.part == "train":  # every event, for labelling
+        quotas = dict.fromkeys(SETS, len(candidates))
+        per_article = len(candidates)
+    else:
+        quotas = {"guardian-dev": args.guardian, "bbc-politics": args.bbc}
+        per_article = args.per_article
+    chosen = stratified_sample(candidates, seed=args.seed, quotas=quotas, per_article=per_article)
     chosen.sort(key=lambda c: rank(args.seed, c.key))  # interleave the sets for the judges
     if len(chosen) < sum(quotas.values()):
         print(f"warning: only {len(chosen)} events to sample", file=sys.stderr)
@@ -84,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         "commit": commit_of(repo_root()),
         "extractor": runner.name,
         "created": now(),
+        "part": args.part,
         "seed": args.seed,
         "per_article": args.per_article,
         "quotas": quotas,

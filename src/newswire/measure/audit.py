@@ -70,6 +70,16 @@ def rank(seed: int, key: str) -> str:
     return hashlib.sha1(f"{seed}:{key}".encode()).hexdigest()
 
 
+PARTS = ("audit", "train")
+
+
+def part_of(article: str) -> str:
+    """Which half of the corpora an article belongs to: ``audit`` (the blind precision audit
+    samples only these) or ``train`` (events labelled to train the extractor's event filter).
+    Fixed by the article id alone, so no article is ever both trained on and audited."""
+    return "audit" if hashlib.sha1(f"part:{article}".encode()).digest()[0] < 128 else "train"
+
+
 # ---------------------------------------------------------------------------------------------
 # sampling
 
