@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy import Connection, pool
 from sqlalchemy.ext.asyncio import async_engine_from_config
 
-from newswire_store.models import Base, include_in_comparison
+from newswire_store.schema import Base, include_in_comparison
 
 config = context.config
 target_metadata = Base.metadata

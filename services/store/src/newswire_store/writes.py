@@ -1,4 +1,4 @@
-"""EventStore: idempotent writes and filtered reads of articles and events over async SQLAlchemy."""
+"""The store's writes: EventStore adds idempotent upserts of articles and extractions."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from newswire_store.mapping import (
     latest_per_article,
 )
 from newswire_store.reads import StoreReads
-from newswire_store.tables import (
+from newswire_store.schema import (
     ARTICLE_VERSIONS,
     ARTICLES,
     EVENT_ACTORS,
@@ -29,16 +29,6 @@ from newswire_store.tables import (
     EVENTS,
     QUOTES,
 )
-
-__all__ = [
-    "ARTICLES",
-    "ARTICLE_VERSIONS",
-    "EVENTS",
-    "EVENT_ACTORS",
-    "EVENT_QUANTITIES",
-    "QUOTES",
-    "EventStore",
-]
 
 _Upsert = postgresql.Insert | sqlite.Insert
 _UPSERT_INSERTS: dict[str, Callable[[Table], _Upsert]] = {
