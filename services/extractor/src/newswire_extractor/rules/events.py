@@ -99,6 +99,7 @@ _MAX_TRIGGER_TOKENS = 6
 _DEPTH_PENALTY = 0.85
 _KEPT_PENALTY = 0.85
 _FREE_NOUN_PENALTY = 0.9
+_WILL = frozenset({"will", "shall", "'ll", "would", "'d"})
 # An event whose own date lies this many days before publication is background.
 _STALE_DAYS = 30
 
@@ -481,6 +482,10 @@ class EventBuilder:
             return "REJECT", mode, flags.model_copy(update={"negated": False, "future": False})
         if flags.negated or not (flags.future or flags.hypothetical):
             return event_type, mode, flags
+        if event_type == "REJECT" and mode == "meet" and _willed(match, flags):
+            # 'will boycott the summit', 'said it would skip the talks': the refusal to take
+            # part is decided and told; like 'will not attend' it has happened (PLOVER REJECT).
+            return event_type, mode, flags.model_copy(update={"future": False})
         if flags.hypothetical:
             # 'may halt mediation if ...', 'will boycott unless ...': a conditional threat.
             if future_type != "THREATEN" or not conditional([match.head]):
@@ -570,6 +575,14 @@ class EventBuilder:
             confidence=draft.confidence,
             evidence=evidence,
         )
+
+
+def _willed(match: Match, flags: Modality) -> bool:
+    """Future only by the trigger's own 'will'/'shall' (or a reported 'would'), not by a plan,
+    an expectation or a condition ('is expected to boycott', 'may boycott')."""
+    if flags.hypothetical or match.is_noun or match.head.dep_ == "xcomp":
+        return False
+    return any(a.lower_ in _WILL for a in children(match.head, "aux"))
 
 
 def _after_preposition(token: Token) -> bool:
