@@ -199,3 +199,14 @@ def test_merge_keeps_labels_only_and_old_judgements() -> None:
     assert counts["replaced"] == 1 and merged["k"]["real"] is False
     with pytest.raises(JudgementError, match="not in the sample"):
         merge_judgements(old, {"x": judgement("x", True)}, sample)
+
+
+def test_part_of_splits_articles_into_two_stable_halves() -> None:
+    from newswire.measure.audit import PARTS, part_of
+
+    ids = [f"guardian-dev:G{n:03d}" for n in range(400)]
+    parts = [part_of(a) for a in ids]
+    assert set(parts) == set(PARTS)
+    # roughly half each, and the same answer every time (the audit half is never trained on)
+    assert 150 < parts.count("audit") < 250
+    assert parts == [part_of(a) for a in ids]
