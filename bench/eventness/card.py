@@ -1,6 +1,6 @@
 """Write the event filter's model card from the shipped model and its measured figures.
 
-    uv run python bench/eventness/card.py > docs/event-filter-model.md
+uv run python bench/eventness/card.py > docs/event-filter-model.md
 """
 
 from __future__ import annotations
