@@ -53,11 +53,9 @@ class EmbeddedSettings:
     @classmethod
     def from_env(cls, database_url: str, **fetcher: Any) -> EmbeddedSettings:
         """NEWSWIRE_* settings, with ``database_url`` for both the store and the fetcher's state
-        and ``fetcher`` overriding the fetcher's (e.g. allow_hosts for a loopback site)."""
-        from newswire_store.engine import to_async_url
+        and ``fetcher`` overriding the fetcher's (e.g. allow_hosts for a loopback site).
 
-        # Both the store and the fetcher's state need the async driver ('sqlite:///x' works).
-        database_url = to_async_url(database_url).render_as_string(hide_password=False)
+        Both services pick the async driver themselves, so 'sqlite:///x' works as given."""
         return cls(
             fetcher=FetcherSettings(database_url=database_url, **fetcher),
             extractor=ExtractorSettings(),

@@ -9,7 +9,7 @@ import httpx
 from newswire import demo_site
 from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
 from newswire.site_server import serve_site
-from newswire_fetcher.state import FetcherState
+from newswire_fetcher.state import FetcherDatabase, SeenUrls
 from newswire_store.repository import EventStore
 
 
@@ -35,13 +35,14 @@ async def test_sample_site_end_to_end_in_process_is_correct_and_idempotent(tmp_p
         await store.close()
 
     # The fetcher is the deployment's: its seen-URL record and fingerprints are in the database.
-    state = FetcherState.from_url(
+    database = FetcherDatabase.from_url(
         settings.fetcher.database_url, namespace=settings.fetcher.topic_prefix
     )
     try:
-        assert all([await state.is_seen(link) for link in links])
+        seen = SeenUrls(database)
+        assert all([await seen.is_seen(link) for link in links])
     finally:
-        await state.close()
+        await database.close()
 
     consult = [
         e

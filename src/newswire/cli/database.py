@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from newswire_store.settings import DEFAULT_DATABASE_URL
+from newswire_runtime.sql import DEFAULT_DATABASE_URL
 
 DEFAULT_DATABASE = Path("newswire.sqlite")
 assert DEFAULT_DATABASE_URL.endswith(f"///{DEFAULT_DATABASE}"), "one default database"

@@ -168,6 +168,60 @@ def evaluate_command(
                 err.print(f"  {key}: {value}")
 
 
+@eval_app.command("main-events")
+def main_events_command(
+    which: Annotated[
+        str,
+        typer.Option(
+            "--list",
+            help="dev (bench/audit/main_events_dev.jsonl), measure (main_events.jsonl) or both.",
+        ),
+    ] = "both",
+    why: Annotated[
+        bool,
+        typer.Option(
+            "--why",
+            help="Per missed event: the article's events of its type and the dropped "
+            "candidates of its type, with the stage and reason that dropped them.",
+        ),
+    ] = False,
+    shared: Annotated[
+        Path | None,
+        typer.Option(envvar="NEWSWIRE_SHARED", help="Shared folder (default: ../shared)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
+) -> None:
+    """Recall of the hand-listed main events only (the part of `eval extract --corpora` that
+    takes seconds): develop on the dev list; the measure is reported, not tuned on."""
+    from newswire.measure.corpora import CorpusError, repo_root, shared_dir
+    from newswire.measure.suite import run_main_events
+
+    keys = {"dev": ["main_events_dev"], "measure": ["main_events"]}.get(
+        which, ["main_events_dev", "main_events"] if which == "both" else []
+    )
+    if not keys:
+        raise typer.BadParameter(f"--list must be dev, measure or both, not {which!r}")
+    try:
+        results = run_main_events(shared_dir(shared), repo_root(), lists=keys, why=why)
+    except (CorpusError, KeyError) as exc:
+        err.print(f"[red]main-event recall failed[/]: {exc}")
+        raise typer.Exit(1) from None
+    if as_json:
+        sys.stdout.write(json.dumps(results, indent=2) + "\n")
+        return
+    for key in keys:
+        m = results[key]
+        out.print(
+            f"[bold]{m['set']}[/]: {m['type_actor_date_found']}/{m['main_events']} "
+            f"type+actor(+date) {m['type_actor_date']}; +target "
+            f"{m['type_actor_target_date']}; no date {m['type_actor']}"
+        )
+        for miss, lines in m.get("why", {}).items():
+            out.print(f"  missed {miss}")
+            for line in lines:
+                out.print(f"    {line}", markup=False, highlight=False)
+
+
 def _corpus_measures(
     shared: Path | None, bbc_sample: int, results: dict[str, dict[str, Any]]
 ) -> str:

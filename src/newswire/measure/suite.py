@@ -4,7 +4,7 @@ CAMEO quad classes and actor/target spans, main-event recall and the gate's own 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,18 @@ from newswire.measure.audit import Share
 from newswire.measure.corpora import load_bbc, load_guardian
 from newswire.measure.extraction import ServiceRunner
 from newswire.measure.gate import gate_metrics
-from newswire.measure.mainevents import MAIN_EVENTS, load_main_events, score_main_events
+from newswire.measure.mainevents import (
+    MAIN_EVENT_LISTS,
+    MAIN_EVENTS,
+    MainEvent,
+    load_main_events,
+    matches,
+    score_main_events,
+)
 from newswire.measure.offtopic import offtopic_rate, seeded_sample
 from newswire.measure.provenance import commit_of, now
+from newswire_contracts import Event
+from newswire_extractor.rules.trace import Drop
 
 Log = Callable[[str], None]
 
@@ -62,14 +71,16 @@ def run_corpus_measures(
         }
         log(f"CAMEO spans: {len(spans)} sentences in {time.perf_counter() - started:.0f} s")
 
-        main_path = root / MAIN_EVENTS
-        if main_path.is_file():
+        for key, listed in MAIN_EVENT_LISTS.items():
+            main_path = root / listed
+            if not main_path.is_file():
+                continue
             items = load_main_events(main_path)
             wanted = {i.article for i in items}
             articles = [d for d in load_guardian(shared) if d.doc_id in wanted]
             outputs = {d.doc_id: runner.run(d) for d in articles}
-            results["main_events"] = {
-                "set": f"{MAIN_EVENTS} over guardian-dev",
+            results[key] = {
+                "set": f"{listed} over guardian-dev",
                 **score_main_events(items, {k: v.events for k, v in outputs.items()}),
                 "turned_away": [
                     f"{k}: {v.relevance.reason}"
@@ -81,6 +92,62 @@ def run_corpus_measures(
         runner.close()
     results["gate"] = gate_metrics(root)
     return results
+
+
+def run_main_events(
+    shared: Path, root: Path, *, lists: Sequence[str] = tuple(MAIN_EVENT_LISTS), why: bool = False
+) -> dict[str, Any]:
+    """Only the main-event recall (seconds, not minutes): ``lists`` are keys of
+    ``MAIN_EVENT_LISTS``. With ``why``, each list but the measure also gets ``why``: per missed
+    event, the article's events of its type and the candidates of its type the rules dropped,
+    and why (``newswire_extractor.rules.trace``)."""
+    from newswire_extractor.rules import trace
+
+    runner = ServiceRunner()
+    results: dict[str, Any] = {"commit": commit_of(root), "extractor": runner.name, "run": now()}
+    guardian = {d.doc_id: d for d in load_guardian(shared)}
+    try:
+        for key in lists:
+            items = load_main_events(root / MAIN_EVENT_LISTS[key])
+            outputs, drops = {}, {}
+            for article in sorted({i.article for i in items}):
+                with trace.recording() as dropped:
+                    outputs[article] = runner.run(guardian[article])
+                drops[article] = list(dropped)
+            events = {k: v.events for k, v in outputs.items()}
+            scored = score_main_events(items, events)
+            results[key] = {"set": str(MAIN_EVENT_LISTS[key]), **scored}
+            if why and key != "main_events":  # the measure is scored, never diagnosed
+                results[key]["why"] = _why(items, events, drops)
+    finally:
+        runner.close()
+    return results
+
+
+def _why(
+    items: Sequence[MainEvent],
+    events: Mapping[str, Sequence[Event]],
+    drops: Mapping[str, Sequence[Drop]],
+) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for item in items:
+        found = events.get(item.article, [])
+        if not item.type or any(matches(item, e) for e in found):
+            continue
+        lines = [
+            f"event {e.event_type} {[a.country for a in e.actors]}>"
+            f"{[a.country for a in e.targets]} {e.occurred.date} '{e.evidence.trigger}'"
+            for e in found
+            if e.event_type == item.type
+        ]
+        lines += [
+            d.line() for d in drops.get(item.article, []) if d.event_type in (item.type, None)
+        ]
+        out[
+            f"{item.article} {item.type} {item.actor_country}>{item.target_country} "
+            f"{item.date} ({item.what})"
+        ] = lines or ["no candidate of this type"]
+    return out
 
 
 def _class_table(confusion: dict[str, int]) -> list[str]:
@@ -192,32 +259,10 @@ def render_section(r: dict[str, Any]) -> str:
                 f"| {label} | {_pct(m['precision'])} | {_pct(m['recall'])} | {_pct(m['f1'])} |"
             )
         lines.append("")
-    m = r.get("main_events")
-    if m:
-        lines += [
-            "### Recall of hand-listed main events",
-            "",
-            f"`{MAIN_EVENTS}`: {m['main_events']} main events of {m['articles']} guardian-dev "
-            "articles (chosen with random.Random(8) among the 95 of 300–1,500 words, listed "
-            "blind before the extractor ran on them). Goal ≥ 60 %.",
-            "",
-            "| match on | recall |",
-            "|---|---|",
-            f"| type + actor country (+ date when listed) | {_pct(m['type_actor_date'])} "
-            f"({m['type_actor_date_found']}/{m['main_events']}; "
-            f"{_ci(m['type_actor_date_found'], m['main_events'])}) |",
-            f"| the same + target country | {_pct(m['type_actor_target_date'])} "
-            f"({m['type_actor_target_date_found']}/{m['main_events']}) |",
-            f"| type + actor country, dates ignored | {_pct(m['type_actor'])} "
-            f"({m['type_actor_found']}/{m['main_events']}) |",
-            "",
-            "Missed: " + ("; ".join(m["missed"]) or "none") + ".",
-            "",
-            "Articles of the list the relevance gate turned away: "
-            + ("; ".join(m.get("turned_away", [])) or "none")
-            + ".",
-            "",
-        ]
+    for key in MAIN_EVENT_LISTS:
+        m = r.get(key)
+        if m:
+            lines += _main_event_lines(key, m)
     g = r.get("gate")
     lines += ["### Relevance gate (its own cross-validation)", ""]
     if g is None:
@@ -238,3 +283,43 @@ def render_section(r: dict[str, Any]) -> str:
         lines += [f"| {k} | {v} |" for k, v in g["figures"].items()]
         lines.append("")
     return "\n".join(lines)
+
+
+def _main_event_lines(key: str, m: dict[str, Any]) -> list[str]:
+    if key == "main_events":
+        title = "### Recall of hand-listed main events"
+        intro = (
+            f"`{MAIN_EVENTS}`: {m['main_events']} main events of {m['articles']} guardian-dev "
+            "articles (chosen with random.Random(8) among the 95 of 300–1,500 words, listed "
+            "blind before the extractor ran on them). Goal ≥ 60 %. The measure: not tuned on."
+        )
+    else:
+        title = "### Recall of hand-listed main events, development list"
+        intro = (
+            f"`{MAIN_EVENT_LISTS[key]}`: {m['main_events']} main events of {m['articles']} "
+            "train-half guardian-dev articles (random.Random(11).sample of the 34 train-half "
+            "articles of 300–1,500 words outside the measure's list, listed blind before the "
+            "extractor ran on them). Rules are developed against this list, not the measure."
+        )
+    return [
+        title,
+        "",
+        intro,
+        "",
+        "| match on | recall |",
+        "|---|---|",
+        f"| type + actor country (+ date when listed) | {_pct(m['type_actor_date'])} "
+        f"({m['type_actor_date_found']}/{m['main_events']}; "
+        f"{_ci(m['type_actor_date_found'], m['main_events'])}) |",
+        f"| the same + target country | {_pct(m['type_actor_target_date'])} "
+        f"({m['type_actor_target_date_found']}/{m['main_events']}) |",
+        f"| type + actor country, dates ignored | {_pct(m['type_actor'])} "
+        f"({m['type_actor_found']}/{m['main_events']}) |",
+        "",
+        "Missed: " + ("; ".join(m["missed"]) or "none") + ".",
+        "",
+        "Articles of the list the relevance gate turned away: "
+        + ("; ".join(m.get("turned_away", [])) or "none")
+        + ".",
+        "",
+    ]

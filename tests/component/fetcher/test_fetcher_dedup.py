@@ -1,6 +1,6 @@
 """One article id per article, and syndicated copies marked, through the fetcher service.
 
-Pages are served on 127.0.0.1; fingerprints live in SQLite through the same FetcherState that
+Pages are served on 127.0.0.1; fingerprints live in SQLite through the same FingerprintIndex that
 production runs on PostgreSQL.
 """
 
@@ -16,7 +16,7 @@ from newswire_contracts import ArticleFetchedV1, ArticleV1, FetchRequestedV1
 from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.service import FetcherService
 from newswire_fetcher.settings import FetcherSettings
-from newswire_fetcher.state import FetcherState
+from newswire_fetcher.state import FetcherDatabase, FingerprintIndex, SeenUrls
 
 STORY = [
     "Rescue teams reached the flooded villages in the river valley on Sunday, two days after "
@@ -46,13 +46,17 @@ def page(paragraphs: list[str], *, title: str, site: str, extra_head: str = "") 
 @pytest.fixture
 async def service(tmp_path: Path) -> AsyncIterator[FetcherService]:
     settings = FetcherSettings(allow_hosts=["127.0.0.1"], min_host_delay_s=0.0)
-    state = FetcherState.from_url(f"sqlite+aiosqlite:///{tmp_path / 'fetcher.sqlite'}")
-    await state.create_tables()
+    database = FetcherDatabase.from_url(f"sqlite:///{tmp_path / 'fetcher.sqlite'}")
+    await database.migrate()
     async with create_client(settings) as client:
         yield FetcherService(
-            settings, client, polite=PoliteClient(client, settings), fingerprints=state, seen=state
+            settings,
+            client,
+            polite=PoliteClient(client, settings),
+            fingerprints=FingerprintIndex(database),
+            seen=SeenUrls(database),
         )
-    await state.close()
+    await database.close()
 
 
 async def fetch(service: FetcherService, url: str) -> ArticleV1:

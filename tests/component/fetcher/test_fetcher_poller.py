@@ -21,7 +21,7 @@ from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.poller import Poller
 from newswire_fetcher.settings import FetcherSettings
 from newswire_fetcher.sources import Source, parse_sources
-from newswire_fetcher.state import FetcherState
+from newswire_fetcher.state import FetcherDatabase, FingerprintIndex, SeenUrls, SourceSchedule
 
 PREFIX = "p."
 START = dt.datetime(2025, 6, 2, 12, 0, tzinfo=dt.UTC)
@@ -70,17 +70,19 @@ class World:
         self.polite = polite
         self.clock = Clock()
         self.out = Recorder()
-        self.states: list[FetcherState] = []
+        self.databases: list[FetcherDatabase] = []
 
     async def poller(self, sources: list[Source]) -> Poller:
-        state = FetcherState.from_url(self.url)
-        await state.create_tables()
-        self.states.append(state)
+        database = FetcherDatabase.from_url(self.url)
+        await database.migrate()
+        self.databases.append(database)
         poller = Poller(
             sources,
             self.polite,
-            state,
             self.out,
+            schedule=SourceSchedule(database),
+            seen=SeenUrls(database),
+            fingerprints=FingerprintIndex(database),
             prefix=PREFIX,
             jitter=0.1,
             rng=random.Random(7),
@@ -96,8 +98,8 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
     async with create_client(settings) as client:
         world = World(tmp_path / "fetcher.sqlite", PoliteClient(client, settings))
         yield world
-        for state in world.states:
-            await state.close()
+        for database in world.databases:
+            await database.close()
 
 
 def sources(text: str, site: Any) -> list[Source]:
@@ -173,7 +175,7 @@ async def test_a_restarted_fetcher_does_not_request_seen_urls(world: World, loop
     before = await world.poller(listed)
     await before.tick()
     assert len(world.out.requested()) == 2
-    await world.states.pop().close()  # the process stops
+    await world.databases.pop().close()  # the process stops
 
     after = await world.poller(listed)  # a new process on the same database
     assert await after.tick() == []  # the schedule survived the restart too
@@ -292,7 +294,7 @@ async def test_jitter_spreads_the_next_poll(world: World, loopback: Any) -> None
     listed = sources('[[feeds]]\nurl = "{base}/feed.xml"\ninterval = "10m"\n', loopback)
     poller = await world.poller(listed)
     await poller.tick()
-    next_at = await poller.state.next_poll_at(listed[0].source_id)
+    next_at = await poller.schedule.next_poll_at(listed[0].source_id)
     assert next_at is not None
     assert dt.timedelta(minutes=9) <= next_at - START <= dt.timedelta(minutes=11)
     assert next_at - START != dt.timedelta(minutes=10)

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from newswire.measure import cameo
-from newswire.measure.corpora import Document
+from newswire.measure.audit import part_of
+from newswire.measure.corpora import Document, repo_root
 from newswire.measure.gate import gate_metrics
 from newswire.measure.mainevents import (
+    MAIN_EVENTS,
+    MAIN_EVENTS_DEV,
     MainEvent,
     MainEventsError,
     load_main_events,
@@ -143,6 +146,15 @@ def test_main_events_file_is_checked(tmp_path: Path) -> None:
     path.write_text(json.dumps({"article": "a", "type": "AID", "date": "2020-13"}) + "\n")
     with pytest.raises(MainEventsError, match=r"m.jsonl:1"):
         load_main_events(path)
+
+
+def test_the_development_list_is_train_half_and_apart_from_the_measure() -> None:
+    dev = load_main_events(repo_root() / MAIN_EVENTS_DEV)
+    measure = load_main_events(repo_root() / MAIN_EVENTS)
+    dev_articles = {i.article for i in dev}
+    assert len(dev_articles) == 10
+    assert {part_of(a) for a in dev_articles} == {"train"}
+    assert not dev_articles & {i.article for i in measure}
 
 
 def test_offtopic_rate_and_seeded_sample() -> None:

@@ -17,8 +17,8 @@ from sqlalchemy import Connection, column, delete, func, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from newswire_contracts import ArticleV1, Event, article_id_for
+from newswire_runtime.sql import create_engine
 from newswire_store import EventStore, current_revision, downgrade, head_revision, migrate
-from newswire_store.engine import create_engine
 from newswire_store.mapping import PUBLISHED_OFFSET, actor_rows, article_row, event_row
 from newswire_store.models import Base, include_in_comparison
 from newswire_store.query import EventFilter

@@ -1,8 +1,9 @@
-"""The fetcher's one bootstrap: HTTP client, politeness, state and service, as steps and hooks.
+"""The fetcher's one bootstrap: HTTP client, politeness, database and service, as steps and hooks.
 
 The Kafka app and the embedded pipeline (`newswire fetch`, the demo) both build the fetcher
 here, so each gets the same address guard, politeness, robots rules, seen-URL record and
-fingerprint index from the same settings.
+fingerprint index from the same settings. The three records share one database (one engine),
+whose migrations run at start-up.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from newswire_fetcher.poller import Poller
 from newswire_fetcher.service import FetcherService
 from newswire_fetcher.settings import FetcherSettings
 from newswire_fetcher.sources import Source, load_sources
-from newswire_fetcher.state import FetcherState
+from newswire_fetcher.state import FetcherDatabase, FingerprintIndex, SeenUrls, SourceSchedule
 from newswire_runtime import Publisher
 from newswire_runtime.kafka import retry_policy
 from newswire_runtime.parts import ServiceParts
@@ -28,7 +29,10 @@ class FetcherParts(ServiceParts):
 
     settings: FetcherSettings = field(kw_only=True)
     polite: PoliteClient = field(kw_only=True)
-    state: FetcherState = field(kw_only=True)
+    database: FetcherDatabase = field(kw_only=True)
+    seen: SeenUrls = field(kw_only=True)
+    schedule: SourceSchedule = field(kw_only=True)
+    fingerprints: FingerprintIndex = field(kw_only=True)
     sources: list[Source] = field(kw_only=True, default_factory=list)
 
     def poller(self, publisher: Publisher, sources: list[Source] | None = None) -> Poller:
@@ -36,8 +40,10 @@ class FetcherParts(ServiceParts):
         return Poller(
             self.sources if sources is None else sources,
             self.polite,
-            self.state,
             publisher,
+            schedule=self.schedule,
+            seen=self.seen,
+            fingerprints=self.fingerprints,
             prefix=self.settings.topic_prefix,
             jitter=self.settings.poll_jitter,
             seen_retention=dt.timedelta(days=self.settings.seen_retention_days),
@@ -50,15 +56,19 @@ def build(settings: FetcherSettings) -> FetcherParts:
     sources = load_sources(settings.sources_file) if settings.sources_file else []
     client = create_client(settings)
     polite = PoliteClient(client, settings)
-    state = FetcherState.from_url(settings.database_url, namespace=settings.topic_prefix)
-    service = FetcherService(settings, client, polite=polite, fingerprints=state, seen=state)
+    database = FetcherDatabase.from_url(settings.database_url, namespace=settings.topic_prefix)
+    seen, fingerprints = SeenUrls(database), FingerprintIndex(database)
+    service = FetcherService(settings, client, polite=polite, fingerprints=fingerprints, seen=seen)
     return FetcherParts(
         steps=[service.step()],
         outputs=[ARTICLES_FETCHED],
-        startup=[state.create_tables],
-        shutdown=[state.close, client.aclose],
+        startup=[database.migrate],
+        shutdown=[database.close, client.aclose],
         settings=settings,
         polite=polite,
-        state=state,
+        database=database,
+        seen=seen,
+        schedule=SourceSchedule(database),
+        fingerprints=fingerprints,
         sources=sources,
     )

@@ -55,7 +55,7 @@ def is_copy(a: Fingerprint, b: Fingerprint, *, min_similarity: float) -> bool:
     return minhash.resemblance(a.sketch, b.sketch) >= min_similarity
 
 
-class FingerprintIndex(Protocol):
+class FingerprintRegistry(Protocol):
     """Where fingerprints of seen articles live; ``register`` is idempotent per article id."""
 
     async def register(self, fingerprint: Fingerprint, *, min_similarity: float) -> str | None:
@@ -68,7 +68,7 @@ class FingerprintIndex(Protocol):
 
 
 class MemoryFingerprintIndex:
-    """A per-process index (the embedded demo); production uses the database index."""
+    """A per-process registry for tests; services use the database's FingerprintIndex."""
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[Fingerprint, str | None]] = {}

@@ -27,7 +27,7 @@ from newswire_fetcher.http import FEED_TYPES, SITEMAP_TYPES, FetchResult, Valida
 from newswire_fetcher.polite import PoliteClient
 from newswire_fetcher.sitemaps import Sitemap, SitemapEntry, SitemapError, parse_sitemap
 from newswire_fetcher.sources import Source
-from newswire_fetcher.state import FetcherState, SourceLease
+from newswire_fetcher.state import FingerprintIndex, SeenUrls, SourceLease, SourceSchedule
 from newswire_fetcher.urls import canonicalize
 from newswire_runtime import Delivery, Outgoing, Producer, Publisher, RetryPolicy
 
@@ -69,9 +69,11 @@ class Poller:
         self,
         sources: list[Source],
         polite: PoliteClient,
-        state: FetcherState,
         publisher: Publisher,
         *,
+        schedule: SourceSchedule,
+        seen: SeenUrls,
+        fingerprints: FingerprintIndex,
         prefix: str,
         jitter: float = 0.1,
         concurrency: int = 8,
@@ -83,7 +85,10 @@ class Poller:
     ) -> None:
         self.sources = {s.source_id: s for s in sources}
         self.polite = polite
-        self.state = state
+        self.schedule = schedule
+        self.seen = seen
+        # Only for the daily prune: URLs and fingerprints are forgotten after the same time.
+        self.fingerprints = fingerprints
         # The runtime's producer: the same size limit, publish retries and dead letters as steps.
         self.producer = Producer(publisher, prefix=prefix, service=SERVICE, policy=policy)
         self.prefix = prefix
@@ -96,7 +101,7 @@ class Poller:
 
     async def start(self) -> None:
         """Register the sources; new ones are due at once, known ones keep their schedule."""
-        await self.state.add_sources(self.sources, first_poll=self._now())
+        await self.schedule.add_sources(self.sources, first_poll=self._now())
 
     async def run(self) -> None:
         """Poll forever (until cancelled); failures are logged, never fatal."""
@@ -106,7 +111,8 @@ class Poller:
             try:
                 await self.tick()
                 if self._now() - last_prune > dt.timedelta(days=1):
-                    await self.state.prune(older_than=self.seen_retention)
+                    await self.seen.prune(older_than=self.seen_retention)
+                    await self.fingerprints.prune(older_than=self.seen_retention)
                     last_prune = self._now()
             except StateUnavailable as error:
                 log.warning("poller: %s; trying again in %.0fs", error, self.tick_s)
@@ -125,7 +131,7 @@ class Poller:
         """Poll every source that is due and not leased by another replica."""
         leases = []
         for source in self.sources.values():
-            lease = await self.state.lease(source.source_id, hold=LEASE, now=self._now())
+            lease = await self.schedule.lease(source.source_id, hold=LEASE, now=self._now())
             if lease is not None:
                 leases.append((source, lease))
         return list(await asyncio.gather(*(self._guarded(s, lease) for s, lease in leases)))
@@ -148,7 +154,7 @@ class Poller:
             except Exception as error:  # a bug must not stop the other sources being polled
                 log.exception("poll of %s crashed", source.source_id)
                 outcome = PollOutcome(source.source_id, error=f"unexpected error: {error!r}")
-            await self.state.finish(
+            await self.schedule.finish(
                 source.source_id,
                 validators=validators,
                 next_poll_at=self._next_poll(source, retry_after),
@@ -242,7 +248,7 @@ class Poller:
             except ValueError:
                 log.info("%s lists a URL that cannot be fetched: %r", source.source_id, url)
         canonical = list(dict.fromkeys(canonical))
-        fresh = await self.state.claim(canonical, source=source.source_id) if gate else canonical
+        fresh = await self.seen.claim(canonical, source=source.source_id) if gate else canonical
         published: list[str] = []
         try:
             for url in fresh:
@@ -252,7 +258,7 @@ class Poller:
         except BaseException:
             if gate:
                 # Unclaim what was not published, or nobody would ever request it.
-                await self.state.release(fresh[len(published) :])
+                await self.seen.release(fresh[len(published) :])
             raise
         return len(published)
 

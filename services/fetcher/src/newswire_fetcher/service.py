@@ -9,7 +9,7 @@ import httpx
 
 from newswire_contracts import ArticleFetchedV1, ArticleV1, FetchRequestedV1
 from newswire_contracts.topics import ARTICLES_FETCHED, FETCH_REQUESTED
-from newswire_fetcher.dedup import Fingerprint, FingerprintIndex
+from newswire_fetcher.dedup import Fingerprint, FingerprintRegistry
 from newswire_fetcher.errors import PermanentFetchError, StateUnavailable, TransientFetchError
 from newswire_fetcher.http import parse_result
 from newswire_fetcher.parse import ParseError
@@ -47,12 +47,12 @@ class FetcherService:
         client: httpx.AsyncClient,
         *,
         polite: PoliteClient | None = None,
-        fingerprints: FingerprintIndex,
+        fingerprints: FingerprintRegistry,
         seen: SeenRecord | None,
     ) -> None:
         """``fingerprints`` and ``seen`` are required (no silent in-memory stand-ins): the
-        bootstrap passes the fetcher's database; a test may pass MemoryFingerprintIndex and
-        None, saying so."""
+        bootstrap passes the database's FingerprintIndex and SeenUrls; a test may pass
+        MemoryFingerprintIndex and None, saying so."""
         self.settings = settings
         self.client = client
         self.polite = polite or PoliteClient(client, settings)

@@ -9,8 +9,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import NoDecode, SettingsConfigDict
 
 from newswire_runtime.settings import ServiceSettings, deployment_wide
-
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newswire-fetcher.sqlite"
+from newswire_runtime.sql import DEFAULT_DATABASE_URL
 
 
 class FetcherSettings(ServiceSettings):
@@ -42,7 +41,9 @@ class FetcherSettings(ServiceSettings):
     )
     database_url: str = Field(
         default_factory=deployment_wide("database_url", DEFAULT_DATABASE_URL),
-        description="Seen URLs, source state and fingerprints (SQLAlchemy async URL).",
+        description="Seen URLs, source schedule and fingerprints (SQLAlchemy URL; 'sqlite:///…' "
+        "and 'postgresql://…' get async drivers); default from NEWSWIRE_DATABASE_URL, else "
+        "newswire.sqlite in the current directory, the embedded path's one database.",
     )
     seen_retention_days: float = Field(default=90.0, gt=0)
     poll_jitter: float = Field(default=0.1, ge=0, le=0.5, description="± fraction of interval.")

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from newswire_store.sqltypes import JSONType, UTCDateTime
+from newswire_runtime.sql import JSONType, UTCDateTime
 
 # Indexes only one dialect can build (PostgreSQL's full-text GIN index); migrations create them,
 # and schema comparisons must not report them as drift on either database.

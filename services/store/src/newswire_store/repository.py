@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy import Table, case, delete, insert, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from newswire_contracts import ArticleV1, EventsExtractedV1
-from newswire_store.engine import SUPPORTED_DIALECTS, create_engine
+from newswire_runtime.sql import Upsert, check_dialect, create_engine, upsert
 from newswire_store.mapping import (
     ARTICLE_COLUMNS,
     Row,
@@ -40,22 +39,13 @@ __all__ = [
     "EventStore",
 ]
 
-_Upsert = postgresql.Insert | sqlite.Insert
-_UPSERT_INSERTS: dict[str, Callable[[Table], _Upsert]] = {
-    "postgresql": postgresql.insert,
-    "sqlite": sqlite.insert,
-}
-
 
 class EventStore(StoreReads):
     """Persists extraction results and answers queries; safe to call again with the same input."""
 
     def __init__(self, engine: AsyncEngine) -> None:
-        dialect = engine.dialect.name
-        if dialect not in SUPPORTED_DIALECTS:
-            raise ValueError(f"unsupported database {dialect!r}; use PostgreSQL or SQLite")
+        check_dialect(engine)
         super().__init__(engine)
-        self._dialect_insert = _UPSERT_INSERTS[dialect]
 
     @classmethod
     def from_url(cls, url: str, **engine_options: Any) -> EventStore:
@@ -113,18 +103,18 @@ class EventStore(StoreReads):
         await conn.execute(self._articles_upsert([article_row(a, now) for a in articles]))
         await conn.execute(self._versions_insert([a.article_id for a in articles]))
 
-    def _versions_insert(self, article_ids: list[str]) -> _Upsert:
+    def _versions_insert(self, article_ids: list[str]) -> Upsert:
         # Copies each article's current version; a version already recorded is left alone, so
         # only a first sighting or a changed text adds a row.
         names = ["article_id", "version", "content_hash", "title", "text", "modified_at"]
         current = select(*(ARTICLES.c[name] for name in names), ARTICLES.c.updated_at).where(
             ARTICLES.c.article_id.in_(article_ids)
         )
-        stmt = self._dialect_insert(ARTICLE_VERSIONS).from_select([*names, "recorded_at"], current)
+        stmt = upsert(self.dialect, ARTICLE_VERSIONS).from_select([*names, "recorded_at"], current)
         return stmt.on_conflict_do_nothing(index_elements=["article_id", "version"])
 
-    def _articles_upsert(self, rows: list[Row]) -> _Upsert:
-        stmt = self._dialect_insert(ARTICLES).values(rows)
+    def _articles_upsert(self, rows: list[Row]) -> Upsert:
+        stmt = upsert(self.dialect, ARTICLES).values(rows)
         new, old = stmt.excluded, ARTICLES.c
         content_changed = old.content_hash.is_distinct_from(new.content_hash)
         return stmt.on_conflict_do_update(

@@ -6,8 +6,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from newswire_runtime.settings import ServiceSettings, deployment_wide
-
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newswire.sqlite"
+from newswire_runtime.sql import DEFAULT_DATABASE_URL
 
 
 class StoreSettings(ServiceSettings):

@@ -40,6 +40,9 @@ class CountryIndex:
                 self._add(country.capital, country.code)
         for alias, code in aliases.items():
             self._add(alias, code)
+        # Names and aliases of the countries themselves (not demonyms): 'US' is both.
+        names = [*aliases, *(c.name for c in self._by_code.values())]
+        self._names = {strip_article(n) for n in names}
 
     def add_demonym(self, demonym: str, code: str) -> None:
         """Register an adjective or noun of nationality (and its plural)."""
@@ -73,6 +76,11 @@ class CountryIndex:
         if code is None and text.endswith("'s"):
             return self.find(text[:-2])
         return self.get(code)
+
+    def names_country(self, text: str) -> bool:
+        """Whether the text is a country's name or alias ('US', 'the United States'), which a
+        word that is also a demonym ('US troops') is when it heads a noun phrase."""
+        return strip_article(text.strip()) in self._names
 
     def demonym(self, text: str) -> Country | None:
         """The country of a nationality word ('Ukrainian', 'Israelis'), or None."""

@@ -279,6 +279,15 @@ class ActorResolver:
                 return Role(sector=sector, kind="GROUP" if plural else "PERSON")
         return None
 
+    def _country_noun(self, head: Token) -> bool:
+        """'The US said it ...': a demonym that is also the country's name ('US'), heading its
+        phrase, is the country (so 'it' can refer to it); 'US troops' stays a modifier."""
+        return (
+            head.dep_ not in ("amod", "compound")
+            and head.tag_ not in ("NNS", "NNPS")
+            and self._kb.countries.names_country(head.text)
+        )
+
     def _possessive_country(self, token: Token) -> Country | None:
         """'its troops' -> the country 'its' refers to."""
         if token.dep_ == "poss" and token.lower_ in PRONOUNS:
@@ -333,7 +342,7 @@ class ActorResolver:
         if desc.country is not None:
             if desc.capital and desc.city_name:  # 'a strike on Vilnius': the city itself
                 return Actor(name=desc.city_name, kind="GPE", country=country, **base)
-            if desc.country_is_head:
+            if desc.country_is_head or self._country_noun(head):
                 kind = "GPE"
             elif self._kb.countries.demonym(head.text) is not None:
                 kind = "NORP"  # 'Palestinians', 'Iranian'

@@ -34,6 +34,9 @@ class Assertion:
         self._reporting = language["reporting.verbs"]
         self._planning = language["modality.future_aux"] | language["modality.reported_future_aux"]
         self._implicative = language["assertion.implicative"]
+        self._with_object = language["assertion.implicative_with_object"]
+        self._medium_verbs = language["assertion.medium_verbs"]
+        self._media = language["assertion.media"]
         self._counterfactive = language["assertion.counterfactive"]
         self._attempt = language["assertion.attempt"]
         self._warning = language["assertion.warning"]
@@ -152,7 +155,21 @@ class Assertion:
             return None
         if head.dep_ == "xcomp" and governor.pos_ == "AUX" and lemma(governor) == "be":
             return None  # 'is to visit' is a plan, flagged future elsewhere
+        if head.dep_ in ("xcomp", "advcl") and self._done_by_means(governor):
+            return None
         return "purpose"
+
+    def _done_by_means(self, governor: Token) -> bool:
+        """'used a televised address to castigate', 'took to Twitter to denounce': in the
+        simple past, what one used something for or went on a medium to say was done."""
+        if governor.tag_ != "VBD" or children(governor, "aux", "auxpass", "neg"):
+            return False
+        word = lemma(governor)
+        if word in self._with_object:
+            return bool(children(governor, "dobj"))
+        if word in self._medium_verbs:
+            return any(lemma(o) in self._media for o in prep_objects(governor, {"to", "on"}))
+        return False
 
     def _tried(self, match: Match) -> str | None:
         """'is seeking to hand over suspects': an attempt names no act; 'warned that more

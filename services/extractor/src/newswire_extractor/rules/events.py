@@ -21,6 +21,7 @@ from newswire_contracts import (
     Quote,
     event_id_for,
 )
+from newswire_extractor.rules import trace
 from newswire_extractor.rules.actors import ActorResolver
 from newswire_extractor.rules.arguments import match_arguments
 from newswire_extractor.rules.assertion import Assertion
@@ -98,6 +99,7 @@ _MAX_TRIGGER_TOKENS = 6
 _DEPTH_PENALTY = 0.85
 _KEPT_PENALTY = 0.85
 _FREE_NOUN_PENALTY = 0.9
+_WILL = frozenset({"will", "shall", "'ll", "would", "'d"})
 # An event whose own date lies this many days before publication is background.
 _STALE_DAYS = 30
 
@@ -193,12 +195,19 @@ class EventBuilder:
 
     def _sentence_events(self, sentence: Span) -> list[Event]:
         matches = self._matcher.matches(sentence)
+        if trace.active():
+            for m in matches:
+                if m.governor is not None and not m.governor.rule.keep_complement:
+                    self._note("link", f"complement of {m.governor.event_type}", m, m.event_type)
         drafts = [
             self._draft(m) for m in matches if m.governor is None or m.governor.rule.keep_complement
         ]
         drafts = [d for d in drafts if self._asserted(d)]
         _share_quantities(drafts, find_quantities(sentence) if drafts else [])
         events = [(_political(self._event(d, sentence)), d) for d in drafts]
+        for event, draft in events:
+            if event is None:
+                self._note("political", "no political participant", draft.match, draft.event_type)
         kept = [(e, d) for e, d in events if e is not None and self._current(e, d)]
         separate = _coordinated(kept)
         return _merge_repeats([e for e, _ in kept], separate)
@@ -211,12 +220,17 @@ class EventBuilder:
         that looks like a fact must be one. What PLOVER codes as a present act stays: a promise
         (AGREE), a threat (THREATEN), a refusal ('will not accept': REJECT).
         """
-        reason = self._assertion.reason(
-            draft.match, draft.event_type, planned=draft.modality.future
-        ) or self._readings.reason(draft.match, draft.event_type, draft.targets)
+        stage = "assertion"
+        planned = draft.modality.future
+        reason = self._assertion.reason(draft.match, draft.event_type, planned=planned)
+        if reason is None:
+            stage = "readings"
+            reason = self._readings.reason(draft.match, draft.event_type, draft.targets)
         if reason == "purpose" and self._assertion.planned(draft.match):
             reason = None
             draft.modality = draft.modality.model_copy(update={"future": True})
+        if reason is None:
+            stage = "modality"
         if reason is None and draft.modality.negated:
             reason = "negated"
         if reason is None and draft.modality.hypothetical:
@@ -224,11 +238,34 @@ class EventBuilder:
         if reason is None and draft.modality.future:
             reason = "future"
         if reason is None and not draft.actors and not _sourced(draft):
-            reason = "no actor"
+            stage, reason = "actor", "no actor"
         if reason is not None:
             self.dropped[reason] += 1
             self.last_drop = reason
+            self._note(stage, reason, draft.match, draft.event_type, draft.actors)
         return reason is None
+
+    def _note(
+        self,
+        stage: str,
+        reason: str,
+        match: Match,
+        event_type: str,
+        actors: Sequence[Actor] = (),
+    ) -> None:
+        """Tell the drop trace (``rules/trace.py``) why this trigger gave no event."""
+        if not trace.active():
+            return
+        start, end = sentence_bounds(match.head.sent)
+        trace.dropped(
+            stage,
+            reason,
+            event_type,
+            trigger=" ".join(t.text for t in match.tokens),
+            start=match.word.idx,
+            actors=[f"{a.name}/{a.country or '-'}" for a in actors],
+            sentence=self._article.text[start:end],
+        )
 
     def _current(self, event: Event, draft: _Draft) -> bool:
         """A new event, not background: dated by words of its own clause to well before
@@ -242,6 +279,7 @@ class EventBuilder:
         if (published - _latest_day(occurred)).days <= _STALE_DAYS:
             return True
         self.dropped["background date"] += 1
+        self._note("background", "dated before publication", draft.match, draft.event_type)
         return False
 
     def _dated_in_clause(self, occurred: Occurred, draft: _Draft) -> bool:
@@ -444,6 +482,10 @@ class EventBuilder:
             return "REJECT", mode, flags.model_copy(update={"negated": False, "future": False})
         if flags.negated or not (flags.future or flags.hypothetical):
             return event_type, mode, flags
+        if event_type == "REJECT" and mode == "meet" and _willed(match, flags):
+            # 'will boycott the summit', 'said it would skip the talks': the refusal to take
+            # part is decided and told; like 'will not attend' it has happened (PLOVER REJECT).
+            return event_type, mode, flags.model_copy(update={"future": False})
         if flags.hypothetical:
             # 'may halt mediation if ...', 'will boycott unless ...': a conditional threat.
             if future_type != "THREATEN" or not conditional([match.head]):
@@ -533,6 +575,14 @@ class EventBuilder:
             confidence=draft.confidence,
             evidence=evidence,
         )
+
+
+def _willed(match: Match, flags: Modality) -> bool:
+    """Future only by the trigger's own 'will'/'shall' (or a reported 'would'), not by a plan,
+    an expectation or a condition ('is expected to boycott', 'may boycott')."""
+    if flags.hypothetical or match.is_noun or match.head.dep_ == "xcomp":
+        return False
+    return any(a.lower_ in _WILL for a in children(match.head, "aux"))
 
 
 def _after_preposition(token: Token) -> bool:

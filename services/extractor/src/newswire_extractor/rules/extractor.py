@@ -10,6 +10,7 @@ from typing import Any
 from newswire_contracts import Entity, Event, Quote, Relevance
 from newswire_extractor.kb import KnowledgeBase, load_knowledge_base
 from newswire_extractor.relevance import ArticleGate
+from newswire_extractor.rules import trace
 from newswire_extractor.rules.actors import ActorResolver
 from newswire_extractor.rules.analysis import Analyzer
 from newswire_extractor.rules.context import DateFinder, PlaceFinder
@@ -65,6 +66,7 @@ class RulesExtractor:
 
     def load(self) -> None:
         """Load the models and the knowledge base now instead of on the first article."""
+        trace.configure_from_env()
         self.gate.load()
         self._pipeline.get()
         self._kb = self._kb or load_knowledge_base()
@@ -95,6 +97,7 @@ class RulesExtractor:
         # the service checks the declared language) or not codeable is never parsed.
         relevance = self.gate.check(text, languages=self.languages, backend=self.name)
         if not relevance.codeable:
+            trace.dropped("gate", relevance.reason or "not codeable")
             return Extraction(events=[], quotes=[], entities=[], relevance=relevance)
         self.load()
         assert self._kb is not None

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from newswire_contracts import Actor, Event, Evidence, Location, Occurred, Quantity
+from newswire_extractor.rules import trace
 from newswire_extractor.rules.words import word_set
 
 # Acts: the same parties, type and day are one happening however each sentence words it.
@@ -98,8 +99,19 @@ def _one_reading_per_trigger(events: Sequence[Event]) -> list[Event]:
     confident reading (ties: the one listed first)."""
     kept: list[Event] = []
     for event in sorted(events, key=lambda e: -e.confidence):
-        if not any(_same_trigger(event.evidence, k.evidence) for k in kept):
+        stronger = next((k for k in kept if _same_trigger(event.evidence, k.evidence)), None)
+        if stronger is None:
             kept.append(event)
+        else:
+            trace.dropped(
+                "merge",
+                f"weaker reading of the trigger than {stronger.event_type}",
+                event.event_type,
+                trigger=event.evidence.trigger or "",
+                start=event.evidence.trigger_start,
+                actors=[f"{a.name}/{a.country or '-'}" for a in event.actors],
+                sentence=event.evidence.text,
+            )
     return kept
 
 

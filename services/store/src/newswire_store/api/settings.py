@@ -6,7 +6,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newswire_runtime.settings import deployment_wide
-from newswire_store.settings import DEFAULT_DATABASE_URL
+from newswire_runtime.sql import DEFAULT_DATABASE_URL
 
 # Values that are clearly someone's placeholder; a token like that protects nothing.
 _PLACEHOLDERS = frozenset({"changeme", "change-me", "secret", "token", "newswire", "example"})

@@ -1,4 +1,4 @@
-"""Column types that behave the same on PostgreSQL and SQLite: aware UTC datetimes and JSON(B)."""
+"""Column types that behave the same on PostgreSQL and SQLite: aware UTC datetimes, JSON(B)."""
 
 from __future__ import annotations
 
