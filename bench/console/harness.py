@@ -30,7 +30,7 @@ from newswire_fetcher.service import create_client
 from newswire_fetcher.settings import FetcherSettings
 from newswire_store import EventStore, migrate
 from newswire_store.api import ApiSettings, create_api
-from newswire_store.query import EventFilter
+from newswire_store.filters import EventFilter
 
 
 async def demo_store(url: str) -> None:

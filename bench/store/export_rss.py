@@ -34,7 +34,7 @@ from newswire_contracts import (
 )
 from newswire_store import EventStore, migrate
 from newswire_store.export import encode
-from newswire_store.query import EventFilter
+from newswire_store.filters import EventFilter
 
 EVENTS_PER_ARTICLE = 10
 TYPES = ["CONSULT", "ACCUSE", "AID", "PROTEST", "THREATEN"]

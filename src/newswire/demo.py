@@ -21,7 +21,7 @@ from newswire.cli.database import sqlite_file
 from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded
 from newswire.site_server import serve_site
 from newswire_contracts import DeadLetterV1, EventsExtractedV1
-from newswire_store.repository import EventStore
+from newswire_store import EventStore
 
 # The sample site's port: fixed, so the demo's URLs and ids are stable from run to run.
 SITE_PORT = 47_811

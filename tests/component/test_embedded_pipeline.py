@@ -10,7 +10,7 @@ from newswire import demo_site
 from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
 from newswire.site_server import serve_site
 from newswire_fetcher.state import FetcherDatabase, SeenUrls
-from newswire_store.repository import EventStore
+from newswire_store import EventStore
 
 
 async def test_sample_site_end_to_end_in_process_is_correct_and_idempotent(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from newswire_contracts.topics import (
     topic,
 )
 from newswire_runtime.topics import TopicSettings, ensure_topic_specs, specs_for
-from newswire_store.repository import EventStore
+from newswire_store import EventStore
 
 pytestmark = pytest.mark.e2e
 

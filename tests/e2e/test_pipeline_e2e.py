@@ -22,7 +22,7 @@ from newswire import demo_site
 from newswire.site_server import serve_site
 from newswire_contracts import DeadLetterV1, FetchRequestedV1, article_id_for
 from newswire_contracts.topics import FETCH_REQUESTED, INPUT_TOPICS, dlq, topic
-from newswire_store.repository import EventStore
+from newswire_store import EventStore
 
 pytestmark = pytest.mark.e2e
 

@@ -1,6 +1,6 @@
 """`newswire events`, `export`, `serve` and `migrate`: the store from the command line.
 
-They use the queries the API uses (newswire_store.query.EventFilter), so the CLI and the API
+They use the queries the API uses (newswire_store.filters.EventFilter), so the CLI and the API
 always agree, and the one default database of newswire.cli.database.
 """
 
@@ -20,7 +20,7 @@ from newswire.cli.console import emit, err, fail, out
 from newswire.cli.database import StoreUnavailable, check_readable, resolve
 
 if TYPE_CHECKING:
-    from newswire_store.query import EventFilter
+    from newswire_store.filters import EventFilter
 
 app = typer.Typer()
 EXIT_UNAVAILABLE = 3
@@ -74,7 +74,7 @@ def event_filter(
     extracted_since: str | None = None,
 ) -> EventFilter:
     """The store's filter from command-line strings; a bad value is a usage error."""
-    from newswire_store.query import BBox, EventFilter, QueryError
+    from newswire_store.filters import BBox, EventFilter, QueryError
 
     try:
         return EventFilter(
@@ -114,7 +114,7 @@ def events(
     order: OrderOption = Order.occurred,
 ) -> None:
     """List stored events, newest first (or oldest extraction first)."""
-    from newswire_store.repository import EventStore
+    from newswire_store import EventStore
 
     flt = event_filter(
         event_type=event_type, country=country, since=since, extracted_since=extracted_since

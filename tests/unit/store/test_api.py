@@ -20,7 +20,7 @@ from newswire_contracts import Event
 from newswire_store import EventStore, migrate
 from newswire_store.api import ApiSettings, create_api
 from newswire_store.export import COLUMNS
-from newswire_store.query import EventFilter
+from newswire_store.filters import EventFilter
 from tests.support.samples import (
     ACCUSATION,
     AGREEMENT,

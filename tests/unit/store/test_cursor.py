@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from newswire_store.query import Cursor, EventFilter, QueryError
+from newswire_store.filters import Cursor, EventFilter, QueryError
 
 MOMENT = dt.datetime(2025, 6, 1, 12, 0, 0, 123456, tzinfo=dt.UTC)
 

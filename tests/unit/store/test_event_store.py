@@ -19,16 +19,17 @@ from sqlalchemy.exc import IntegrityError
 from newswire_contracts import ArticleV1, Event, article_id_for
 from newswire_runtime.sql import create_engine
 from newswire_store import EventStore, current_revision, downgrade, head_revision, migrate
+from newswire_store.filters import EventFilter
 from newswire_store.mapping import PUBLISHED_OFFSET, actor_rows, article_row, event_row
-from newswire_store.models import Base, include_in_comparison
-from newswire_store.query import EventFilter
-from newswire_store.repository import (
+from newswire_store.schema import (
     ARTICLE_VERSIONS,
     ARTICLES,
     EVENT_ACTORS,
     EVENT_QUANTITIES,
     EVENTS,
     QUOTES,
+    Base,
+    include_in_comparison,
 )
 from tests.support.samples import (
     ACCUSATION,

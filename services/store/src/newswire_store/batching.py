@@ -28,8 +28,8 @@ from faststream.message import StreamMessage
 from newswire_contracts import EventsExtractedV1
 from newswire_runtime import Delivery, Step, StepRunner
 from newswire_runtime.kafka import AttemptGuard, delivery_of, fetch_bytes, runner_for
-from newswire_store.repository import EventStore
 from newswire_store.settings import StoreSettings
+from newswire_store.writes import EventStore
 
 log = logging.getLogger("newswire.store.batch")
 

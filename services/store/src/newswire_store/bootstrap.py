@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from newswire_runtime.parts import ServiceParts
 from newswire_store.migrator import migrate
-from newswire_store.repository import EventStore
 from newswire_store.service import StoreService
 from newswire_store.settings import StoreSettings
+from newswire_store.writes import EventStore
 
 
 @dataclass(frozen=True)

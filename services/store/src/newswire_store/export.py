@@ -13,7 +13,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable
 from typing import Any
 
 from newswire_contracts import Actor
-from newswire_store.records import StoredEvent
+from newswire_store.readmodels import StoredEvent
 
 COLUMNS: tuple[str, ...] = (
     "event_id",

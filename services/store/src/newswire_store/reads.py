@@ -10,17 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from newswire_contracts import ArticleV1, Event
+from newswire_store.filters import Cursor, EventFilter, Order
 from newswire_store.mapping import article_from_row
-from newswire_store.queries import (
-    events_select,
-    page_select,
-    places_selects,
-    stats_selects,
-    stored_event,
-    timeline_select,
-)
-from newswire_store.query import Cursor, EventFilter, Order
-from newswire_store.records import (
+from newswire_store.readmodels import (
     ArticleRecord,
     ArticleVersion,
     DayCount,
@@ -34,7 +26,15 @@ from newswire_store.records import (
     TimelineCount,
     TypeCount,
 )
-from newswire_store.tables import ARTICLE_VERSIONS, ARTICLES, EVENTS, QUOTES
+from newswire_store.schema import ARTICLE_VERSIONS, ARTICLES, EVENTS, QUOTES
+from newswire_store.selects import (
+    events_select,
+    page_select,
+    places_selects,
+    stats_selects,
+    stored_event,
+    timeline_select,
+)
 
 
 class StoreReads:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from newswire_contracts import EventsExtractedV1
 from newswire_contracts.topics import EVENTS_EXTRACTED
 from newswire_runtime import Outgoing, Step, TransientError
-from newswire_store.repository import EventStore
+from newswire_store.writes import EventStore
 
 
 class StoreService:

@@ -60,6 +60,7 @@ class ActorResolver:
         self._kb = kb
         self._people: dict[str, tuple[str | None, str | None]] = {}
         self._full_names: dict[str, str] = {}
+        self._titles: dict[str, set[str]] = {}  # words each named person was described with
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
@@ -214,6 +215,8 @@ class ActorResolver:
             role = kb.roles.find([head.lower_])
         if role is None and head.i not in person_tokens:
             role = self._agent_role(span, head)
+        if role is not None:
+            role = self._qualified(role, span, head, person_tokens)
         if role is not None and role.kind == "PERSON" and head.tag_ in ("NNS", "NNPS"):
             role = Role(sector=role.sector, kind="GROUP")  # 'officials', 'negotiators'
         if role is not None and desc.role is None:
@@ -268,6 +271,32 @@ class ActorResolver:
             return replace(desc, org_text=ent.text)
         return desc
 
+    def _qualified(self, role: Role, span: Span, head: Token, person_tokens: set[int]) -> Role:
+        """What the words before a title say of its holder: 'former minister' (ELI), 'shadow
+        pensions secretary' (OPP), 'Tory leader' (PTY), 'union leader' (LAB)."""
+        own = [t for t in span if t.i not in person_tokens and not t.is_punct and t.dep_ != "det"]
+        if not own:
+            return role
+        head = own[-1]  # 'the Lib Dem leader Charles Kennedy': the title, not the name
+        modifiers = own[:-1]
+        words = [str(t.lower_) for t in modifiers]
+        if set(words) & _FORMER or any(w.startswith("ex-") for w in words):
+            return Role(sector="ELI", kind=role.kind)
+        if role.sector != "GOV" and not (role.sector == "MIL" and lemma(head) in _GENERIC):
+            return role
+        if set(words) & _SHADOW:
+            return Role(sector="OPP", kind=role.kind)
+        if lemma(head) not in _GENERIC or not modifiers:
+            return role
+        if any(" ".join(words[-size:]) in _PARTIES for size in (1, 2, 3)):
+            return Role(sector="PTY", kind=role.kind)
+        last = modifiers[-1]
+        if last.dep_ in ("compound", "amod", "nmod"):
+            body = self._kb.roles.find([lemma(last)])
+            if body is not None and body.sector in _BODY_SECTORS:
+                return Role(sector=body.sector, kind=role.kind)
+        return role
+
     def _agent_role(self, span: Span, head: Token) -> Role | None:
         """'Human rights groups', 'organisers', 'relatives of the soldiers': an agent noun of the
         language data names a group of its sector."""
@@ -315,6 +344,12 @@ class ActorResolver:
             if desc.org and not sector:
                 sector = desc.org.sector
             country = country or known_country or self._person_country(desc.person)
+            listed = self._kb.people.find(desc.person)
+            if listed is not None and listed.sector == "IGO":
+                # 'the UN's Syria envoy, Staffan de Mistura' acts for the UN, not for Syria.
+                country, sector = None, "IGO"
+            elif listed is not None and listed.country:
+                country = listed.country  # 'Ukraine envoy Witkoff' is American
             name = self._full_names.get(desc.person) or self._known_name(desc.person)
             return Actor(name=name, kind="PERSON", country=country, sector=sector, **base)
         if desc.org is not None:
@@ -330,7 +365,9 @@ class ActorResolver:
                 **base,
             )
         if desc.role is not None:
-            name = desc.country.name if desc.country else _plain_name(span, head)
+            # 'the Russian foreign ministry' is Russia; 'Scottish families' are not the UK.
+            by_country = desc.country is not None and desc.role.sector in _STATE
+            name = desc.country.name if by_country and desc.country else _plain_name(span, head)
             kind = (
                 "PERSON"
                 if desc.role.kind == "PERSON"
@@ -347,8 +384,11 @@ class ActorResolver:
             elif self._kb.countries.demonym(head.text) is not None:
                 kind = "NORP"  # 'Palestinians', 'Iranian'
             elif head.pos_ in ("NOUN", "PROPN") and desc.from_modifier:
-                # 'U.S. border patrol agents': coded by nationality, as event coders do.
+                # 'U.S. border patrol agents': coded by nationality, as event coders do, but
+                # named as written ('British Jews' are not the British state).
                 kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "UNKNOWN"
+                if kind == "GROUP" and not any(t.dep_ in ("poss", "case") for t in span):
+                    return Actor(name=_plain_name(span, head), kind=kind, country=country, **base)
             else:
                 return None
             sector = "GOV" if desc.capital else None
@@ -385,7 +425,6 @@ class ActorResolver:
         titles = _LEADER_WORDS if word == "leader" else {word}
         positions = self._mention_positions()
         earlier = positions[: bisect.bisect_left(positions, head.i)]
-        fallback: Actor | None = None
         for i in reversed(earlier[-_LOOK_BACK:]):
             if i > head.i - 3 and self._same_sentence(self._doc[i], head):
                 continue
@@ -397,13 +436,13 @@ class ActorResolver:
                     continue
                 if candidate.country not in (None, actor.country) and actor.country:
                     continue
-                if titles & _words_of(candidate.text):
+                described = _words_of(candidate.text) | self._titles.get(candidate.name, set())
+                if titles & described:
                     return candidate.model_copy(
                         update={"country": candidate.country or actor.country}
                     )
-                same_country = candidate.country == actor.country or not actor.country
-                if fallback is None and candidate.sector == actor.sector and same_country:
-                    fallback = candidate
+                # Only someone described with the same title: 'the deputy prime minister' is
+                # not whichever minister the story named last.
                 continue
             if actor.country and candidate.country != actor.country:
                 continue
@@ -416,7 +455,7 @@ class ActorResolver:
                 and _same_body(lemma(self._doc[i]), word)
             ):
                 return candidate
-        return fallback
+        return None
 
     def _organisation_reference(self, head: Token) -> Actor | None:
         """'the group', 'the movement': the non-state organisation the article named last."""
@@ -565,6 +604,7 @@ class ActorResolver:
                 continue
             if actor.country is None:
                 actor = self._leader_of(ent.root, actor)
+            self._titles.setdefault(actor.name, set()).update(self._description_words(ent.root))
             if actor.country or actor.sector:
                 facts = (actor.country, actor.sector)
                 self._people[ent.text] = facts
@@ -572,6 +612,15 @@ class ActorResolver:
                 if surname != ent.text:
                     self._people.setdefault(surname, facts)
                     self._full_names.setdefault(surname, ent.text)
+
+    def _description_words(self, name: Token) -> set[str]:
+        """'Dmitry Peskov, the Kremlin spokesman' -> {'kremlin', 'spokesman', ...}."""
+        related = [name, *children(name, "appos")] + ([name.head] if name.dep_ == "appos" else [])
+        words: set[str] = set()
+        for token in related:
+            start, end = phrase_bounds(token)
+            words |= _words_of(self._doc[start:end].text)
+        return words
 
     def _leader_of(self, name: Token, actor: Actor) -> Actor:
         """'Ukraine's delegation was led by Oksana Melnyk': who leads a body shares its country."""
@@ -694,6 +743,16 @@ _AGENTS = {
     for word in words
 }
 _ORGANISATION_WORDS = load_language("en")["references.organisations"]
+_FORMER = load_language("en")["qualifiers.former"]
+_SHADOW = load_language("en")["qualifiers.shadow"]
+_GENERIC = load_language("en")["qualifiers.generic"]
+_PARTIES = load_language("en")["qualifiers.parties"]
+_NOT_HOME = load_language("en")["qualifiers.not_home"]
+_BYSTANDERS = frozenset(s.upper() for s in load_language("en")["pronouns.bystanders"])
+# Bodies whose name before a generic title gives its holder their sector ('union leader').
+_BODY_SECTORS = frozenset(
+    {"LAB", "PTY", "OPP", "REB", "COP", "REL", "BUS", "EDU", "HRI", "NGO", "JUD", "LEG", "CVL"}
+)
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "represent"})
 _LOOK_BACK = 120  # mentions searched for an antecedent
 _PRONOUN_REACH = 3  # sentences back a pronoun may find its antecedent
@@ -719,7 +778,7 @@ _GROUP_WORDS = frozenset(
     }
 )
 # Sectors whose unnamed bodies ('the government', 'police') belong to the story's country.
-_HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "PTY"})
+_HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "PTY", "ELI"})
 
 
 # Bodies whose staff are named after them: 'a ministry spokeswoman', 'an army officer'.

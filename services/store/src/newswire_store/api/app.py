@@ -15,8 +15,8 @@ from newswire_store.api.console import add_console
 from newswire_store.api.metrics import add_metrics
 from newswire_store.api.routes import data_router, health_router
 from newswire_store.api.settings import ApiSettings
-from newswire_store.query import QueryError
-from newswire_store.repository import EventStore
+from newswire_store.filters import QueryError
+from newswire_store.writes import EventStore
 
 DESCRIPTION = """\
 Political events (PLOVER) extracted from news, each with the sentence that justifies it.

@@ -13,9 +13,9 @@ from pydantic import BaseModel
 
 from newswire_contracts.messages import EventType as EventTypeName
 from newswire_store import export
+from newswire_store.filters import BBox, Cursor, EventFilter, Order, QueryError
 from newswire_store.migrator import head_revision
-from newswire_store.query import BBox, Cursor, EventFilter, Order, QueryError
-from newswire_store.records import (
+from newswire_store.readmodels import (
     ArticleRecord,
     EventPage,
     EventStats,
@@ -23,7 +23,7 @@ from newswire_store.records import (
     StoredEvent,
     Timeline,
 )
-from newswire_store.repository import EventStore
+from newswire_store.writes import EventStore
 
 _NO_NUL = r"^[^\x00]*$"
 _NUMBER = r"-?[0-9]+(\.[0-9]+)?"

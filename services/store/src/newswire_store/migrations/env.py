@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from newswire_runtime.sql.migrations import run_env
-from newswire_store.models import Base, include_in_comparison
+from newswire_store.schema import Base, include_in_comparison
 
 run_env(Base.metadata, include_name=include_in_comparison)

@@ -1,4 +1,4 @@
-"""EventStore: idempotent writes and filtered reads of articles and events over async SQLAlchemy."""
+"""The store's writes: EventStore adds idempotent upserts of articles and extractions."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from newswire_store.mapping import (
     latest_per_article,
 )
 from newswire_store.reads import StoreReads
-from newswire_store.tables import (
+from newswire_store.schema import (
     ARTICLE_VERSIONS,
     ARTICLES,
     EVENT_ACTORS,
@@ -28,16 +28,6 @@ from newswire_store.tables import (
     EVENTS,
     QUOTES,
 )
-
-__all__ = [
-    "ARTICLES",
-    "ARTICLE_VERSIONS",
-    "EVENTS",
-    "EVENT_ACTORS",
-    "EVENT_QUANTITIES",
-    "QUOTES",
-    "EventStore",
-]
 
 
 class EventStore(StoreReads):

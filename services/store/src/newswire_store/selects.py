@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select
 
+from newswire_store.filters import BBox, Cursor, EventFilter, Order
 from newswire_store.mapping import name_key, with_utc_offset
-from newswire_store.query import BBox, Cursor, EventFilter, Order
-from newswire_store.records import ArticleRef, StoredEvent
-from newswire_store.tables import ARTICLES, EVENT_ACTORS, EVENTS
+from newswire_store.readmodels import ArticleRef, StoredEvent
+from newswire_store.schema import ARTICLES, EVENT_ACTORS, EVENTS
 
 # Must be spelled as in the ix_events_evidence_fts index, or PostgreSQL will not use it.
 _TS_CONFIG: ColumnElement[Any] = literal_column("'english'::regconfig")

@@ -1,5 +1,6 @@
-"""SQLAlchemy tables of the store: articles and their versions, events with actors and
-quantities, and quotes."""
+"""The store's schema: articles and their versions, events with actors and quantities, and quotes,
+as SQLAlchemy declarative classes (which Alembic compares) and as Core tables (which the reads and
+writes use)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -194,3 +196,12 @@ class QuoteRow(Base):
     cue: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+# Core handles on the same tables, for the statements that do not need the ORM.
+ARTICLES: Table = Base.metadata.tables["articles"]
+ARTICLE_VERSIONS: Table = Base.metadata.tables["article_versions"]
+EVENTS: Table = Base.metadata.tables["events"]
+EVENT_ACTORS: Table = Base.metadata.tables["event_actors"]
+EVENT_QUANTITIES: Table = Base.metadata.tables["event_quantities"]
+QUOTES: Table = Base.metadata.tables["quotes"]

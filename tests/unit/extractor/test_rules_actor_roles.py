@@ -1,0 +1,117 @@
+"""Who a title names: the words before it ('former', 'shadow', a party, a body) decide the
+sector; a named person the knowledge base knows keeps their own country; a definite title
+refers back only to someone described with that title. Team-written sentences."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newswire_contracts import Actor, Event
+from newswire_extractor import Extraction, RulesExtractor
+
+PUBLISHED = datetime(2025, 6, 20, 18, 0, tzinfo=UTC)
+
+
+def _run(extractor: RulesExtractor, text: str, **source: str) -> Extraction:
+    return extractor.extract(text, article_id="r", published_at=PUBLISHED, **source)
+
+
+def _event(result: Extraction, trigger: str) -> Event:
+    return next(e for e in result.events if trigger in e.evidence.trigger)
+
+
+def _coded(actors: list[Actor]) -> list[tuple[str | None, str | None]]:
+    return [(a.country, a.sector) for a in actors]
+
+
+def test_a_former_office_holder_is_no_government(extractor: RulesExtractor) -> None:
+    text = "The former finance minister accused the cabinet of wasting money on Monday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "accused")
+    assert _coded(event.actors) == [("GBR", "ELI")]
+
+
+def test_an_ex_official_written_with_a_hyphen_is_no_government(
+    extractor: RulesExtractor,
+) -> None:
+    text = "The ex-chancellor criticised the budget plans of the treasury on Monday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "criticised")
+    assert _coded(event.actors) == [("GBR", "ELI")]
+
+
+def test_any_shadow_portfolio_is_opposition(extractor: RulesExtractor) -> None:
+    text = "The shadow rail infrastructure secretary criticised the rail plan on Monday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "criticised")
+    assert _coded(event.actors) == [("GBR", "OPP")]
+
+
+def test_a_party_title_is_the_party_not_the_government(extractor: RulesExtractor) -> None:
+    text = "The Tory leader accused ministers of dithering over the housing bill on Monday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "accused")
+    assert _coded(event.actors) == [("GBR", "PTY")]
+
+
+def test_a_two_word_party_before_a_named_leader(extractor: RulesExtractor) -> None:
+    text = "The Lib Dem leader Helen Marsh demanded an apology from the government on Monday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "demanded")
+    assert [(a.name, a.sector) for a in event.actors] == [("Helen Marsh", "PTY")]
+
+
+def test_a_generic_title_takes_the_body_before_it(extractor: RulesExtractor) -> None:
+    text = "A union leader accused the rail operator of breaking the pay deal on Monday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "accused")
+    assert _coded(event.actors) == [(None, "LAB")]
+
+
+def test_a_portfolio_before_minister_keeps_the_government(extractor: RulesExtractor) -> None:
+    text = "The police minister accused the protesters of blocking the roads on Monday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "accused")
+    assert _coded(event.actors) == [("GBR", "GOV")]
+
+
+def test_a_group_named_by_nationality_is_not_the_state(extractor: RulesExtractor) -> None:
+    text = "Scottish families accused the ferry operator of abandoning the islands on Monday."
+    event = _event(_run(extractor, text), "accused")
+    assert [(a.name, a.country) for a in event.actors] == [("Scottish families", "GBR")]
+
+
+def test_a_party_named_by_nationality_keeps_its_own_name(extractor: RulesExtractor) -> None:
+    text = "The Scottish National Party accused the chancellor of ignoring Scotland on Monday."
+    event = _event(_run(extractor, text), "accused")
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [
+        ("Scottish National Party", "GBR", "PTY")
+    ]
+
+
+def test_an_international_envoy_acts_for_the_body_not_the_country_named(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The UN's special Syria envoy, Staffan de Mistura, met the Syrian foreign minister in "
+        "Damascus on Monday."
+    )
+    event = _event(_run(extractor, text), "met")
+    mistura = next(a for a in event.actors if a.name == "Staffan de Mistura")
+    assert (mistura.country, mistura.sector) == (None, "IGO")
+
+
+def test_a_definite_title_does_not_fall_back_to_any_named_official(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The Liberal Democrat leader, Helen Marsh, criticised the budget on Monday. "
+        "The deputy prime minister held a private meeting with union leaders on Tuesday."
+    )
+    event = _event(_run(extractor, text), "meeting")
+    assert "Helen Marsh" not in [a.name for a in event.actors]
+
+
+def test_a_definite_title_refers_to_who_was_described_with_it(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Arkady Voronin, the Russian deputy foreign minister, met Swiss officials in Geneva on "
+        "Sunday. "
+        "The deputy foreign minister accused Ukraine of stalling the talks on Monday."
+    )
+    event = _event(_run(extractor, text), "accused")
+    assert [(a.name, a.country) for a in event.actors] == [("Arkady Voronin", "RUS")]
