@@ -87,3 +87,29 @@ def test_a_signal_reports_an_announced_withdrawal(extractor: RulesExtractor) -> 
         extractor, "France has signalled it would withdraw its troops from Mali.", "AGREE"
     )
     assert [a.country for e in found for a in e.actors] == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Thousands have fled a government assault on Idlib, the UN said on Monday.", "ASSAULT"),
+        ("A police crackdown on the protesters began on Monday.", "COERCE"),
+        ("Regime airstrikes hit the hospital on Monday.", "ASSAULT"),
+    ],
+)
+def test_a_state_body_before_the_event_noun_is_its_doer(
+    extractor: RulesExtractor, text: str, event_type: str
+) -> None:
+    found = _typed(extractor, text, event_type)
+    assert found and found[0].actors[0].sector in ("GOV", "MIL", "COP"), _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prisoner release took place on Monday.",  # the prisoners are freed, not freeing
+        "The hostage release was agreed in Doha on Monday.",
+    ],
+)
+def test_a_patient_before_the_event_noun_is_no_doer(extractor: RulesExtractor, text: str) -> None:
+    assert not _typed(extractor, text, "RETREAT")

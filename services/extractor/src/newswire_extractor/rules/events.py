@@ -99,6 +99,8 @@ _MAX_TRIGGER_TOKENS = 6
 _DEPTH_PENALTY = 0.85
 _KEPT_PENALTY = 0.85
 _FREE_NOUN_PENALTY = 0.9
+# Sectors whose common noun before an event noun names its doer ('a government assault').
+_MODIFIER_DOERS = frozenset({"GOV", "MIL", "COP", "SPY"})
 _WILL = frozenset({"will", "shall", "'ll", "would", "'d"})
 # An event whose own date lies this many days before publication is background.
 _STALE_DAYS = 30
@@ -346,8 +348,33 @@ class EventBuilder:
             inner_targets = match_arguments(complement)[1]
             target_tokens = [t for t in inner_targets if t not in actor_tokens]
         actors = self._actors(actor_tokens)
+        if not actors:
+            # The event noun itself, or the event noun that is the verb's subject ('regime
+            # airstrikes hit the hospital').
+            nouns = (
+                [match.word] if match.is_noun else [t for t in actor_tokens if self._event_noun(t)]
+            )
+            for noun in nouns:
+                actors += self._modifier_actors(noun, match.event_type)
         targets = [t for t in self._targets(target_tokens) if not _same_actor(t, actors)]
         return actors, targets
+
+    def _event_noun(self, token: Token) -> bool:
+        lexicon = self._lexicon
+        return bool(lexicon.noun_rules(lemma(token)) or lexicon.noun_rules(token.lower_))
+
+    def _modifier_actors(self, noun: Token, event_type: str) -> list[Actor]:
+        """'a government assault on Idlib', 'a police crackdown', 'army shelling': a state or
+        armed body named by a common noun before the event noun is its doer ('rebel attacks'
+        too, but 'militant arrests' are arrests of militants, and 'prisoner release' frees
+        the prisoners)."""
+        doers = _MODIFIER_DOERS | ({"REB"} if event_type == "ASSAULT" else set())
+        found = []
+        for token in children(noun, "compound", "nmod"):
+            if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS"):
+                continue
+            found += [a for a in self._resolver.resolve(token) if a.sector in doers]
+        return _unique([a for a in found if not self._resolver.is_place(a)])
 
     @staticmethod
     def _flags(match: Match, complement: Match | None) -> Modality:
