@@ -652,7 +652,9 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ pronouns
     def _pronoun(self, token: Token) -> Actor | None:
-        antecedent = self._same_sentence_antecedent(token) or self._article_antecedent(token)
+        antecedent, settled = self._same_sentence_antecedent(token)
+        if antecedent is None and not settled:
+            antecedent = self._article_antecedent(token)
         if antecedent is None:
             return None
         speaker = self._speakers.get(self._article.quote_index(token))
@@ -674,17 +676,23 @@ class ActorResolver:
             update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
         )
 
-    def _same_sentence_antecedent(self, token: Token) -> Actor | None:
-        """'Syria says it is willing': the subject of a governing verb comes first."""
+    def _same_sentence_antecedent(self, token: Token) -> tuple[Actor | None, bool]:
+        """'Syria says it is willing': the subject of a governing verb comes first.
+
+        Settled (True) also when that subject could be who the pronoun means but names no
+        actor the article can place ('Lord Hale said he agreed'): then the pronoun has no
+        actor rather than someone from an earlier sentence."""
         current = token.head
         while True:
             for subject in children(current, *SUBJECT_DEPS):
                 if subject.i < token.i and subject.lower_ not in PRONOUNS:
                     actor = self.resolve_one(subject)
                     if actor is not None and _compatible(actor, token, _is_plural(subject)):
-                        return actor
+                        return actor, True
+                    if actor is None and _could_mean(subject, token):
+                        return None, True
             if current.head == current:
-                return None
+                return None, False
             current = current.head
 
     def _article_antecedent(self, token: Token, exclude: str | None = None) -> Actor | None:
@@ -694,7 +702,9 @@ class ActorResolver:
         said … “…,” he said'), over people merely mentioned in between."""
         positions = self._mention_positions()
         if token.lower_ in PERSON_PRONOUNS:
-            found = self._recent_subject(token, positions)
+            found, blocked = self._recent_subject(token, positions)
+            if blocked and exclude is None:
+                return None  # the last person who acted is someone the article cannot place
             if found is not None and (exclude is None or found.country != exclude):
                 return found
         number = self._article.sentence_number(token)
@@ -707,21 +717,31 @@ class ActorResolver:
             actor = self.resolve_one(head)
             if exclude is not None and (actor is None or actor.country in (None, exclude)):
                 continue
-            if actor is not None and _compatible(actor, token, _is_plural(head)):
+            if (
+                actor is not None
+                and _compatible(actor, token, _is_plural(head))
+                and not _bystander(actor, token)
+            ):
                 return actor
         return None
 
-    def _recent_subject(self, token: Token, positions: list[int]) -> Actor | None:
+    def _recent_subject(self, token: Token, positions: list[int]) -> tuple[Actor | None, bool]:
+        """The last named person who was a subject within two sentences; blocked (True) when
+        that subject is a name the article cannot place ('mr hale said ...')."""
         number = self._article.sentence_number(token)
         for i in reversed(positions[: bisect.bisect_left(positions, token.i)]):
             head = self._doc[i]
             if number - self._article.sentence_number(head) > 2:
-                return None
+                return None, False
             if head.dep_ in ("nsubj", "nsubjpass"):
                 actor = self.resolve_one(head)
-                if actor is not None and self._named(actor):
-                    return actor
-        return None
+                if actor is not None and self._named(actor) and not _bystander(actor, token):
+                    return actor, False
+                if actor is None and _could_mean(head, token):
+                    return None, True
+                if actor is not None and actor.kind == "PERSON":
+                    return None, False  # 'the prime minister ...': the nearest mention decides
+        return None, False
 
     def _mention_positions(self) -> list[int]:
         """Token positions that may name an actor: argument nouns and named-entity roots."""
@@ -869,7 +889,26 @@ def _compatible(actor: Actor, pronoun: Token, plural: bool) -> bool:
         return actor.kind == "PERSON"
     if word in THING_PRONOUNS:
         return actor.kind in ("GPE", "ORG", "IGO") and not plural
-    return plural or actor.kind in ("GROUP", "NORP")
+    # A country is 'it', a person 'he' or 'she'; 'they' after 'Syria and Iraq' or 'Hale and
+    # Moss' means both, never one of them.
+    return actor.kind not in ("GPE", "PERSON") and (plural or actor.kind in ("GROUP", "NORP"))
+
+
+def _could_mean(subject: Token, pronoun: Token) -> bool:
+    """Whether an unresolved subject could be who the pronoun means: a proper name for 'he',
+    'she' and 'it' ('lord hale', 'Tahrir al-Sham'), a plural noun for 'they'."""
+    word = pronoun.lower_
+    if word in GROUP_PRONOUNS:
+        return subject.pos_ in ("NOUN", "PROPN") and _is_plural(subject)
+    return subject.pos_ == "PROPN" and not _is_plural(subject)
+
+
+def _bystander(actor: Actor, pronoun: Token) -> bool:
+    """Who a pronoun does not reach back to: the journalist or correspondent of the story for
+    'he'/'she', a venue for any pronoun."""
+    if actor.kind == "FAC":
+        return True
+    return pronoun.lower_ in PERSON_PRONOUNS and actor.sector in _BYSTANDERS
 
 
 def _is_plural(token: Token) -> bool:
