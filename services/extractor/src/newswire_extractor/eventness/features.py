@@ -1,0 +1,308 @@
+"""One emitted event and its parsed sentence -> named features for the event filter.
+
+The same function runs when the filter is trained (bench/eventness/train.py) and in the
+extractor, so the model sees at inference exactly what it learned from. Features are binary or
+in [0, 1] (no scaling needed): the trigger's tense, aspect and auxiliaries; the words that
+govern it (reporting, planning, attempting, continuing verbs); frequency, background, opinion
+and hedge cues (the rules' own word lists, rules/lang/en/*.toml); quotes and attribution; where
+the sentence stands in the article; the event's date and its distance from publication; years
+and past-time words in the sentence; the actors and targets; the event type, the trigger's
+lemma and the lemmas of its auxiliaries and governors.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from newswire_contracts import Actor, Event
+from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.lang import Language, load_language
+from newswire_extractor.rules.syntax import CLAUSE_DEPS, children, lemma
+from newswire_extractor.rules.words import word_data, word_set
+
+Features = dict[str, float]
+_PERFECT = frozenset({"has", "have", "'ve", "'s"})
+_YEAR_LIKE = frozenset("0123456789")
+
+
+class EventFeatures:
+    """Computes the features of an event; word lists are read once."""
+
+    def __init__(self, language: Language | None = None) -> None:
+        words = language or load_language("en")
+        self._reporting = words["reporting.verbs"]
+        self._future_aux = words["modality.future_aux"]
+        self._modal_aux = words["modality.hypothetical_aux"]
+        self._future_governors = words["modality.future_governors"]
+        self._attempt = words["assertion.attempt"]
+        self._implicative = words["assertion.implicative"]
+        self._counterfactive = words["assertion.counterfactive"]
+        self._generic = words["generic.adverbs"]
+        self._aggregate = words["generic.aggregate"]
+        self._background_adverbs = words["background.adverbs"]
+        self._background_marks = words["background.marks"]
+        self._negators = words["modality.negators"]
+        self._condition = words["modality.condition_marks"]
+
+        def cues(key: str) -> frozenset[str]:
+            return word_set("eventness.toml", f"cues.{key}")
+
+        self._opinion = cues("opinion")
+        self._hedge = cues("hedge")
+        self._ongoing = cues("ongoing")
+        self._past = cues("past")
+        self._first_person = cues("first_person")
+        self._pronouns = cues("pronouns")
+        dates = word_data("dates.toml")
+        self._news_days = frozenset(dates["weekdays"]) | frozenset(dates["relative_days"])
+
+    def __call__(self, article: Article, event: Event, *, in_sentence: int = 1) -> Features:
+        """The event's features; ``in_sentence``: how many emitted events share its sentence."""
+        found: Features = {}
+        found.update(self._event(event, article.published))
+        found[f"sentence_events={min(in_sentence, 3)}"] = 1.0
+        head = _trigger_head(article, event)
+        if head is None:
+            found["no_parse"] = 1.0
+            return found
+        sentence = head.sent
+        found.update(self._position(article, head))
+        found.update(self._verb(head))
+        found.update(self._governors(head))
+        found.update(self._sentence(sentence, head, article))
+        found.update(self._clause_words(head))
+        return found
+
+    # ------------------------------------------------------------------ the event record
+    def _event(self, event: Event, published: date | None) -> Features:
+        found: Features = {
+            f"type={event.event_type}": 1.0,
+            "confidence": event.confidence,
+        }
+        if not event.actors:
+            found["no_actor"] = 1.0
+        if not event.targets:
+            found["no_target"] = 1.0
+        found.update(self._parties("actor", event.actors))
+        found.update(self._parties("target", event.targets))
+        if event.mode:
+            found["has_mode"] = 1.0
+        if event.quantities:
+            found["quantities"] = 1.0
+        if event.modality.future:
+            found["future"] = 1.0
+        if event.mentions:
+            found["mentioned_again"] = 1.0
+        said = event.attribution
+        if said is not None:
+            found["attributed"] = 1.0
+            found["cue=quote"] = float(said.cue == "quote")
+            speaker = said.speaker
+            if speaker is not None and any(a.name == speaker.name for a in event.actors):
+                found["speaker_is_actor"] = 1.0
+        found.update(_date_features(event, published))
+        return found
+
+    def _parties(self, role: str, parties: list[Actor]) -> Features:
+        found: Features = {}
+        for party in parties[:2]:
+            found[f"{role}_kind={party.kind}"] = 1.0
+            if party.country:
+                found[f"{role}_country"] = 1.0
+            if party.sector:
+                found[f"{role}_sector={party.sector}"] = 1.0
+            words = party.text.casefold().split()
+            if words and words[0] in self._pronouns:
+                found[f"{role}_pronoun"] = 1.0
+        return found
+
+    # ------------------------------------------------------------------ the trigger
+    def _position(self, article: Article, head: Token) -> Features:
+        # Relative, not absolute: a wire story of 12 sentences is news to its end, a long read's
+        # later paragraphs are mostly background. The first sentence is the lead.
+        number = article.sentence_number(head)
+        total = max(article.sentence_number(article.doc[-1]), 1)
+        found: Features = {"sentence_depth": number / total}
+        if number == 0:
+            found["lead_sentence"] = 1.0
+        if article.quote_index(head) >= 0:
+            found["in_quote"] = 1.0
+        return found
+
+    def _verb(self, head: Token) -> Features:
+        """Tense, aspect and auxiliaries of the trigger (or of the verb governing an event noun)."""
+        verb = head
+        found: Features = {f"pos={head.pos_}": 1.0}
+        if head.pos_ in ("NOUN", "PROPN"):
+            if head.tag_ in ("NNS", "NNPS"):
+                found["plural_noun"] = 1.0
+            if head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                verb = head.head
+        found[f"tag={verb.tag_}"] = 1.0
+        auxes = [a.lower_ for a in children(verb, "aux", "auxpass")]
+        if any(a in _PERFECT for a in auxes) and verb.tag_ == "VBN":
+            found["perfect"] = 1.0
+        if "had" in auxes:
+            found["past_perfect"] = 1.0
+        if any(a in self._future_aux for a in auxes):
+            found["future_aux"] = 1.0
+        if any(a in self._modal_aux for a in auxes):
+            found["modal_aux"] = 1.0
+        if any(a in self._opinion for a in auxes):
+            found["opinion_aux"] = 1.0
+        if "to" in auxes:
+            found["infinitive"] = 1.0
+        if children(verb, "auxpass", "nsubjpass"):
+            found["passive"] = 1.0
+        if verb.tag_ == "VBG" and any(lemma(a) == "be" for a in children(verb, "aux")):
+            found["progressive"] = 1.0
+        if verb.tag_ in ("VBZ", "VBP") and not auxes:
+            found["simple_present"] = 1.0
+        if children(verb, "neg") or any(c.lower_ in self._negators for c in verb.children):
+            found["negated"] = 1.0
+        adverbs = {c.lower_ for c in children(verb, "advmod", "npadvmod")}
+        if adverbs & self._generic:
+            found["generic_adverb"] = 1.0
+        if adverbs & self._background_adverbs:
+            found["background_adverb"] = 1.0
+        for subject in children(verb, "nsubj", "nsubjpass"):
+            if subject.tag_ in ("NNS", "NNPS") and not children(subject, "det", "poss"):
+                found["bare_plural_subject"] = 1.0
+            elif subject.tag_ in ("NNS", "NNPS"):
+                found["plural_subject"] = 1.0
+            if subject.lower_ in self._first_person:
+                found["first_person_subject"] = 1.0
+        for obj in children(verb, "dobj"):
+            if obj.tag_ in ("NNS", "NNPS") and not children(obj, "det", "poss", "nummod"):
+                found["bare_plural_object"] = 1.0
+        if verb.dep_ == "relcl":
+            found["relative_clause"] = 1.0
+        if verb.dep_ == "acl" or verb.dep_ == "amod":
+            found["modifier_clause"] = 1.0
+        if verb.dep_ == "advcl":
+            marks = {m.lower_ for m in children(verb, "mark", "advmod")}
+            found["adverbial_clause"] = 1.0
+            if marks & self._background_marks:
+                found["temporal_clause"] = 1.0
+            if marks & self._condition:
+                found["condition_clause"] = 1.0
+        return found
+
+    def _governors(self, head: Token) -> Features:
+        """The words above the trigger: 'said that', 'plans to', 'continued to', 'tried to'."""
+        found: Features = {}
+        depth = 0
+        current = head
+        steps = 0
+        while current.head is not current and steps < 8:
+            step = current.dep_
+            current = current.head
+            steps += 1
+            word = lemma(current)
+            if step in CLAUSE_DEPS and word not in self._reporting:
+                depth += 1
+            if word in self._reporting:
+                found["governor=reporting"] = 1.0
+                if current.tag_ in ("VBZ", "VBP"):
+                    found["reporting_present"] = 1.0
+            if word in self._future_governors:
+                found["governor=plan"] = 1.0
+            if word in self._attempt:
+                found["governor=attempt"] = 1.0
+            if word in self._counterfactive:
+                found["governor=counterfactive"] = 1.0
+            if word in self._ongoing:
+                found["governor=ongoing"] = 1.0
+            if word in self._implicative:
+                found["governor=implicative"] = 1.0
+            if any(a.lower_ in self._opinion for a in children(current, "aux")):
+                found["governor_opinion"] = 1.0
+            found[f"gov={word}"] = 1.0
+        found[f"depth={min(depth, 2)}"] = 1.0
+        return found
+
+    def _sentence(self, sentence: Span, head: Token, article: Article) -> Features:
+        found: Features = {}
+        lowers = [t.lower_ for t in sentence]
+        words = set(lowers)
+        if words & self._opinion:
+            found["sentence_opinion"] = 1.0
+        if words & self._hedge:
+            found["sentence_hedge"] = 1.0
+        if words & self._past:
+            found["sentence_past_word"] = 1.0
+        if words & self._generic:
+            found["sentence_generic"] = 1.0
+        if words & self._aggregate:
+            found["sentence_aggregate"] = 1.0
+        if words & self._condition:
+            found["sentence_condition"] = 1.0
+        if {lemma(t) for t in sentence} & self._ongoing:
+            found["sentence_ongoing"] = 1.0
+        if words & self._first_person and article.quote_index(head) < 0:
+            found["writer_first_person"] = 1.0
+        if "?" in lowers[-3:]:
+            found["question"] = 1.0
+        if any(t.lower_ in self._news_days for t in sentence):
+            found["sentence_news_day"] = 1.0  # 'on Monday', 'yesterday': the story's own days
+        if any(t.ent_type_ == "DATE" for t in sentence):
+            found["sentence_date"] = 1.0
+        years = [int(t.text) for t in sentence if _is_year(t)]
+        if years:
+            found["sentence_year"] = 1.0
+            published = article.published
+            if published is not None and min(years) < published.year:
+                found["sentence_old_year"] = 1.0
+        return found
+
+    def _clause_words(self, head: Token) -> Features:
+        """The trigger's lemma, its dependency and its auxiliaries', adverbs' and markers' lemmas.
+        (Lemmas of its arguments and hashed lemma bigrams of its clause were tried: on 324
+        labels they lowered the cross-validated AUC, docs/event-filter-model.md.)"""
+        found: Features = {f"lemma={lemma(head)}": 1.0, f"dep={head.dep_}": 1.0}
+        for child in head.children:
+            if child.dep_ in ("aux", "auxpass", "advmod", "neg", "mark", "prt", "det"):
+                found[f"child={lemma(child)}"] = 1.0
+        return found
+
+
+def _trigger_head(article: Article, event: Event) -> Token | None:
+    """The syntactic head of the event's trigger words."""
+    evidence = event.evidence
+    if evidence.trigger_start is None or evidence.trigger_end is None:
+        return None
+    span = article.doc.char_span(
+        evidence.trigger_start, evidence.trigger_end, alignment_mode="expand"
+    )
+    if span is None or len(span) == 0:
+        return None
+    root: Token = span.root
+    return root
+
+
+def _is_year(token: Token) -> bool:
+    text = token.text
+    return len(text) == 4 and set(text) <= _YEAR_LIKE and text[:2] in ("19", "20")
+
+
+def _date_features(event: Event, published: date | None) -> Features:
+    occurred = event.occurred
+    found: Features = {f"date_precision={occurred.precision}": 1.0}
+    if occurred.text:
+        found["date_words"] = 1.0
+        # The date's words in the event's own sentence, or carried over from the story's news.
+        if occurred.text in event.evidence.text:
+            found["date_in_sentence"] = 1.0
+    if published is None or occurred.date is None:
+        return found
+    days = (published - occurred.date).days
+    if days < 0:
+        found["date_after_publication"] = 1.0
+    elif occurred.text and days > 0:
+        bucket = (
+            "1-7" if days <= 7 else "8-30" if days <= 30 else "31-365" if days <= 365 else ">1y"
+        )
+        found[f"date_before={bucket}"] = 1.0
+    return found

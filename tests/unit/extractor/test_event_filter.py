@@ -1,0 +1,163 @@
+"""The event filter: the shipped model loads, scores habits and background below dated news,
+and the settings switch it off or move its threshold."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pydantic import ValidationError
+
+from newswire_contracts import Event
+from newswire_extractor import RulesExtractor
+from newswire_extractor.bootstrap import build_service
+from newswire_extractor.eventness import (
+    EventFeatures,
+    EventFilter,
+    EventModel,
+    load_event_metrics,
+    load_event_model,
+)
+from newswire_extractor.rules.document import Article
+from newswire_extractor.settings import ExtractorSettings
+
+from .conftest import PUBLISHED
+
+NEWS = (
+    "Ukrainian and Russian delegations held talks in Istanbul on Monday. Iraq's president "
+    "condemned the attack on Tuesday. Germany sent 300 troops to Lithuania on Tuesday, the "
+    "defence ministry said."
+)
+# Acts of the same kinds that the rules emit, told as a standing position, an opinion and an
+# ongoing campaign: none is one dated happening.
+HABITS = (
+    "The Labour leader has long called for higher taxes on the rich. The government should "
+    "apologise to the families, the senator said. Isis has continued launching attacks around "
+    "the world."
+)
+# Every feature name the extractor can produce, as a pattern (the model may use no others).
+FEATURE_NAME = re.compile(
+    r"^[a-z_]+(=[A-Za-z_0-9+\-<>.' ]+)?$|^(lemma|gov|child|dep|tag|pos|type)=.+$"
+)
+
+
+class Scores(EventFilter):
+    """The shipped filter, switched off, keeping each event's score."""
+
+    def __init__(self) -> None:
+        super().__init__(enabled=False)
+        self.scored: list[tuple[Event, float]] = []
+
+    def __call__(self, article: Article, events: list[Event]) -> list[Event]:
+        self.scored += zip(events, self.scores(article, events), strict=True)
+        return events
+
+
+def _scored(text: str) -> list[tuple[Event, float]]:
+    scores = Scores()
+    extractor = RulesExtractor(event_filter=scores)
+    extractor.extract(text, article_id="filter-test", published_at=PUBLISHED)
+    return scores.scored
+
+
+def test_the_shipped_model_loads_with_its_threshold_features_and_figures() -> None:
+    model = load_event_model()
+    assert model.name.startswith("eventness-lr/")
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.features) > 50
+    assert all(FEATURE_NAME.match(name) for name in model.features), [
+        n for n in model.features if not FEATURE_NAME.match(n)
+    ]
+    # The cues the filter was built for carry the weight they should.
+    assert model.weights["sentence_news_day"] > 0
+    assert model.weights["sentence_old_year"] < 0 or model.weights["sentence_year"] < 0
+    metrics = load_event_metrics()
+    cv = metrics["cross_validation"]
+    assert 0.5 < cv["auc"] <= 1.0
+    assert cv["threshold"] == model.threshold
+    assert metrics["labels"]["matched"] >= 60
+
+
+def test_a_model_file_without_weights_is_refused() -> None:
+    with pytest.raises(KeyError):
+        EventModel(json.loads('{"name": "x", "threshold": 0.5, "intercept": 0}'))
+
+
+def test_standing_positions_opinions_and_campaigns_score_below_dated_news() -> None:
+    news = _scored(NEWS)
+    habits = _scored(HABITS)
+    assert {e.event_type for e, _ in news} == {"CONSULT", "ACCUSE", "MOBILIZE"}
+    assert {e.event_type for e, _ in habits} == {"REQUEST", "ASSAULT"}  # the rules keep them
+    lowest_news = min(s for _, s in news)
+    highest_habit = max(s for _, s in habits)
+    assert highest_habit < lowest_news, (news, habits)
+
+
+def test_features_say_what_the_clause_is() -> None:
+    found: list[tuple[Event, dict[str, float]]] = []
+
+    class Keep(EventFilter):
+        def __call__(self, article: Article, events: list[Event]) -> list[Event]:
+            found.extend((e, EventFeatures()(article, e)) for e in events)
+            return events
+
+    text = HABITS + " In 2014 he told the BBC the army had bombed the town."
+    RulesExtractor(event_filter=Keep(enabled=False)).extract(
+        text, article_id="filter-test", published_at=PUBLISHED
+    )
+    by_trigger = {e.evidence.trigger.split()[0]: f for e, f in found}
+    called, said, continued = by_trigger["called"], by_trigger["said"], by_trigger["continued"]
+    assert called["perfect"] == 1.0  # 'has long called'
+    assert called["lead_sentence"] == 1.0 and called["type=REQUEST"] == 1.0
+    assert said["sentence_opinion"] == 1.0  # 'should'
+    assert said["governor=reporting"] == 0 or said["lemma=say"] == 1.0
+    assert continued["sentence_ongoing"] == 1.0  # 'continued'
+    assert continued["sentence_depth"] > called["sentence_depth"]
+
+
+def test_off_leaves_the_events_unchanged() -> None:
+    off = RulesExtractor(event_filter=EventFilter(enabled=False))
+    keep_all = RulesExtractor(event_filter=EventFilter(threshold=0.0))
+    text = NEWS + " " + HABITS
+    first = off.extract(text, article_id="a", published_at=PUBLISHED).events
+    second = keep_all.extract(text, article_id="a", published_at=PUBLISHED).events
+    assert first and first == second
+
+
+def test_the_threshold_drops_what_scores_below_it() -> None:
+    text = NEWS + " " + HABITS
+    scored = _scored(text)
+    cut = sorted(s for _, s in scored)[len(scored) // 2]
+    strict = EventFilter(threshold=cut)
+    kept = RulesExtractor(event_filter=strict).extract(
+        text, article_id="filter-test", published_at=PUBLISHED
+    )
+    assert [e.event_id for e in kept.events] == [e.event_id for e, s in scored if s >= cut]
+    assert strict.dropped == sum(1 for _, s in scored if s < cut) > 0
+    assert strict.seen == len(scored)
+
+
+def test_the_settings_switch_and_move_the_filter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSWIRE_EXTRACTOR_EVENT_FILTER", "off")
+    monkeypatch.setenv("NEWSWIRE_EXTRACTOR_EVENT_FILTER_THRESHOLD", "0.9")
+    settings = ExtractorSettings()
+    assert (settings.event_filter, settings.event_filter_threshold) == (False, 0.9)
+    extractor = build_service(settings).extractor
+    assert isinstance(extractor, RulesExtractor)
+    assert not extractor.event_filter.enabled
+    assert extractor.event_filter.threshold == 0.9
+
+
+def test_the_filter_is_on_by_default_at_the_models_threshold() -> None:
+    default = build_service(ExtractorSettings()).extractor
+    assert isinstance(default, RulesExtractor)
+    assert default.event_filter.enabled
+    assert default.event_filter.threshold == load_event_model().threshold
+
+
+def test_a_threshold_outside_zero_to_one_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        ExtractorSettings(event_filter_threshold=1.5)
+    with pytest.raises(ValueError, match="threshold"):
+        EventFilter(threshold=-0.1)
