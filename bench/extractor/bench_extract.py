@@ -22,8 +22,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from newswire.measure.extract_eval import load_team_gold
 from newswire_extractor import RulesExtractor
-from newswire_extractor.evaluation import load_team_gold
 
 GOLD = Path(__file__).resolve().parent / "gold" / "team.jsonl"
 MIN_WORDS, MAX_WORDS = 600, 900

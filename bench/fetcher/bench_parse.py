@@ -20,7 +20,7 @@ from pathlib import Path
 import trafilatura
 from htmldate import find_date
 
-from newswire_fetcher.evaluate import (
+from newswire.measure.parse_eval import (
     FETCHED_AT,
     Page,
     evaluate,

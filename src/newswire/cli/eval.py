@@ -29,7 +29,7 @@ def eval_parse(
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
 ) -> None:
     """Text F1 (4-token shingles), title/date/author/language accuracy and pages/s per core."""
-    from newswire_fetcher.evaluate import evaluate, load_corpus, measure_speed
+    from newswire.measure.parse_eval import evaluate, load_corpus, measure_speed
 
     pages = load_corpus(corpus)
     if not pages:
@@ -107,15 +107,15 @@ def evaluate_command(
 ) -> None:
     """Type accuracy and macro-F1, per-type F1, confusions, actor/target F1, places, dates,
     quantities and quotes of the rules backend on each gold set."""
-    from newswire_extractor.bootstrap import build_service
-    from newswire_extractor.evaluation import (
+    from newswire.measure.extract_eval import (
         evaluate,
         load_dev_set,
         load_team_gold,
         render,
         summary,
     )
-    from newswire_extractor.evaluation.paths import default_dev_set, default_team_gold, repo_root
+    from newswire.measure.extract_eval.paths import default_dev_set, default_team_gold, repo_root
+    from newswire_extractor.bootstrap import build_service
     from newswire_extractor.settings import ExtractorSettings
 
     root = repo_root()
@@ -242,7 +242,7 @@ def _corpus_measures(
 
 
 def _header(backend: str, model: str) -> str:
-    from newswire_extractor.evaluation.report import METHOD
+    from newswire.measure.extract_eval.report import METHOD
 
     return (
         "# Extractor evaluation\n\n"

@@ -42,6 +42,14 @@ PUBLISHED = date(2025, 6, 3)
         ("this year", "2025-01-01", "year"),
         ("2024", "2024-01-01", "year"),
         ("three weeks ago", "2025-05-12", "month"),
+        ("Three years ago", "2022-01-01", "year"),
+        ("Last week", "2025-05-26", "year"),
+        ("Last April", "2025-04-01", "month"),
+        ("last June", "2024-06-01", "month"),
+        ("over the weekend", "2025-05-31", "year"),
+        ("the past two days", "2025-06-01", "month"),
+        ("the last month", "2025-05-03", "year"),
+        ("the past 48 hours", "2025-06-01", "month"),
     ],
 )
 def test_expressions_resolve_to_a_day_on_or_before_publication(
@@ -77,6 +85,36 @@ def test_future_events_look_forward() -> None:
     nxt = resolve_date("next week", PUBLISHED)
     assert nxt is not None
     assert nxt.date == date(2025, 6, 9)
+
+
+def test_a_weekday_of_next_week_lies_after_publication() -> None:
+    found = resolve_date("Thursday next week", PUBLISHED)
+    assert found is not None
+    assert (found.date, found.precision) == (date(2025, 6, 12), "day")
+    monday = resolve_date("Monday next week", PUBLISHED)
+    assert monday is not None
+    assert monday.date == date(2025, 6, 9)
+
+
+def test_a_span_of_years_up_to_publication_is_no_date() -> None:
+    # 'over the past year' is a duration; it is not the calendar year before ('past year').
+    assert resolve_date("the past year", PUBLISHED) is None
+    assert resolve_date("the last three months", date(2025, 1, 10)) is None  # spans two years
+
+
+def test_date_patterns_find_capitalised_and_spanning_expressions() -> None:
+    from newswire_extractor.rules.analysis import DATE_PATTERN
+
+    def found(text: str) -> list[str]:
+        return [m[0] for m in DATE_PATTERN.finditer(text)]
+
+    assert found("Last week the minister resigned.") == ["Last week"]
+    assert found("Three years ago the town fell.") == ["Three years ago"]
+    assert found("Today the town is quiet.") == ["Today"]
+    assert found("she told the Today programme") == []
+    assert found("aid was delivered over the weekend") == ["the weekend"]
+    assert found("it killed 80 people in the past two days") == ["the past two days"]
+    assert found("talks on Thursday and Friday next week") == ["Thursday", "Friday next week"]
 
 
 def test_without_publication_date_relative_expressions_stay_unresolved() -> None:
@@ -207,3 +245,122 @@ def test_an_announced_future_step_is_dated_to_its_announcement(extractor: RulesE
     )
     quit_ = next(e for e in events if e.evidence.trigger == "quit")
     assert (quit_.occurred.date, quit_.occurred.precision) == (date(2018, 12, 22), "unknown")
+
+
+# ------------------------------------------------------- which words date which happening
+JUNE_18 = datetime(2025, 6, 18, 9, 0, tzinfo=UTC)  # a Wednesday
+
+
+def _trigger(events: list[Event], trigger: str) -> Event:
+    (found,) = [e for e in events if e.evidence.trigger == trigger]
+    return found
+
+
+def test_may_after_to_is_a_person_not_the_month(extractor: RulesExtractor) -> None:
+    text = (
+        "The opposition called a strike over fuel prices. The parliament debated the budget "
+        "for six hours. Relatives of the detained activist have written a letter to May "
+        "demanding his release."
+    )
+    demand = _one(_events(extractor, text, JUNE_18), "REQUEST").occurred
+    assert demand.text is None  # not 'May' (1 May 2025)
+    assert (demand.date, demand.precision) == (JUNE_18.date(), "unknown")
+
+
+def test_capitalised_and_spanning_expressions_date_their_clause(extractor: RulesExtractor) -> None:
+    text = (
+        "Last week the Turkish foreign minister accused Russia of shelling Kharkiv. "
+        "The World Health Organization said it had delivered medical supplies to 2,000 families "
+        "in Gaza over the weekend. In the past two days, Turkish jets struck villages near Afrin."
+    )
+    events = _events(extractor, text, JUNE_18)
+    accused = _one(events, "ACCUSE").occurred
+    assert (accused.date, accused.precision) == (date(2025, 6, 9), "month")
+    assert accused.text == "Last week"
+    aid = _one(events, "AID").occurred
+    assert (aid.date, aid.precision) == (date(2025, 6, 14), "month")
+    struck = _one(events, "ASSAULT").occurred
+    assert (struck.date, struck.precision) == (date(2025, 6, 16), "month")
+
+
+def test_talks_set_for_next_week_are_not_last_weeks(extractor: RulesExtractor) -> None:
+    text = (
+        "Ukraine and Russia held talks in Istanbul on Monday. The UN envoy said he is meeting "
+        "the two delegations in Geneva on Thursday and Friday next week."
+    )
+    meeting = _trigger(_events(extractor, text, JUNE_18), "meeting").occurred
+    # Not Thursday 12 June: the meeting is still to come.
+    assert (meeting.date, meeting.text) == (None, "Thursday")
+
+
+def test_a_year_named_before_does_not_move_a_recent_month_day(extractor: RulesExtractor) -> None:
+    text = (
+        "Russian forces shelled Kharkiv on Monday. Ukraine said Russian forces used cluster "
+        "munitions in 2019. Russian forces shelled Odesa on 22 July."
+    )
+    events = _events(extractor, text, datetime(2025, 8, 10, 9, 0, tzinfo=UTC))
+    odesa = next(e for e in events if e.location is not None and e.location.name == "Odesa")
+    assert (odesa.occurred.date, odesa.occurred.precision) == (date(2025, 7, 22), "day")
+
+
+def test_a_later_sentence_does_not_take_the_date_before_it(extractor: RulesExtractor) -> None:
+    text = (
+        "The opposition called a strike over fuel prices. The parliament debated the budget. "
+        "Officials said Russian and Ukrainian negotiators held talks on 13 June in Istanbul. "
+        "The Russian defence ministry later said its forces had captured two villages."
+    )
+    captured = _one(_events(extractor, text, JUNE_18), "ASSAULT").occurred
+    assert captured.date != date(2025, 6, 13)
+    assert (captured.date, captured.precision) == (date(2025, 6, 11), "month")
+
+
+def test_an_undated_past_event_of_a_news_story_is_dated_to_its_month(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The opposition called a strike over fuel prices. The parliament debated the budget "
+        "for six hours. The vote, which was held last month, ended the crisis. A spokesman for "
+        "the president criticised the opposition leader."
+    )
+    criticised = _one(_events(extractor, text, JUNE_18), "ACCUSE").occurred
+    # Not May ('held last month' describes the vote): the week before publication, in June.
+    assert (criticised.date, criticised.precision, criticised.text) == (
+        date(2025, 6, 11),
+        "month",
+        None,
+    )
+
+
+def test_the_news_week_that_spans_two_months_is_the_year(extractor: RulesExtractor) -> None:
+    text = (
+        "The opposition called a strike over fuel prices. The parliament debated the budget "
+        "for six hours. A spokesman for the president criticised the opposition leader."
+    )
+    criticised = _one(_events(extractor, text, datetime(2025, 6, 3, 9, tzinfo=UTC)), "ACCUSE")
+    assert (criticised.occurred.date, criticised.occurred.precision) == (date(2025, 5, 27), "year")
+
+
+def test_undated_past_events_of_history_stay_undated(extractor: RulesExtractor) -> None:
+    obituary = (
+        "The politician was born in 1933 in a Kurdish village. He studied law in Baghdad in "
+        "1953. Iraqi troops attacked his fighters in 1976. He joined the opposition in 1979. A "
+        "spokesman for the party criticised the government."
+    )
+    assert _one(_events(extractor, obituary, JUNE_18), "ACCUSE").occurred.date is None
+    essay = (
+        "Three years ago rebels besieged the town for months. The army had few supplies. The "
+        "rebels attacked the garrison and the army withdrew from the town. Today the town is "
+        "quiet."
+    )
+    events = _events(extractor, essay, JUNE_18)
+    assert _one(events, "ASSAULT").occurred.date is None
+    assert _one(events, "RETREAT").occurred.date is None
+
+
+def test_at_the_time_sets_a_past_of_its_own(extractor: RulesExtractor) -> None:
+    text = (
+        "The opposition called a strike over fuel prices. The parliament debated the budget "
+        "for six hours. The police recognised the protesters' grievances at the time."
+    )
+    recognised = _trigger(_events(extractor, text, JUNE_18), "recognised").occurred
+    assert recognised.date is None

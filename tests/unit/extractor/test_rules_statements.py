@@ -60,13 +60,14 @@ def _dates(extractor: RulesExtractor, text: str) -> dict[str, str | None]:
 
 
 def test_own_past_time_frame_is_not_given_the_news_peg(extractor: RulesExtractor) -> None:
-    # 'three weeks ago' sets the sentence's own time: the lede's Monday is not the rejection's.
+    # 'Three weeks ago' sets the sentence's own time: the lede's Monday is not the rejection's;
+    # the rejection is dated by its own words (the week three weeks before, month precision).
     dates = _dates(
         extractor,
         "Russia and Ukraine held talks in Istanbul on Monday. "
         "Three weeks ago Ukraine rejected a Russian proposal for a truce.",
     )
-    assert dates == {"CONSULT": "2025-06-02", "REJECT": None}
+    assert dates == {"CONSULT": "2025-06-02", "REJECT": "2025-05-12"}
 
 
 def test_emerged_report_gets_no_publication_date(extractor: RulesExtractor) -> None:

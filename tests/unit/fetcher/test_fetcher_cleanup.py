@@ -8,10 +8,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from newswire.measure.parse_eval import evaluate, f1, load_corpus, precision_recall
 from newswire_fetcher.cleanup import clean_tree, cut_tree
 from newswire_fetcher.dates import parse_page_date
 from newswire_fetcher.datewords import english_date, is_date_line
-from newswire_fetcher.evaluate import evaluate, f1, load_corpus, precision_recall
 from newswire_fetcher.parse import parse_html
 from newswire_fetcher.text import strip_head
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-import newswire_fetcher.evaluate  # noqa: F401 - imports trafilatura (and its warnings) up front
+import newswire.measure.parse_eval  # noqa: F401 - imports trafilatura (and its warnings) up front
 from newswire.cli import app
 
 CORPUS = Path(__file__).parents[3] / "bench" / "fetcher" / "corpus"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -10,7 +11,7 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Span, Token
 
 from newswire_contracts import Actor
-from newswire_extractor.kb import Country, KnowledgeBase, Organization, Role
+from newswire_extractor.kb import Country, KnowledgeBase, Organization, Person, Role
 from newswire_extractor.rules.document import Article
 from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.syntax import (
@@ -61,6 +62,7 @@ class ActorResolver:
         self._people: dict[str, tuple[str | None, str | None]] = {}
         self._full_names: dict[str, str] = {}
         self._titles: dict[str, set[str]] = {}  # words each named person was described with
+        self._surnames: dict[str, Person] | None = None  # lower-case texts: see _named_before
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
@@ -192,6 +194,8 @@ class ActorResolver:
         for ent in self._article.entities_in(start, end):
             desc = self._describe_entity(desc, ent, head, person_tokens)
         span = self._doc[start:end]
+        if self._lower_cased and desc.person is None and desc.org is None:
+            desc = self._describe_lower_case(desc, span, person_tokens)
         for token in span:
             if desc.country is None and token.i not in person_tokens:
                 country = (
@@ -270,6 +274,47 @@ class ActorResolver:
         if covers_head and label == "ORG" and desc.org_text is None:
             return replace(desc, org_text=ent.text)
         return desc
+
+    def _describe_lower_case(
+        self, desc: _Description, span: Span, person_tokens: set[int]
+    ) -> _Description:
+        """An all-lower-case text has no capitals to find names by: the knowledge base's
+        people and organisations are looked up by their words ('lib dem leader charles kennedy',
+        'a spokesman for ukip', 'eu leaders')."""
+        names = [t for t in span if t.pos_ == "PROPN"]
+        for size in range(len(names), 0, -1):
+            for first in range(len(names) - size + 1):
+                run = names[first : first + size]
+                if run[-1].i - run[0].i != size - 1:
+                    continue  # not adjacent words
+                text = " ".join(t.text for t in run)
+                titled = size == 2 and self._kb.people.is_title(run[0].text)
+                surname = self._named_before(run[-1].lower_) if size == 1 or titled else None
+                person = surname or self._kb.people.find(text)
+                if person is not None:
+                    person_tokens.update(t.i for t in run)
+                    return replace(desc, person=person.name)
+                org = self._kb.organizations.find(text.title())
+                if org is None and size == 1 and run[0].lower_ not in _NOT_ABBREVIATIONS:
+                    org = self._kb.organizations.find(text.upper())
+                if org is not None:
+                    return replace(desc, org=org)
+        return desc
+
+    def _named_before(self, surname: str) -> Person | None:
+        """'mr kennedy' in a lower-case text that wrote 'charles kennedy' before: the one known
+        person of the article with that surname."""
+        if self._surnames is None:
+            text = self._article.text.lower()
+            found: dict[str, list[Person]] = {}
+            for name in self._kb.people.names():
+                words = name.lower().split()
+                if len(words) > 1 and re.search(rf"\b{re.escape(name.lower())}\b", text):
+                    person = self._kb.people.find(name)
+                    if person is not None and person not in found.get(words[-1], []):
+                        found.setdefault(words[-1], []).append(person)
+            self._surnames = {k: v[0] for k, v in found.items() if len(v) == 1}
+        return self._surnames.get(surname)
 
     def _qualified(self, role: Role, span: Span, head: Token, person_tokens: set[int]) -> Role:
         """What the words before a title say of its holder: 'former minister' (ELI), 'shadow
@@ -652,7 +697,9 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ pronouns
     def _pronoun(self, token: Token) -> Actor | None:
-        antecedent = self._same_sentence_antecedent(token) or self._article_antecedent(token)
+        antecedent, settled = self._same_sentence_antecedent(token)
+        if antecedent is None and not settled:
+            antecedent = self._article_antecedent(token)
         if antecedent is None:
             return None
         speaker = self._speakers.get(self._article.quote_index(token))
@@ -674,17 +721,23 @@ class ActorResolver:
             update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
         )
 
-    def _same_sentence_antecedent(self, token: Token) -> Actor | None:
-        """'Syria says it is willing': the subject of a governing verb comes first."""
+    def _same_sentence_antecedent(self, token: Token) -> tuple[Actor | None, bool]:
+        """'Syria says it is willing': the subject of a governing verb comes first.
+
+        Settled (True) also when that subject could be who the pronoun means but names no
+        actor the article can place ('Lord Hale said he agreed'): then the pronoun has no
+        actor rather than someone from an earlier sentence."""
         current = token.head
         while True:
             for subject in children(current, *SUBJECT_DEPS):
                 if subject.i < token.i and subject.lower_ not in PRONOUNS:
                     actor = self.resolve_one(subject)
                     if actor is not None and _compatible(actor, token, _is_plural(subject)):
-                        return actor
+                        return actor, True
+                    if actor is None and _could_mean(subject, token):
+                        return None, True
             if current.head == current:
-                return None
+                return None, False
             current = current.head
 
     def _article_antecedent(self, token: Token, exclude: str | None = None) -> Actor | None:
@@ -694,7 +747,9 @@ class ActorResolver:
         said … “…,” he said'), over people merely mentioned in between."""
         positions = self._mention_positions()
         if token.lower_ in PERSON_PRONOUNS:
-            found = self._recent_subject(token, positions)
+            found, blocked = self._recent_subject(token, positions)
+            if blocked and exclude is None:
+                return None  # the last person who acted is someone the article cannot place
             if found is not None and (exclude is None or found.country != exclude):
                 return found
         number = self._article.sentence_number(token)
@@ -707,21 +762,31 @@ class ActorResolver:
             actor = self.resolve_one(head)
             if exclude is not None and (actor is None or actor.country in (None, exclude)):
                 continue
-            if actor is not None and _compatible(actor, token, _is_plural(head)):
+            if (
+                actor is not None
+                and _compatible(actor, token, _is_plural(head))
+                and not _bystander(actor, token)
+            ):
                 return actor
         return None
 
-    def _recent_subject(self, token: Token, positions: list[int]) -> Actor | None:
+    def _recent_subject(self, token: Token, positions: list[int]) -> tuple[Actor | None, bool]:
+        """The last named person who was a subject within two sentences; blocked (True) when
+        that subject is a name the article cannot place ('mr hale said ...')."""
         number = self._article.sentence_number(token)
         for i in reversed(positions[: bisect.bisect_left(positions, token.i)]):
             head = self._doc[i]
             if number - self._article.sentence_number(head) > 2:
-                return None
+                return None, False
             if head.dep_ in ("nsubj", "nsubjpass"):
                 actor = self.resolve_one(head)
-                if actor is not None and self._named(actor):
-                    return actor
-        return None
+                if actor is not None and self._named(actor) and not _bystander(actor, token):
+                    return actor, False
+                if actor is None and _could_mean(head, token):
+                    return None, True
+                if actor is not None and actor.kind == "PERSON":
+                    return None, False  # 'the prime minister ...': the nearest mention decides
+        return None, False
 
     def _mention_positions(self) -> list[int]:
         """Token positions that may name an actor: argument nouns and named-entity roots."""
@@ -748,6 +813,7 @@ _SHADOW = load_language("en")["qualifiers.shadow"]
 _GENERIC = load_language("en")["qualifiers.generic"]
 _PARTIES = load_language("en")["qualifiers.parties"]
 _NOT_HOME = load_language("en")["qualifiers.not_home"]
+_NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]
 _BYSTANDERS = frozenset(s.upper() for s in load_language("en")["pronouns.bystanders"])
 # Bodies whose name before a generic title gives its holder their sector ('union leader').
 _BODY_SECTORS = frozenset(
@@ -869,7 +935,26 @@ def _compatible(actor: Actor, pronoun: Token, plural: bool) -> bool:
         return actor.kind == "PERSON"
     if word in THING_PRONOUNS:
         return actor.kind in ("GPE", "ORG", "IGO") and not plural
-    return plural or actor.kind in ("GROUP", "NORP")
+    # A country is 'it', a person 'he' or 'she'; 'they' after 'Syria and Iraq' or 'Hale and
+    # Moss' means both, never one of them.
+    return actor.kind not in ("GPE", "PERSON") and (plural or actor.kind in ("GROUP", "NORP"))
+
+
+def _could_mean(subject: Token, pronoun: Token) -> bool:
+    """Whether an unresolved subject could be who the pronoun means: a proper name for 'he',
+    'she' and 'it' ('lord hale', 'Tahrir al-Sham'), a plural noun for 'they'."""
+    word = pronoun.lower_
+    if word in GROUP_PRONOUNS:
+        return subject.pos_ in ("NOUN", "PROPN") and _is_plural(subject)
+    return subject.pos_ == "PROPN" and not _is_plural(subject)
+
+
+def _bystander(actor: Actor, pronoun: Token) -> bool:
+    """Who a pronoun does not reach back to: the journalist or correspondent of the story for
+    'he'/'she', a venue for any pronoun."""
+    if actor.kind == "FAC":
+        return True
+    return pronoun.lower_ in PERSON_PRONOUNS and actor.sector in _BYSTANDERS
 
 
 def _is_plural(token: Token) -> bool:

@@ -53,26 +53,32 @@ _MONTH = (
 )
 _PARTS = "|".join(_DATE_WORDS["parts_of_day"])
 _STEP_WORDS = "|".join(_DATE_WORDS["periods"]["steps"])
+_COUNTS = r"\d+|" + "|".join(_DATE_WORDS["periods"]["counts"])
 # Date expressions resolve_date understands (names come from rules, not the NER model).
 DATE_PATTERN = re.compile(
-    rf"\b(?:(?:{_STEP_WORDS})\s+)?{_WEEKDAY}(?:\s+(?:{_PARTS}))?\b"
+    rf"\b(?:(?i:{_STEP_WORDS})\s+)?{_WEEKDAY}(?:\s+(?:{_PARTS}))?(?:\s+next\s+week)?\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
     rf"|\b(?:early\s+|mid-|late\s+)?{_MONTH}\s+\d{{4}}\b"
-    r"|\b(?:"
+    r"|\b(?i:"
     + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _DATE_WORDS["relative_days"])
-    + r")\b"
-    rf"|\b(?:{_STEP_WORDS})\s+(?:week|weekend|month|year)\b"
-    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    + r")\b(?!\s+programme)"
+    rf"|\b(?i:the\s+(?:past|last)\s+(?:(?:{_COUNTS})\s+)?(?:hours?|days?|weeks?|months?|years?))\b"
+    rf"|\b(?i:{_STEP_WORDS})\s+(?:week|weekend|month|year)\b"
+    r"|(?:(?<=\bover )|(?<=\bat )|(?<=\bduring ))the\s+weekend\b"
+    r"|\b(?i:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b"
+    rf"|\b(?i:last|this)\s+{_MONTH}\b(?!\s+\d)"
     r"|\b(?<=[Ii]n )(?:19|20)\d\d\b"
 )
 
 
 # A bare month is a date after these words ('between April and November'); 'May' alone is not.
+# 'a letter to May', 'Corbyn and May': after these words 'May' is a person, not the month.
 BARE_MONTH = re.compile(
     r"\b(?i:" + "|".join(_DATE_WORDS["bare_month_after"]) + rf")\s+({_MONTH})(?!\s+\d)\b"
 )
+_NOT_MAY_AFTER = frozenset(_DATE_WORDS["bare_may_not_after"])
 
 
 @dataclass
@@ -250,7 +256,11 @@ class Analyzer:
         found = []
         text = doc[start:end].text
         matches = [m.span() for m in DATE_PATTERN.finditer(text)]
-        matches += [m.span(1) for m in BARE_MONTH.finditer(text)]
+        matches += [
+            m.span(1)
+            for m in BARE_MONTH.finditer(text)
+            if m[1] != "May" or m[0].split()[0].casefold() not in _NOT_MAY_AFTER
+        ]
         for first, last in matches:
             span = doc.char_span(offset + first, offset + last, "expand")
             if span is not None:

@@ -23,7 +23,7 @@ from typing import Any
 from newswire_contracts import Location, Occurred
 from newswire_extractor.kb import KnowledgeBase
 from newswire_extractor.rules.attach import Attachment, clause_head, tense
-from newswire_extractor.rules.dates import resolve_date
+from newswire_extractor.rules.dates import period_end, recent, resolve_date
 from newswire_extractor.rules.document import Article
 from newswire_extractor.rules.modality import REPORTING_VERBS, modality
 from newswire_extractor.rules.syntax import lemma
@@ -235,6 +235,9 @@ _CURRENT_TENSES = frozenset({"present", "perfect", "future"})
 _LEDE_SENTENCES = 2
 _PEG_MAX_DAYS = 7
 _HISTORY_DAYS = 31  # a sentence naming a date older than this retells history
+_FRAME_SENTENCES = 3  # how far back a paragraph's named time frame holds
+_NEWS_DAYS = 7  # undated past events of a news story: the week before publication
+_RECENT_DAYS = 45  # a month-day this close before publication is this year's
 
 
 @dataclass(frozen=True)
@@ -249,8 +252,26 @@ class _Dated:
 
 
 def _own_time_frame(sentence: Span) -> bool:
-    """A relative past time the date patterns may not have named: 'three weeks ago'."""
-    return any(t.lower_ in _PAST_FRAME_WORDS for t in sentence)
+    """A relative past time the date patterns may not have named: 'three weeks ago', 'at the
+    time'."""
+    return any(t.lower_ in _PAST_FRAME_WORDS for t in sentence) or bool(
+        _PAST_FRAME_PHRASES.search(sentence.text)
+    )
+
+
+def _has_subject(anchor: Token) -> bool:
+    """A finite clause with its own subject, or joined to one ('said … and urged Nato'); not a
+    bare participle ('towns recaptured from Isis')."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _revealed(anchor: Token) -> bool:
@@ -263,7 +284,10 @@ def _revealed(anchor: Token) -> bool:
     return False
 
 
-_PAST_FRAME_WORDS = frozenset({"ago", "previously", "formerly"})
+_PAST_FRAME_WORDS = frozenset(word_data("dates.toml")["clauses"]["past_frame"])
+_PAST_FRAME_PHRASES = re.compile(
+    r"\b(?:" + "|".join(word_data("dates.toml")["clauses"]["past_frame_phrases"]) + r")\b", re.I
+)
 _REVEALING = frozenset({"emerge", "reveal", "transpire", "surface", "disclose", "leak"})
 
 
@@ -308,7 +332,9 @@ class DateFinder:
             year = _explicit_year(ent.text)
             if year is not None:
                 anchor = (sentence, year)
-            elif anchor is not None and sentence - anchor[0] <= 1:
+            elif anchor is not None and (
+                sentence == anchor[0] or (sentence - anchor[0] == 1 and not self._recent(found))
+            ):
                 found = self._in_year(ent.text, anchor[1]) or found
             planned = _planned(ent)
             if planned and self._published is not None:
@@ -316,7 +342,44 @@ class DateFinder:
                 if ahead is not None and ahead.date is not None:
                     found = ahead
             self._dates.append(_Dated(ent, found, sentence, planned, _bound(ent)))
+        self._dates = self._conjoined_ahead(self._dates)
         self._peg = self._news_peg()
+        self._frame: bool | None = None  # news (True) or history (False), when first asked
+
+    def _conjoined_ahead(self, dates: list[_Dated]) -> list[_Dated]:
+        """'on Thursday and Friday next week': a date joined to a later one that lies after
+        publication is read forward too (not last Thursday)."""
+        published = self._published
+        if published is None:
+            return dates
+        out = list(dates)
+        for i, dated in enumerate(dates):
+            ahead = [
+                d
+                for d in dates[i + 1 : i + 2]
+                if _joined(dated.ent, d.ent)
+                and d.found.date is not None
+                and d.found.date > published
+            ]
+            if not ahead:
+                continue
+            later = resolve_date(dated.ent.text, ahead[0].found.date)
+            forward = resolve_date(dated.ent.text, published, future=True)
+            for found in (later, forward):
+                if found is not None and found.date is not None and found.date > published:
+                    out[i] = _Dated(dated.ent, found, dated.sentence, True, dated.bound)
+                    break
+        return out
+
+    def _recent(self, found: Occurred) -> bool:
+        """Within a few weeks before publication: 'arrested on 22 July' in a story of 24 August
+        is this year's even after a sentence about 2015 (news is about the recent past)."""
+        published = self._published
+        return (
+            published is not None
+            and found.date is not None
+            and 0 <= (published - found.date).days <= _RECENT_DAYS
+        )
 
     def _in_year(self, expression: str, year: int) -> Occurred | None:
         """A month (and day) without a year, read in an explicit earlier year."""
@@ -367,6 +430,11 @@ class DateFinder:
         ]
         if future:
             return self._planned(clause, anchor)
+        ahead = self._ahead(clause, anchor)
+        if ahead is not None:
+            # 'is convening talks on Thursday and Friday next week': the clause's own date is
+            # still to come, so the happening has not happened yet.
+            return Occurred(date=None, precision="unknown", text=ahead.ent.text)
         occurred = [d for d in clause if self._usable(d)]
         if not occurred:
             above = self._attach.governing(anchor)
@@ -389,6 +457,14 @@ class DateFinder:
             return self._undated(sentence)  # 'it emerged that …': when it happened is unknown
         return self._fallback(anchor, number, sentence)
 
+    def _ahead(self, clause: list[_Dated], anchor: Token) -> _Dated | None:
+        """The clause's nearest date when it lies after publication."""
+        dated = [d for d in clause if not d.bound]
+        if not dated:
+            return None
+        nearest = min(dated, key=lambda d: abs(d.ent.root.i - anchor.i))
+        return None if self._not_after_publication(nearest.found) else nearest
+
     def _usable(self, dated: _Dated) -> bool:
         return not dated.planned and not dated.bound and self._not_after_publication(dated.found)
 
@@ -410,26 +486,68 @@ class DateFinder:
                 if d.sentence == number - 1
                 and self._usable(d)
                 and d.ent.root.dep_ != "dep"  # an unparsed sentence: its clauses are unknown
+                and not _describes_noun(d.ent.root)  # 'the referendum held last month'
                 and self._article.paragraph(d.ent.root) == paragraph
             ]
-            if before:
+            moves_on = _moves_on(sentence)
+            if before and not moves_on:
                 return before[-1].found
-            if self._peg is not None and not self._retold(number):
+            if self._peg is not None and not moves_on and not self._retold(number):
                 return self._peg
             if number < _LEDE_SENTENCES and published is not None:
                 # The lede reports the news: at the latest the publication day.
                 return Occurred(date=published, precision="unknown", text=None)
+            if (
+                published is not None
+                and told == "past"
+                and _has_subject(anchor)
+                and self._news()
+                and not self._retold(number)
+                and not self._paragraph_in_history(number, paragraph)
+            ):
+                # A news story tells its undated past events as the news of the last days:
+                # the week before publication, at the precision that holds it (month or year).
+                return recent(published, _NEWS_DAYS)
         return self._undated(sentence)
 
-    def _retold(self, number: int) -> bool:
-        """Whether a sentence names a date well before publication ('Isis, which seized Mosul in
-        2014, …'): its undated events are history, not the story's news."""
+    def _paragraph_in_history(self, number: int, paragraph: int) -> bool:
+        """Whether the last date named a few sentences earlier in the paragraph is history
+        ('Three years ago the world watched … The fighters vowed …'): a paragraph keeps its
+        time frame."""
+        earlier = [
+            d
+            for d in self._dates
+            if number - _FRAME_SENTENCES <= d.sentence < number
+            and not d.bound
+            and d.found.date is not None
+            and self._article.paragraph(d.ent.root) == paragraph
+        ]
+        return bool(earlier) and self._retold(earlier[-1].sentence, paragraph)
+
+    def _news(self) -> bool:
+        """Whether the story is news (its dates mostly of the last weeks), not history (an
+        obituary, an essay, a profile: most of its dates are months or years old)."""
+        if self._frame is None:
+            published = self._published
+            ages = [
+                (published - period_end(d.found)).days
+                for d in self._dates
+                if published is not None and d.found.date is not None and not d.bound
+            ]
+            old = sum(age > _HISTORY_DAYS for age in ages)
+            self._frame = old * 2 <= len(ages)
+        return self._frame
+
+    def _retold(self, number: int, paragraph: int | None = None) -> bool:
+        """Whether a sentence (of the paragraph, if given) names a date well before publication
+        ('Isis, which seized Mosul in 2014, …'): its undated events are history, not news."""
         published = self._published
         return published is not None and any(
             d.sentence == number
+            and (paragraph is None or self._article.paragraph(d.ent.root) == paragraph)
             and not d.bound
             and d.found.date is not None
-            and (published - d.found.date).days > _HISTORY_DAYS
+            and (published - period_end(d.found)).days > _HISTORY_DAYS
             for d in self._dates
         )
 
@@ -457,7 +575,12 @@ class DateFinder:
 
 
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(word_data("dates.toml")["months"]) + r")\b", re.I)
-_NOT_WHEN = frozenset(word_data("dates.toml")["clauses"]["not_when"])
+_CLAUSE_WORDS = word_data("dates.toml")["clauses"]
+_NOT_WHEN = frozenset(_CLAUSE_WORDS["not_when"])
+_PLANNED_BY = frozenset(_CLAUSE_WORDS["planned_by"])
+_LATER = frozenset(_CLAUSE_WORDS["later"])
+_JOINERS = frozenset({"and", "or", "to", "-", "–", ","})
+_TIME_CLAUSE = frozenset({"when", "while", "as", "after", "before", "once"})
 
 
 def _explicit_year(expression: str) -> int | None:
@@ -487,9 +610,39 @@ def _modifier_clause(token: Token) -> bool:
     return False
 
 
+def _joined(first: Span, second: Span) -> bool:
+    """'Thursday and Friday next week', 'Monday or Tuesday': two dates of one phrase."""
+    between = first.doc[first.end : second.start]
+    return 0 < len(between) <= 2 and all(t.lower_ in _JOINERS for t in between)
+
+
+def _describes_noun(token: Token) -> bool:
+    """Whether a date is inside a clause that describes a noun ('the referendum held last
+    month'), not a time clause ('returned when Barzani negotiated … in 1970')."""
+    current = token
+    while current.head != current:
+        if current.dep_ in ("relcl", "acl"):
+            return not any(c.lower_ in _TIME_CLAUSE for c in current.children)
+        current = current.head
+    return False
+
+
+def _moves_on(sentence: Span) -> bool:
+    """'The ministry later said …': the sentence's time is after the date named before it."""
+    return any(t.lower_ in _LATER and t.dep_ == "advmod" for t in sentence)
+
+
 def _planned(ent: Span) -> bool:
     """Whether a date is in a future or hypothetical clause ('is due to be discussed on
-    Monday', 'will meet next week')."""
+    Monday', 'will meet next week') or names what was planned ('a congress set for 18
+    November', 'talks scheduled for Monday')."""
+    root = ent.root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("for", "on")
+        and (lemma(root.head.head) in _PLANNED_BY or root.head.head.lower_ in _PLANNED_BY)
+    ):
+        return True
     head = clause_head(ent.root)
     if head.pos_ not in ("VERB", "AUX"):
         return False

@@ -7,6 +7,10 @@ Conventions (documented for consumers of ``Occurred``):
 - Expressions without a year, and weekday names, refer to the most recent such day on or before
   the publication date, except a month-and-day up to 60 days ahead, which is this year's (a
   plan). Only for events reported as future do weekdays look forward instead.
+- A span that ends at publication ('in the past two days', 'over the last month') is the
+  period from that long before publication to publication: 'the last month' is not 'last month'
+  (the calendar month before), and its precision is the unit that contains the whole span.
+- 'Thursday next week' is that weekday of the week after publication's.
 - Without a publication date, relative expressions stay unresolved (``date`` None, the text
   kept); fully specified dates ('2 June 2025') still resolve.
 """
@@ -46,6 +50,11 @@ _DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AHEAD_DAYS = 60
 _AGO_RE = re.compile(r"^(.+?)\s+(day|week|month|year)s?\s+ago$")
+_SPAN_RE = re.compile(
+    r"^(?:(?:in|over|during|for)\s+)?the\s+(?:past|last)\s+(?:(\S+)\s+)?(hour|day|week|month|year)s?$"
+)
+_FEW = int(_WORDS["periods"]["few"])
+_NEXT_WEEK = re.compile(r"^(.+?)\s+next\s+week$")
 
 
 def resolve_date(
@@ -55,7 +64,8 @@ def resolve_date(
     if re.search(r"\bmay\b", expression):
         return None  # the modal verb, not the month (months are capitalized)
     text = _normalize(expression)
-    for resolver in (_absolute, _relative_day, _weekday, _ago, _relative_period, _month_or_year):
+    resolvers = (_absolute, _span, _relative_day, _weekday, _ago, _relative_period, _month_or_year)
+    for resolver in resolvers:
         try:
             found = resolver(text, published, future)
         except (ValueError, OverflowError):
@@ -105,7 +115,42 @@ def _relative_day(text: str, published: date | None, future: bool) -> Resolved:
     return None
 
 
+def _span(text: str, published: date | None, future: bool) -> Resolved:
+    """'the past two days', 'over the last month': the span that ends at publication."""
+    match = _SPAN_RE.match(text)
+    if not match or published is None:
+        return None
+    count = match[1]
+    amount = 1.0 if count is None else float(_FEW) if count == "few" else parse_number(count)
+    if amount is None or amount < 1:
+        return None
+    n, unit = int(amount), match[2]
+    if unit == "hour":
+        start = published - timedelta(days=-(-n // 24))
+    elif unit == "day":
+        start = published - timedelta(days=n)
+    elif unit == "week":
+        start = published - timedelta(weeks=n)
+    elif unit == "month":
+        start = published - relativedelta(months=n)
+    else:
+        # 'over the past year': a duration too long to date one happening (and not 'past year').
+        raise ValueError("a span of years")
+    found = _period(start, (published - start).days + 1)
+    if found[1] == "unknown":
+        raise ValueError("a span across years")
+    return found
+
+
 def _weekday(text: str, published: date | None, future: bool) -> Resolved:
+    following = _NEXT_WEEK.match(text)
+    if following and published is not None:
+        # 'Thursday next week': that weekday of the week after publication's.
+        day = following[1]
+        if day not in _WEEKDAYS:
+            return None
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=1)
+        return monday + timedelta(days=_WEEKDAYS.index(day)), "day"
     match = re.fullmatch(
         r"(?:(" + "|".join(_STEPS) + r")\s+)?(\w+day)" + _PARTS_OF_DAY, _LEAD.sub("", text)
     )
@@ -161,7 +206,8 @@ def _relative_period(text: str, published: date | None, future: bool) -> Resolve
 
 def _month_or_year(text: str, published: date | None, future: bool) -> Resolved:
     """'June 2', 'mid-June', 'June', 'June 2025', '2024' (year inferred from publication)."""
-    text = _LEAD.sub("", text)
+    last = text.startswith("last ")
+    text = _LEAD.sub("", text.removeprefix("last ").removeprefix("this "))
     if text in {"the weekend", "weekend"} and published is not None:
         return _relative_period("last weekend" if not future else "this weekend", published, future)
     year = _YEAR_RE.search(text)
@@ -181,6 +227,8 @@ def _month_or_year(text: str, published: date | None, future: bool) -> Resolved:
     if published is None:
         return None
     candidate_year = _infer_year(published, number, int(day[1]) if day else 1, future)
+    if last and (candidate_year, number) >= (published.year, published.month):
+        candidate_year -= 1  # 'last April' in April is a year ago
     if day:
         try:
             return date(candidate_year, number, int(day[1])), "day"
@@ -208,6 +256,27 @@ def _infer_year(published: date, month: int, day: int, future: bool) -> int:
     # 'from June 16 to June 27' in a story of June 12 is this month's plan, not last year's: a
     # date a few weeks ahead keeps the year (and, being after publication, dates no past event).
     return year if (candidate - published).days <= _AHEAD_DAYS else year - 1
+
+
+def period_end(found: Occurred) -> date:
+    """The last day a resolved date can mean: 'this year' ends on 31 December."""
+    assert found.date is not None
+    if found.precision == "year":
+        return date(found.date.year, 12, 31)
+    if found.precision == "month":
+        end: date = found.date + relativedelta(day=31)
+        return end
+    return found.date
+
+
+def recent(published: date, days: int) -> Occurred:
+    """The last ``days`` days up to publication as a date: the period's first day at the
+    precision that contains it all (month or year), else the publication day as an upper bound
+    (precision 'unknown') when the period spans two years."""
+    start, precision = _period(published - timedelta(days=days), days + 1)
+    if precision == "unknown":
+        return Occurred(date=published, precision="unknown", text=None)
+    return Occurred(date=start, precision=precision, text=None)
 
 
 def _period(start: date, days: int) -> tuple[date, str]:

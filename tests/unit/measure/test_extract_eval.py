@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newswire_contracts import Actor, Event, Evidence, Occurred, Quantity, Quote
-from newswire_extractor import Extraction
-from newswire_extractor.evaluation import (
+from newswire.measure.extract_eval import (
     GoldFormatError,
     load_dev_set,
     load_team_gold,
@@ -20,9 +18,11 @@ from newswire_extractor.evaluation import (
     score_sentences,
     summary,
 )
-from newswire_extractor.evaluation.gold import GoldActor
-from newswire_extractor.evaluation.matching import actor_matches, same_name
-from newswire_extractor.evaluation.paths import default_dev_set, repo_root
+from newswire.measure.extract_eval.gold import GoldActor
+from newswire.measure.extract_eval.matching import actor_matches, same_name
+from newswire.measure.extract_eval.paths import default_dev_set, repo_root
+from newswire_contracts import Actor, Event, Evidence, Occurred, Quantity, Quote
+from newswire_extractor import Extraction
 
 TEXT = (
     "Ruritania and Freedonia held talks in Geneva on Monday. "
@@ -143,7 +143,7 @@ def test_sentence_scoring_takes_the_most_confident_event() -> None:
         "source": [{"actorText": "Ruritania", "code": "RUR"}],
         "target": "",
     }
-    from newswire_extractor.evaluation.gold import gsr_document
+    from newswire.measure.extract_eval.gold import gsr_document
 
     gold = gsr_document(record)
     assert gold.events[0].event_type == "ACCUSE"  # PLOVER 0.5 label mapped

@@ -1,14 +1,14 @@
 """Scoring the extractor against gold standards (PLOVER GSR sentences and team articles)."""
 
-from newswire_extractor.evaluation.gold import (
+from newswire.measure.extract_eval.gold import (
     GoldDocument,
     GoldFormatError,
     load_dev_set,
     load_team_gold,
 )
-from newswire_extractor.evaluation.report import render, summary
-from newswire_extractor.evaluation.runner import Evaluation, evaluate, run_extractor
-from newswire_extractor.evaluation.scoring import Score, score_articles, score_sentences
+from newswire.measure.extract_eval.report import render, summary
+from newswire.measure.extract_eval.runner import Evaluation, evaluate, run_extractor
+from newswire.measure.extract_eval.scoring import Score, score_articles, score_sentences
 
 __all__ = [
     "Evaluation",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newswire_extractor.evaluation.scoring import NONE, Score
+from newswire.measure.extract_eval.scoring import NONE, Score
 
 
 def summary(score: Score) -> dict[str, Any]:
@@ -43,7 +43,7 @@ def summary(score: Score) -> dict[str, Any]:
 
 
 METHOD = """\
-How the figures are computed (newswire_extractor.evaluation):
+How the figures are computed (newswire.measure.extract_eval):
 
 - **Sentences (PLOVER GSR dev set)**: each record is one sentence with one gold event; labels are
   mapped to the 16 current types (DEMAND→REQUEST, DISAPPROVE→ACCUSE, FIGHT→ASSAULT,

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from newswire.measure.extract_eval.gold import GoldActor
 from newswire_contracts import Actor, Quantity
-from newswire_extractor.evaluation.gold import GoldActor
 
 G = TypeVar("G")
 P = TypeVar("P")

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from newswire_extractor.evaluation.gold import GoldDocument
-from newswire_extractor.evaluation.scoring import Score, score_articles, score_sentences
+from newswire.measure.extract_eval.gold import GoldDocument
+from newswire.measure.extract_eval.scoring import Score, score_articles, score_sentences
 from newswire_extractor.rules.extractor import Extraction
 
 

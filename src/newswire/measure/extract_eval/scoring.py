@@ -6,14 +6,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newswire_contracts import Event, Quote
-from newswire_extractor.evaluation.gold import GoldDocument, GoldEvent, GoldQuote
-from newswire_extractor.evaluation.matching import (
+from newswire.measure.extract_eval.gold import GoldDocument, GoldEvent, GoldQuote
+from newswire.measure.extract_eval.matching import (
     Counts,
     actor_counts,
     quantity_found,
     same_name,
 )
+from newswire_contracts import Event, Quote
 from newswire_extractor.rules.extractor import Extraction
 
 NONE = "NONE"  # the predicted label of a sentence without events
