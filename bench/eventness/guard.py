@@ -21,9 +21,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from newswire.measure.extract_eval import evaluate, load_dev_set, load_team_gold, summary
+from newswire.measure.extract_eval.paths import default_dev_set, default_team_gold, repo_root
 from newswire_extractor import RulesExtractor
-from newswire_extractor.evaluation import evaluate, load_dev_set, load_team_gold, summary
-from newswire_extractor.evaluation.paths import default_dev_set, default_team_gold, repo_root
 from newswire_extractor.eventness import EventFilter
 
 ROOT = repo_root(Path(__file__).resolve()) or Path.cwd()
