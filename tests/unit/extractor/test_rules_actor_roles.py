@@ -157,3 +157,42 @@ def test_they_is_never_one_person(extractor: RulesExtractor) -> None:
     )
     actors = _actors_of(_run(extractor, text), "accused")
     assert actors not in (["Mark Hale"], ["Rita Moss"])
+
+
+def test_lower_case_text_finds_known_people_and_parties(extractor: RulesExtractor) -> None:
+    text = (
+        "lib dem leader charles kennedy demanded an apology from the government on monday. "
+        "a spokesman for ukip called on the mayor to resign. "
+        "mr kennedy accused mr blunkett of misleading parliament."
+    )
+    result = _run(extractor, text, site_name="BBC News")
+    assert [(a.name, a.country, a.sector) for a in _event(result, "demanded").actors] == [
+        ("Charles Kennedy", "GBR", "PTY")
+    ]
+    assert [(a.name, a.sector) for a in _event(result, "called").actors] == [
+        ("UK Independence Party", "PTY")
+    ]
+    accused = _event(result, "accused")
+    assert [a.name for a in accused.actors] == ["Charles Kennedy"]
+    assert [a.name for a in accused.targets] == ["David Blunkett"]
+
+
+def test_lower_case_surname_is_the_person_the_article_named(extractor: RulesExtractor) -> None:
+    text = (
+        "scotland s first minister jack mcconnell met head teachers in inverness on monday. "
+        "mr mcconnell accused drinks firms of targeting teenagers."
+    )
+    event = _event(_run(extractor, text, site_name="BBC News"), "accused")
+    assert [(a.name, a.country) for a in event.actors] == [("Jack McConnell", "GBR")]
+
+
+def test_lower_case_us_is_not_the_united_states(extractor: RulesExtractor) -> None:
+    text = "the minister accused us of ignoring the report, the union said on monday."
+    result = _run(extractor, text, site_name="BBC News")
+    assert all(t.country != "USA" for e in result.events for t in e.targets)
+
+
+def test_a_regional_strongman_acts_for_his_state(extractor: RulesExtractor) -> None:
+    text = "Ramzan Kadyrov lobbied Vladimir Putin for the return of the women on Monday."
+    event = _event(_run(extractor, text), "lobbied")
+    assert [(a.country, a.sector) for a in event.actors] == [("RUS", "GOV")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -10,7 +11,7 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Span, Token
 
 from newswire_contracts import Actor
-from newswire_extractor.kb import Country, KnowledgeBase, Organization, Role
+from newswire_extractor.kb import Country, KnowledgeBase, Organization, Person, Role
 from newswire_extractor.rules.document import Article
 from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.syntax import (
@@ -61,6 +62,7 @@ class ActorResolver:
         self._people: dict[str, tuple[str | None, str | None]] = {}
         self._full_names: dict[str, str] = {}
         self._titles: dict[str, set[str]] = {}  # words each named person was described with
+        self._surnames: dict[str, Person] | None = None  # lower-case texts: see _named_before
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
@@ -192,6 +194,8 @@ class ActorResolver:
         for ent in self._article.entities_in(start, end):
             desc = self._describe_entity(desc, ent, head, person_tokens)
         span = self._doc[start:end]
+        if self._lower_cased and desc.person is None and desc.org is None:
+            desc = self._describe_lower_case(desc, span, person_tokens)
         for token in span:
             if desc.country is None and token.i not in person_tokens:
                 country = (
@@ -270,6 +274,47 @@ class ActorResolver:
         if covers_head and label == "ORG" and desc.org_text is None:
             return replace(desc, org_text=ent.text)
         return desc
+
+    def _describe_lower_case(
+        self, desc: _Description, span: Span, person_tokens: set[int]
+    ) -> _Description:
+        """An all-lower-case text has no capitals to find names by: the knowledge base's
+        people and organisations are looked up by their words ('lib dem leader charles kennedy',
+        'a spokesman for ukip', 'eu leaders')."""
+        names = [t for t in span if t.pos_ == "PROPN"]
+        for size in range(len(names), 0, -1):
+            for first in range(len(names) - size + 1):
+                run = names[first : first + size]
+                if run[-1].i - run[0].i != size - 1:
+                    continue  # not adjacent words
+                text = " ".join(t.text for t in run)
+                titled = size == 2 and self._kb.people.is_title(run[0].text)
+                surname = self._named_before(run[-1].lower_) if size == 1 or titled else None
+                person = surname or self._kb.people.find(text)
+                if person is not None:
+                    person_tokens.update(t.i for t in run)
+                    return replace(desc, person=person.name)
+                org = self._kb.organizations.find(text.title())
+                if org is None and size == 1 and run[0].lower_ not in _NOT_ABBREVIATIONS:
+                    org = self._kb.organizations.find(text.upper())
+                if org is not None:
+                    return replace(desc, org=org)
+        return desc
+
+    def _named_before(self, surname: str) -> Person | None:
+        """'mr kennedy' in a lower-case text that wrote 'charles kennedy' before: the one known
+        person of the article with that surname."""
+        if self._surnames is None:
+            text = self._article.text.lower()
+            found: dict[str, list[Person]] = {}
+            for name in self._kb.people.names():
+                words = name.lower().split()
+                if len(words) > 1 and re.search(rf"\b{re.escape(name.lower())}\b", text):
+                    person = self._kb.people.find(name)
+                    if person is not None and person not in found.get(words[-1], []):
+                        found.setdefault(words[-1], []).append(person)
+            self._surnames = {k: v[0] for k, v in found.items() if len(v) == 1}
+        return self._surnames.get(surname)
 
     def _qualified(self, role: Role, span: Span, head: Token, person_tokens: set[int]) -> Role:
         """What the words before a title say of its holder: 'former minister' (ELI), 'shadow
@@ -768,6 +813,7 @@ _SHADOW = load_language("en")["qualifiers.shadow"]
 _GENERIC = load_language("en")["qualifiers.generic"]
 _PARTIES = load_language("en")["qualifiers.parties"]
 _NOT_HOME = load_language("en")["qualifiers.not_home"]
+_NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]
 _BYSTANDERS = frozenset(s.upper() for s in load_language("en")["pronouns.bystanders"])
 # Bodies whose name before a generic title gives its holder their sector ('union leader').
 _BODY_SECTORS = frozenset(
