@@ -196,3 +196,74 @@ def test_a_regional_strongman_acts_for_his_state(extractor: RulesExtractor) -> N
     text = "Ramzan Kadyrov lobbied Vladimir Putin for the return of the women on Monday."
     event = _event(_run(extractor, text), "lobbied")
     assert [(a.country, a.sector) for a in event.actors] == [("RUS", "GOV")]
+
+
+def test_foreign_diplomats_do_not_take_the_home_country(extractor: RulesExtractor) -> None:
+    text = (
+        "The prime minister criticised the housing plan on Monday. "
+        "The prime minister met foreign ambassadors in London on Tuesday."
+    )
+    event = _event(_run(extractor, text, site_name="BBC News"), "met")
+    ambassadors = [a for a in event.actors + event.targets if "ambassadors" in a.text]
+    assert ambassadors and all(a.country is None for a in ambassadors)
+
+
+def test_the_foreign_secretary_keeps_the_home_country(extractor: RulesExtractor) -> None:
+    text = "The foreign secretary criticised the budget plans on Monday."
+    event = _event(_run(extractor, text, site_name="BBC News"), "criticised")
+    assert _coded(event.actors) == [("GBR", "GOV")]
+
+
+def test_kurdish_forces_take_the_country_of_the_group_the_story_names(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The YPG and the Syrian Democratic Forces hold the towns along the border. "
+        "Kurdish militants vowed to wage a guerrilla war against the Turkish military on "
+        "Thursday."
+    )
+    event = _event(_run(extractor, text), "vowed")
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [
+        ("Kurdish militants", "SYR", "REB")
+    ]
+
+
+def test_kurdish_forces_stay_without_country_when_groups_of_two_are_named(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The PKK and the YPG are both active in the region. "
+        "Kurdish militants vowed to wage a guerrilla war against the Turkish military on "
+        "Thursday."
+    )
+    event = _event(_run(extractor, text), "vowed")
+    assert _coded(event.actors) == [(None, "REB")]
+
+
+def test_a_leaders_forces_are_his_countrys(extractor: RulesExtractor) -> None:
+    text = "Assad's forces shelled the town of Douma on Friday, a monitoring group said."
+    event = _event(_run(extractor, text), "shelled")
+    assert _coded(event.actors) == [("SYR", "MIL")]
+
+
+def test_the_regime_is_not_another_government_named_before(extractor: RulesExtractor) -> None:
+    text = (
+        "The Turkish government said on Monday it would press on with its offensive. "
+        "The Assad regime has opened corridors for civilians. "
+        "Later the regime accused Turkey of killing civilians."
+    )
+    event = _event(_run(extractor, text), "accused")
+    assert _coded(event.actors) == [("SYR", "GOV")]
+
+
+def test_the_body_after_a_generic_title_gives_its_sector(extractor: RulesExtractor) -> None:
+    text = (
+        "The leader of the opposition accused the prime minister of lying on Monday. "
+        "Macron met two leaders of the Kurdish-led Syrian Democratic Forces in Paris."
+    )
+    result = _run(extractor, text)
+    assert [a.sector for a in _event(result, "accused").actors] == ["OPP"]
+    met = _event(result, "met")
+    assert ("Syrian Democratic Forces", "SYR", "REB") in [
+        (a.name, a.country, a.sector) for a in met.actors + met.targets
+    ]
