@@ -1,22 +1,19 @@
-"""The bundled sample news site (The Meridian Post): its files, served by URL path, and its gold.
+"""The bundled sample news site (The Meridian Post): its files, served by URL path.
 
 The pages, an index, an RSS 2.0 feed and robots.txt live under ``site/`` exactly as they are
 served. Absolute links in them are written as ``{base}`` and filled in by :func:`read_page`, so the
-same files work behind any loopback port. ``expected.json`` is the team's hand-written gold: for
-each article path its title, publication time and the events written into it (see
-:func:`load_expected`).
+same files work behind any loopback port. The pages' gold (title, publication time, text as the
+fetcher parses it, events and quotes) is in the team gold, ``bench/extractor/gold/team.jsonl``
+(records with source ``demo/<URL path>``), which ``newswire eval extract`` scores.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import TypedDict, cast
 from urllib.parse import unquote, urlsplit
 
 SITE_DIR: Path = Path(__file__).resolve().parent / "site"
-EXPECTED_PATH: Path = Path(__file__).resolve().parent / "expected.json"
 BASE_PLACEHOLDER = "{base}"
 
 # Article URLs look like /world/2025/06/03/istanbul-talks-children.html; the index and any
@@ -28,40 +25,6 @@ _CONTENT_TYPES = {
     ".txt": "text/plain; charset=utf-8",
 }
 _FALLBACK_TYPE = "application/octet-stream"
-
-
-class ExpectedEvent(TypedDict):
-    """One event the article's author wrote into the text, in the contract's terms.
-
-    Countries are ISO 3166-1 alpha-3 (a compound actor is given by its first-named member; an
-    international organisation has none). ``date`` is ISO or null when the text gives no day.
-    ``quantities`` holds counts of people, things or money, not durations, distances or ages.
-    ``evidence`` is an exact substring of the article text. ``also_acceptable`` lists other
-    PLOVER types a careful coder could defend for the same sentence.
-    """
-
-    type: str
-    actor: str | None
-    actor_country: str | None
-    target: str | None
-    target_country: str | None
-    place: str | None
-    place_country: str | None
-    date: str | None
-    quantities: list[float]
-    evidence: str
-    also_acceptable: list[str]
-
-
-class ExpectedArticle(TypedDict):
-    """Gold metadata and events of one article page."""
-
-    title: str
-    published: str
-    section: str
-    author: str
-    metadata: str
-    events: list[ExpectedEvent]
 
 
 def list_pages() -> list[str]:
@@ -92,11 +55,6 @@ def content_type(path: str) -> str:
     if name.endswith("/"):
         name += "index.html"
     return _CONTENT_TYPES.get(Path(name).suffix, _FALLBACK_TYPE)
-
-
-def load_expected() -> dict[str, ExpectedArticle]:
-    """The gold for every article page, keyed by URL path."""
-    return cast(dict[str, ExpectedArticle], json.loads(EXPECTED_PATH.read_text(encoding="utf-8")))
 
 
 def _url_path(path: str) -> str:

@@ -157,3 +157,113 @@ def test_they_is_never_one_person(extractor: RulesExtractor) -> None:
     )
     actors = _actors_of(_run(extractor, text), "accused")
     assert actors not in (["Mark Hale"], ["Rita Moss"])
+
+
+def test_lower_case_text_finds_known_people_and_parties(extractor: RulesExtractor) -> None:
+    text = (
+        "lib dem leader charles kennedy demanded an apology from the government on monday. "
+        "a spokesman for ukip called on the mayor to resign. "
+        "mr kennedy accused mr blunkett of misleading parliament."
+    )
+    result = _run(extractor, text, site_name="BBC News")
+    assert [(a.name, a.country, a.sector) for a in _event(result, "demanded").actors] == [
+        ("Charles Kennedy", "GBR", "PTY")
+    ]
+    assert [(a.name, a.sector) for a in _event(result, "called").actors] == [
+        ("UK Independence Party", "PTY")
+    ]
+    accused = _event(result, "accused")
+    assert [a.name for a in accused.actors] == ["Charles Kennedy"]
+    assert [a.name for a in accused.targets] == ["David Blunkett"]
+
+
+def test_lower_case_surname_is_the_person_the_article_named(extractor: RulesExtractor) -> None:
+    text = (
+        "scotland s first minister jack mcconnell met head teachers in inverness on monday. "
+        "mr mcconnell accused drinks firms of targeting teenagers."
+    )
+    event = _event(_run(extractor, text, site_name="BBC News"), "accused")
+    assert [(a.name, a.country) for a in event.actors] == [("Jack McConnell", "GBR")]
+
+
+def test_lower_case_us_is_not_the_united_states(extractor: RulesExtractor) -> None:
+    text = "the minister accused us of ignoring the report, the union said on monday."
+    result = _run(extractor, text, site_name="BBC News")
+    assert all(t.country != "USA" for e in result.events for t in e.targets)
+
+
+def test_a_regional_strongman_acts_for_his_state(extractor: RulesExtractor) -> None:
+    text = "Ramzan Kadyrov lobbied Vladimir Putin for the return of the women on Monday."
+    event = _event(_run(extractor, text), "lobbied")
+    assert [(a.country, a.sector) for a in event.actors] == [("RUS", "GOV")]
+
+
+def test_foreign_diplomats_do_not_take_the_home_country(extractor: RulesExtractor) -> None:
+    text = (
+        "The prime minister criticised the housing plan on Monday. "
+        "The prime minister met foreign ambassadors in London on Tuesday."
+    )
+    event = _event(_run(extractor, text, site_name="BBC News"), "met")
+    ambassadors = [a for a in event.actors + event.targets if "ambassadors" in a.text]
+    assert ambassadors and all(a.country is None for a in ambassadors)
+
+
+def test_the_foreign_secretary_keeps_the_home_country(extractor: RulesExtractor) -> None:
+    text = "The foreign secretary criticised the budget plans on Monday."
+    event = _event(_run(extractor, text, site_name="BBC News"), "criticised")
+    assert _coded(event.actors) == [("GBR", "GOV")]
+
+
+def test_kurdish_forces_take_the_country_of_the_group_the_story_names(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The YPG and the Syrian Democratic Forces hold the towns along the border. "
+        "Kurdish militants vowed to wage a guerrilla war against the Turkish military on "
+        "Thursday."
+    )
+    event = _event(_run(extractor, text), "vowed")
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [
+        ("Kurdish militants", "SYR", "REB")
+    ]
+
+
+def test_kurdish_forces_stay_without_country_when_groups_of_two_are_named(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The PKK and the YPG are both active in the region. "
+        "Kurdish militants vowed to wage a guerrilla war against the Turkish military on "
+        "Thursday."
+    )
+    event = _event(_run(extractor, text), "vowed")
+    assert _coded(event.actors) == [(None, "REB")]
+
+
+def test_a_leaders_forces_are_his_countrys(extractor: RulesExtractor) -> None:
+    text = "Assad's forces shelled the town of Douma on Friday, a monitoring group said."
+    event = _event(_run(extractor, text), "shelled")
+    assert _coded(event.actors) == [("SYR", "MIL")]
+
+
+def test_the_regime_is_not_another_government_named_before(extractor: RulesExtractor) -> None:
+    text = (
+        "The Turkish government said on Monday it would press on with its offensive. "
+        "The Assad regime has opened corridors for civilians. "
+        "Later the regime accused Turkey of killing civilians."
+    )
+    event = _event(_run(extractor, text), "accused")
+    assert _coded(event.actors) == [("SYR", "GOV")]
+
+
+def test_the_body_after_a_generic_title_gives_its_sector(extractor: RulesExtractor) -> None:
+    text = (
+        "The leader of the opposition accused the prime minister of lying on Monday. "
+        "Macron met two leaders of the Kurdish-led Syrian Democratic Forces in Paris."
+    )
+    result = _run(extractor, text)
+    assert [a.sector for a in _event(result, "accused").actors] == ["OPP"]
+    met = _event(result, "met")
+    assert ("Syrian Democratic Forces", "SYR", "REB") in [
+        (a.name, a.country, a.sector) for a in met.actors + met.targets
+    ]

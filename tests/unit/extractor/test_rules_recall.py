@@ -113,3 +113,54 @@ def test_a_state_body_before_the_event_noun_is_its_doer(
 )
 def test_a_patient_before_the_event_noun_is_no_doer(extractor: RulesExtractor, text: str) -> None:
     assert not _typed(extractor, text, "RETREAT")
+
+
+def test_the_ledes_after_clause_is_the_news_trigger(extractor: RulesExtractor) -> None:
+    text = (
+        "Kurdish militants have vowed to wage a guerrilla war against the Turkish military "
+        "after Turkish troops seized the northern Syrian city of Afrin."
+    )
+    found = _typed(extractor, text, "ASSAULT")
+    assert [a.country for e in found for a in e.actors] == ["TUR"]
+    text = "Scores were killed when US forces carried out air strikes in eastern Syria."
+    assert [a.country for e in _typed(extractor, text, "ASSAULT") for a in e.actors] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not the lede
+        "The rebels vowed revenge. They spoke after Turkish troops seized the city of Afrin.",
+        # a pluperfect, an old date, a gerund, a description inside the clause
+        "The rebels vowed revenge after Turkish troops had seized the city of Afrin.",
+        "The rebels vowed revenge after Turkish troops seized the city of Afrin in 2016.",
+        "The rebels vowed revenge after being attacked by Turkish troops in Afrin.",
+    ],
+)
+def test_history_in_a_temporal_clause_stays_background(
+    extractor: RulesExtractor, text: str
+) -> None:
+    assert not _typed(extractor, text, "ASSAULT")
+
+
+def test_a_participle_inside_the_ledes_temporal_clause_stays_background(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Bolton held talks in Ankara on Tuesday, after he placed conditions on a troop "
+        "withdrawal promised by Donald Trump."
+    )
+    assert not _typed(extractor, text, "AGREE")
+
+
+def test_an_apposition_names_the_subjects_it_describes(extractor: RulesExtractor) -> None:
+    text = "The three key regional powers – Russia, Iran and Turkey – met in Sochi on Monday."
+    found = _typed(extractor, text, "CONSULT")
+    assert {a.country for e in found for a in e.actors} == {"RUS", "IRN", "TUR"}
+
+
+def test_a_quoted_question_and_its_asking_are_no_events(extractor: RulesExtractor) -> None:
+    text = "“Why are we fighting for our enemy, Syria, by staying here?,” the president asked."
+    assert not [e for e in _events(extractor, text) if e.event_type in ("ASSAULT", "REQUEST")]
+    text = "The Syrian army attacked the base (was it a mistake?) on Monday."
+    assert _typed(extractor, text, "ASSAULT")  # the question is the writer's aside

@@ -34,6 +34,8 @@ CAMEO_COUNTRIES: Mapping[str, str] = {
 GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 Kind = Literal["sentence", "article"]
+# The source prefix of the team gold's records of the demo site's pages ("demo/world/…").
+DEMO_SOURCE = "demo/"
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ class GoldDocument:
     title: str | None = None
     published_at: datetime | None = None
     tags: tuple[str, ...] = field(default=())
+    # Where the text comes from: "team" (written for the set) or "demo/<URL path>" (a page of
+    # the bundled demo site, its text as the fetcher parses it).
+    source: str | None = None
 
 
 class GoldFormatError(ValueError):
@@ -204,6 +209,7 @@ def team_document(record: Mapping[str, Any], where: str = "gold") -> GoldDocumen
         events=tuple(_team_event(e, text, where) for e in record.get("events", ())),
         quotes=tuple(_team_quote(q, text, where) for q in record.get("quotes", ())),
         tags=tuple(record.get("tags", ())),
+        source=record.get("source"),
     )
 
 
@@ -217,3 +223,13 @@ def load_team_gold(paths: Path | Sequence[Path]) -> list[GoldDocument]:
             except KeyError as exc:
                 raise GoldFormatError(f"{path}:{number}: missing {exc}") from exc
     return documents
+
+
+def demo_pages(documents: Iterable[GoldDocument]) -> dict[str, GoldDocument]:
+    """The team gold of the demo site's pages, keyed by URL path ("/world/…html"): the demo
+    site's only gold."""
+    return {
+        d.source.removeprefix(DEMO_SOURCE.rstrip("/")): d
+        for d in documents
+        if d.source is not None and d.source.startswith(DEMO_SOURCE)
+    }

@@ -34,6 +34,10 @@ class PersonIndex:
         """Every name and alias as written (for the name finder)."""
         return list(self._spellings)
 
+    def is_title(self, word: str) -> bool:
+        """'Mr', 'President', 'Lord': words before a name that are not part of it."""
+        return fold(word) in self._titles
+
     def find(self, text: str) -> Person | None:
         """The person a name refers to, titles and a possessive 's ignored; None if unknown."""
         words = text.strip().replace("’", "'").removesuffix("'s").split()

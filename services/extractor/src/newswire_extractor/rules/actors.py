@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -10,7 +11,8 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Span, Token
 
 from newswire_contracts import Actor
-from newswire_extractor.kb import Country, KnowledgeBase, Organization, Role
+from newswire_extractor.kb import Country, KnowledgeBase, Organization, Person, Role
+from newswire_extractor.kb.text import fold
 from newswire_extractor.rules.document import Article
 from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.syntax import (
@@ -61,6 +63,8 @@ class ActorResolver:
         self._people: dict[str, tuple[str | None, str | None]] = {}
         self._full_names: dict[str, str] = {}
         self._titles: dict[str, set[str]] = {}  # words each named person was described with
+        self._surnames: dict[str, Person] | None = None  # lower-case texts: see _named_before
+        self._groups: dict[str, Organization | None] = {}  # see _named_group
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
@@ -140,7 +144,8 @@ class ActorResolver:
         titled = desc.role is not None or desc.person is not None
         extras = self._extras(head, titled=titled)
         for extra_start, extra_end, extra_head in extras:
-            desc = _merge(desc, self._describe(extra_start, extra_end, extra_head))
+            extra = self._describe(extra_start, extra_end, extra_head)
+            desc = _body_of(_merge(desc, extra), extra, extra_head)
         actor = self._build(self._doc[start:end], head, desc)
         if actor is not None and actor.country is None and actor.kind == "PERSON":
             actor = self._country_from_context(head, actor, [e[2] for e in extras])
@@ -161,7 +166,7 @@ class ActorResolver:
                 body = self._earlier(modifier, probe)
                 if body is not None and body.country:
                     return actor.model_copy(update={"country": body.country})
-        if actor.sector in _HOME_SECTORS:
+        if actor.sector in _HOME_SECTORS and not self._foreign(head):
             home = self._home_country()  # 'The transport minister, Park Ji-won' in a Seoul story
             if home is not None:
                 return actor.model_copy(update={"country": home})
@@ -192,6 +197,8 @@ class ActorResolver:
         for ent in self._article.entities_in(start, end):
             desc = self._describe_entity(desc, ent, head, person_tokens)
         span = self._doc[start:end]
+        if self._lower_cased and desc.person is None and desc.org is None:
+            desc = self._describe_lower_case(desc, span, person_tokens)
         for token in span:
             if desc.country is None and token.i not in person_tokens:
                 country = (
@@ -206,7 +213,15 @@ class ActorResolver:
                         desc, country=country, country_is_head=token == head, from_modifier=True
                     )
         if desc.org is None:
-            org = kb.organizations.find(span.text) or kb.organizations.find(head.text)
+            # 'the Kurdish-dominated Syrian Democratic Forces': the name may end the phrase.
+            org = next(
+                (
+                    found
+                    for k in range(start, head.i + 1)
+                    if (found := kb.organizations.find(self._doc[k:end].text)) is not None
+                ),
+                None,
+            )
             if org is not None:
                 desc = replace(desc, org=org)
         role_words = [lemma(t) for t in span if t.i not in person_tokens and not t.is_punct]
@@ -223,6 +238,41 @@ class ActorResolver:
             desc = replace(desc, role=role)
         if desc.country is None and desc.org is not None and desc.org.country:
             desc = replace(desc, country=kb.countries.get(desc.org.country))
+        if desc.country is None and desc.org is None and desc.person is None:
+            desc = self._stateless_people(desc, span)
+        if desc.country is None and desc.person is None and desc.role is not None:
+            desc = self._leaders_body(desc, span, head)
+        return desc
+
+    def _leaders_body(self, desc: _Description, span: Span, head: Token) -> _Description:
+        """Forces, a government or a regime named after their leader ('the Trump administration',
+        'Erdoğan government', 'Assad forces') belong to the leader's country."""
+        if desc.role is None or desc.role.sector not in _STATE:
+            return desc
+        for ent in self._article.entities_in(span.start, span.end):
+            if ent.label_ != "PERSON" or ent.start <= head.i < ent.end:
+                continue
+            code = self._person_country(ent.text) or self._known(ent.text)[0]
+            country = self._kb.countries.get(code) if code else None
+            if country is not None:
+                return replace(desc, country=country, from_modifier=True)
+        return desc
+
+    def _stateless_people(self, desc: _Description, span: Span) -> _Description:
+        """'Kurdish forces' in a story that names only the YPG and the SDF are Syrian armed
+        groups (REB), not the Syrian state; with groups of several countries, no country."""
+        words = {str(t.lower_) for t in span}
+        for people, forms in _PEOPLE_WORDS.items():
+            if not words & forms:
+                continue
+            group = self._named_group(people)
+            if group is None or group.country is None:
+                return desc
+            country = self._kb.countries.get(group.country)
+            role = desc.role
+            if role is not None and role.sector in _STATE:
+                role = Role(sector=group.sector, kind=role.kind)
+            return replace(desc, country=country, role=role, from_modifier=True)
         return desc
 
     def _describe_entity(
@@ -270,6 +320,61 @@ class ActorResolver:
         if covers_head and label == "ORG" and desc.org_text is None:
             return replace(desc, org_text=ent.text)
         return desc
+
+    def _describe_lower_case(
+        self, desc: _Description, span: Span, person_tokens: set[int]
+    ) -> _Description:
+        """An all-lower-case text has no capitals to find names by: the knowledge base's
+        people and organisations are looked up by their words ('lib dem leader charles kennedy',
+        'a spokesman for ukip', 'eu leaders')."""
+        names = [t for t in span if t.pos_ == "PROPN"]
+        for size in range(len(names), 0, -1):
+            for first in range(len(names) - size + 1):
+                run = names[first : first + size]
+                if run[-1].i - run[0].i != size - 1:
+                    continue  # not adjacent words
+                text = " ".join(t.text for t in run)
+                titled = size == 2 and self._kb.people.is_title(run[0].text)
+                surname = self._named_before(run[-1].lower_) if size == 1 or titled else None
+                person = surname or self._kb.people.find(text)
+                if person is not None:
+                    person_tokens.update(t.i for t in run)
+                    return replace(desc, person=person.name)
+                org = self._kb.organizations.find(text.title())
+                if org is None and size == 1 and run[0].lower_ not in _NOT_ABBREVIATIONS:
+                    org = self._kb.organizations.find(text.upper())
+                if org is not None:
+                    return replace(desc, org=org)
+        return desc
+
+    def _named_before(self, surname: str) -> Person | None:
+        """'mr kennedy' in a lower-case text that wrote 'charles kennedy' before: the one known
+        person of the article with that surname."""
+        if self._surnames is None:
+            text = self._article.text.lower()
+            found: dict[str, list[Person]] = {}
+            for name in self._kb.people.names():
+                words = name.lower().split()
+                if len(words) > 1 and re.search(rf"\b{re.escape(name.lower())}\b", text):
+                    person = self._kb.people.find(name)
+                    if person is not None and person not in found.get(words[-1], []):
+                        found.setdefault(words[-1], []).append(person)
+            self._surnames = {k: v[0] for k, v in found.items() if len(v) == 1}
+        return self._surnames.get(surname)
+
+    def _named_group(self, people: str) -> Organization | None:
+        """The one country's group of a stateless people that the article names, if any."""
+        if people not in self._groups:
+            found: dict[str, Organization] = {}
+            for ent in self._doc.ents:
+                if ent.label_ in ("ORG", "NORP", "GPE", "PERSON") and (
+                    fold(ent.text) in _PEOPLE_GROUPS[people]
+                ):
+                    org = self._kb.organizations.find(ent.text)
+                    if org is not None and org.country:
+                        found[org.country] = org
+            self._groups[people] = next(iter(found.values())) if len(found) == 1 else None
+        return self._groups[people]
 
     def _qualified(self, role: Role, span: Span, head: Token, person_tokens: set[int]) -> Role:
         """What the words before a title say of its holder: 'former minister' (ELI), 'shadow
@@ -410,7 +515,12 @@ class ActorResolver:
                 return found.model_copy(
                     update={"text": actor.text, "start": actor.start, "end": actor.end}
                 )
-        if actor.country is None and actor.sector in _HOME_SECTORS and actor.kind != "GPE":
+        if (
+            actor.country is None
+            and actor.sector in _HOME_SECTORS
+            and actor.kind != "GPE"
+            and not self._foreign(head)
+        ):
             home = self._home_country()
             if home is not None:
                 return actor.model_copy(update={"country": home})
@@ -477,6 +587,17 @@ class ActorResolver:
                 update={"text": span.text, "start": span.start_char, "end": span.end_char}
             )
         return None
+
+    def _foreign(self, head: Token) -> bool:
+        """'foreign ambassadors', 'his EU counterparts', 'European leaders': a body the words
+        place outside the story's own country."""
+        start, end = phrase_bounds(head)
+        words = {str(t.lower_) for t in self._doc[start:end]} | {
+            lemma(t) for t in self._doc[start:end]
+        }
+        if head.tag_ not in ("NNS", "NNPS"):
+            words.discard("foreign")  # the foreign minister is the story's own country's
+        return bool(words & _NOT_HOME)
 
     def _same_sentence(self, first: Token, second: Token) -> bool:
         return self._article.sentence_number(first) == self._article.sentence_number(second)
@@ -768,6 +889,17 @@ _SHADOW = load_language("en")["qualifiers.shadow"]
 _GENERIC = load_language("en")["qualifiers.generic"]
 _PARTIES = load_language("en")["qualifiers.parties"]
 _NOT_HOME = load_language("en")["qualifiers.not_home"]
+_NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]
+_PEOPLE_WORDS = {
+    key.split(".", 1)[1]: words
+    for key, words in load_language("en").words.items()
+    if key.startswith("people_words.")
+}
+_PEOPLE_GROUPS = {
+    key.split(".", 1)[1]: frozenset(fold(w) for w in words)
+    for key, words in load_language("en").words.items()
+    if key.startswith("people_groups.")
+}
 _BYSTANDERS = frozenset(s.upper() for s in load_language("en")["pronouns.bystanders"])
 # Bodies whose name before a generic title gives its holder their sector ('union leader').
 _BODY_SECTORS = frozenset(
@@ -855,6 +987,10 @@ _GOVERNMENT_WORDS = frozenset(
 
 
 def _same_body(first: str, second: str) -> bool:
+    """'the junta' may be 'Niger's military government'; but 'the regime' is a word a story
+    keeps for one government ('the Assad regime'), never for another it calls a government."""
+    if "regime" in (first, second):
+        return first == second
     return first == second or (first in _GOVERNMENT_WORDS and second in _GOVERNMENT_WORDS)
 
 
@@ -913,6 +1049,21 @@ def _bystander(actor: Actor, pronoun: Token) -> bool:
 
 def _is_plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts)
+
+
+def _body_of(desc: _Description, extra: _Description, extra_head: Token) -> _Description:
+    """'the leader of the opposition' (OPP), 'two leaders of the SDF' (REB): a generic title
+    takes the sector of the body its of- or for-phrase names."""
+    role = desc.role
+    if role is None or role.sector != "GOV" or extra_head.dep_ != "pobj":
+        return desc
+    title = extra_head.head.head
+    if lemma(title) not in _GENERIC:
+        return desc
+    body = extra.org.sector if extra.org else (extra.role.sector if extra.role else None)
+    if body is None or body not in _BODY_SECTORS | {"REB", "IGO", "NGO"}:
+        return desc
+    return replace(desc, role=Role(sector=body, kind=role.kind))
 
 
 def _merge(first: _Description, second: _Description) -> _Description:

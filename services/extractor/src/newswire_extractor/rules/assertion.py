@@ -41,6 +41,7 @@ class Assertion:
         self._attempt = language["assertion.attempt"]
         self._warning = language["assertion.warning"]
         self._background_marks = language["background.marks"]
+        self._lede_marks = language["background.lede_marks"]
         self._background_preps = language["background.preps"]
         self._background_adverbs = language["background.adverbs"]
         self._background_heads = language["background.heads"]
@@ -60,11 +61,14 @@ class Assertion:
         self._verdicts = language["senses.verdicts"]
         self._violent = language["senses.violent_modifiers"]
 
-    def reason(self, match: Match, event_type: str, *, planned: bool) -> str | None:
+    def reason(
+        self, match: Match, event_type: str, *, planned: bool, lede: bool = False
+    ) -> str | None:
         """Why the trigger's clause does not assert a new event of this type, or None.
 
         ``planned``: the event is already flagged future (kept, flagged), so a plan's infinitive
-        ('plans to visit') is not dropped as a purpose.
+        ('plans to visit') is not dropped as a purpose. ``lede``: the trigger is in the story's
+        first sentence, whose 'after'/'when' clause tells the news's own trigger, not history.
         """
         found = (
             self._asked(match)
@@ -73,7 +77,7 @@ class Assertion:
             or self._possible(match)
             or (None if planned else self._intended(match))
             or self._tried(match)
-            or self._retold(match)
+            or self._retold(match, lede=lede)
             or self._habitual(match, event_type)
             or self._figurative_sense(match, event_type)
             or self._natural_force(match, event_type)
@@ -85,7 +89,20 @@ class Assertion:
         """'Why are we bombed by planes?': a question asserts nothing."""
         sentence = match.head.sent
         last = [t for t in sentence if not t.is_space and not t.is_quote]
-        return "question" if last and last[-1].text == "?" else None
+        if last and last[-1].text == "?":
+            return "question"
+        # '"Why are we fighting for them?" he asked': a quoted question inside a sentence, and
+        # the asking of it is no request.
+        for token in sentence.doc[match.head.i + 1 : sentence.end]:
+            if token.text == "?":
+                return "question"
+            if token.text in (".", "!", ";", "(") or token.is_quote:
+                break
+        if lemma(match.word) == "ask" and any(
+            t.text == "?" for t in sentence.doc[sentence.start : match.word.i]
+        ):
+            return "question"
+        return None
 
     def _conditioned(self, match: Match) -> str | None:
         """'If the UN ... are able to reach agreement': a condition or an open choice."""
@@ -198,14 +215,21 @@ class Assertion:
                 return "prediction"  # 'warned (that) repatriation would be difficult'
         return None
 
-    def _retold(self, match: Match) -> str | None:
+    def _retold(self, match: Match, *, lede: bool = False) -> str | None:
         """'when it took control of Deraa', 'one month after Trump's announcement', 'had
-        seized', 'has previously refused': background told around the news."""
+        seized', 'has previously refused': background told around the news. In the lede a
+        finite 'after'/'when' clause is the news's own trigger ('vowed revenge after rebels
+        seized the city', 'were killed when US forces carried out air strikes last week');
+        its date, if old, still makes it background (events.py)."""
         head = match.head
+        described = False  # passed a clause or participle describing a noun ('promised by')
         for clause in _clauses(head):
             marks = {m.lower_ for m in children(clause, "mark", "advmod") if m.i < clause.i}
             if clause.dep_ == "advcl" and marks & self._background_marks:
+                if lede and not described and self._fresh_trigger(clause, marks):
+                    continue
                 return "background clause"
+            described = described or clause.dep_ in ("acl", "relcl")
             if clause.dep_ == "pcomp" and clause.head.lower_ in self._background_preps:
                 return "background clause"
         for word in {match.word, head}:
@@ -220,6 +244,19 @@ class Assertion:
         if "had" in auxes and head.tag_ == "VBN" and not self._reported(head):
             return "past perfect"  # 'said it had moved troops' is a reported past, not background
         return None
+
+    def _fresh_trigger(self, clause: Token, marks: set[str]) -> bool:
+        """A finite simple-past or present-perfect 'after'/'when' clause (not 'had seized',
+        not 'after being convicted')."""
+        if not marks & self._lede_marks or clause.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+            return False
+        auxes = {a.lower_ for a in children(clause, "aux", "auxpass")}
+        if "had" in auxes:
+            return False
+        markers = [m for m in children(clause, "mark", "advmod") if m.lower_ in marks]
+        if any(children(t, "npadvmod") for t in [clause, *markers]):
+            return False  # 'three months after Kurdish fighters seized it': told as earlier
+        return clause.tag_ != "VBN" or bool(auxes - {"being"})
 
     def _reported(self, token: Token) -> bool:
         """Whether a reporting verb governs the token's clause ('said (that) ...')."""

@@ -148,6 +148,7 @@ class EventBuilder:
         self._matcher = TriggerMatcher(lexicon, resolver.is_actor, article.quote_index)
         self._candidates = lexicon.lemmas | {"say", "insist", "state", "declare", "tell"}
         self._history: list[Event] = []  # the events of earlier sentences, in text order
+        self._lede = _lede_number(article)
         self._assertion = Assertion(load_language("en"))
         self._readings = Readings(load_language("en"))
         self._senses = load_senses("en")
@@ -234,7 +235,8 @@ class EventBuilder:
         """
         stage = "assertion"
         planned = draft.modality.future
-        reason = self._assertion.reason(draft.match, draft.event_type, planned=planned)
+        lede = self._article.sentence_number(draft.match.head) == self._lede
+        reason = self._assertion.reason(draft.match, draft.event_type, planned=planned, lede=lede)
         if reason is None:
             stage = "readings"
             reason = self._readings.reason(
@@ -430,6 +432,11 @@ class EventBuilder:
             if found:
                 return found
         preps = [] if named_only else list(prep_objects(token, _DIG_PREPS))
+        # 'the three regional powers – Russia, Iran and Turkey – met': the apposition names them.
+        named = [a for c in children(token, "appos") for a in self._resolver.resolve(c)]
+        named = [a for a in named if a.country or a.kind == "IGO"]
+        if named:
+            return named
         for candidate in [*children(token, "poss"), *preps]:
             found = self._resolver.resolve(candidate) or self._dig(
                 candidate, depth + 1, named_only=named_only
@@ -614,6 +621,14 @@ class EventBuilder:
             confidence=draft.confidence,
             evidence=evidence,
         )
+
+
+def _lede_number(article: Article) -> int:
+    """The story's first sentence: the first one that is not only the dateline."""
+    for number, sentence in enumerate(article.doc.sents):
+        if not all(article.in_dateline(t) or t.is_punct or t.is_space for t in sentence):
+            return number
+    return 0
 
 
 def _willed(match: Match, flags: Modality) -> bool:
