@@ -5,6 +5,7 @@ uv run python bench/eventness/card.py > docs/event-filter-model.md
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from string import Template
@@ -12,7 +13,9 @@ from typing import Any
 
 from newswire_extractor.eventness import load_event_metrics, load_event_model
 
-TEMPLATE = Path(__file__).resolve().parent / "card_template.md"
+HERE = Path(__file__).resolve().parent
+TEMPLATE = HERE / "card_template.md"
+GUARD = HERE / "guard.json"
 
 
 def _table(rows: list[dict[str, Any]], chosen: float, target: float | None) -> str:
@@ -27,6 +30,27 @@ def _table(rows: list[dict[str, Any]], chosen: float, target: float | None) -> s
         lines.append(
             f"| {row['threshold']:.2f}{mark} | {row['precision']:.3f} | {row['precision_min']:.3f}"
             f" | {row['recall']:.3f} | {row['kept']:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+def _guard(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| threshold | team type acc. | team macro-F1 | team actor F1 | team quantity recall"
+        " | dev type acc. | dev macro-F1 | dev actor F1 | below a floor |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        team, dev = row["team"], row["dev"]
+        failed = [f.split(" <")[0] for f in row["below_floor"]]
+        if not row["acceptance_article"]:
+            failed.append("Istanbul acceptance article")
+        label = "off" if row["threshold"] is None else f"{row['threshold']:.2f}"
+        lines.append(
+            f"| {label} | {team['type_accuracy']:.3f} | {team['type_macro_f1']:.3f}"
+            f" | {team['actor_f1']:.3f} | {team['quantity_recall']:.3f}"
+            f" | {dev['type_accuracy']:.3f} | {dev['type_macro_f1']:.3f} | {dev['actor_f1']:.3f}"
+            f" | {', '.join(failed) or 'none'} |"
         )
     return "\n".join(lines)
 
@@ -63,6 +87,7 @@ def main() -> int:
         auc_by_c=", ".join(f"C = {c}: {a:.3f}" for c, a in cv["auc_by_c"].items()),
         table=_table(cv["table"], model.threshold, cv.get("target_threshold")),
         per_set=per_set,
+        guard=_guard(json.loads(GUARD.read_text(encoding="utf-8"))) if GUARD.is_file() else "",
         negative=_weights(metrics["most_negative"]),
         positive=_weights(metrics["most_positive"]),
         commit=trained["commit"],

@@ -121,14 +121,39 @@ def load_bbc(shared: Path, *, label: int | None = None) -> list[Document]:
     return docs
 
 
+def load_ngec(shared: Path) -> list[Document]:
+    """``corpora/ngec-synthetic``: 4,500 machine-generated stories (no publication dates); the
+    label is not kept (the story's PLOVER type is a pseudo-label of its headline template)."""
+    path = _corpus_file(shared, "ngec-synthetic", "gpt_synthetic_events_2023-10-19_19.jsonl")
+    docs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            docs.append(
+                Document(
+                    corpus="ngec-synthetic", doc_id=f"ngec-synthetic:{row['id']}", text=row["text"]
+                )
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CorpusError(f"{path}:{n}: not an ngec-synthetic story ({exc})") from None
+    return docs
+
+
 def load_documents(shared: Path, names: Iterable[str]) -> Iterator[Document]:
-    """Documents of the named sets: ``guardian-dev``, ``bbc-politics``, ``bbc-other``."""
+    """Documents of the named sets: ``guardian-dev``, ``bbc-politics``, ``bbc-other``,
+    ``ngec-synthetic``."""
     for name in names:
-        if name == "guardian-dev":
+        if name == "ngec-synthetic":
+            yield from load_ngec(shared)
+        elif name == "guardian-dev":
             yield from load_guardian(shared)
         elif name == "bbc-politics":
             yield from load_bbc(shared, label=1)
         elif name == "bbc-other":
             yield from load_bbc(shared, label=0)
         else:
-            raise CorpusError(f"unknown set {name!r} (guardian-dev, bbc-politics, bbc-other)")
+            raise CorpusError(
+                f"unknown set {name!r} (guardian-dev, bbc-politics, bbc-other, ngec-synthetic)"
+            )

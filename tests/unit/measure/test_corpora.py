@@ -47,3 +47,20 @@ def test_shared_dir_override_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("NEWSWIRE_SHARED", str(tmp_path / "env"))
     assert shared_dir() == tmp_path / "env"
     assert shared_dir(tmp_path / "opt") == tmp_path / "opt"
+
+
+def test_ngec_synthetic_stories_and_a_malformed_line(tmp_path: Path) -> None:
+    folder = tmp_path / "corpora" / "ngec-synthetic"
+    folder.mkdir(parents=True)
+    path = folder / "gpt_synthetic_events_2023-10-19_19.jsonl"
+    rows = [{"id": "syn-0001", "event": "PROTEST", "text": "Teachers in Freedonia struck."}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (doc,) = load_documents(tmp_path, ["ngec-synthetic"])
+    assert (doc.doc_id, doc.published, doc.text) == (
+        "ngec-synthetic:syn-0001",
+        None,
+        "Teachers in Freedonia struck.",
+    )
+    path.write_text(json.dumps({"id": "syn-0002"}) + "\n")
+    with pytest.raises(CorpusError, match=r"gpt_synthetic_events_2023-10-19_19.jsonl:1: not an"):
+        list(load_documents(tmp_path, ["ngec-synthetic"]))

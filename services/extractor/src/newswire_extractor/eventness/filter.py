@@ -56,7 +56,11 @@ class EventFilter:
             self._features = EventFeatures()
         compute = self._features
         per_sentence = Counter(e.evidence.start for e in events)
-        return [compute(article, e, in_sentence=per_sentence[e.evidence.start]) for e in events]
+        sentences: dict[int, Features] = {}
+        return [
+            compute(article, e, in_sentence=per_sentence[e.evidence.start], sentences=sentences)
+            for e in events
+        ]
 
     def scores(self, article: Article, events: Sequence[Event]) -> list[float]:
         return [self.model.score(f) for f in self.features(article, events)]
