@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -61,10 +60,6 @@ class EmbeddedSettings:
             extractor=ExtractorSettings(),
             store=StoreSettings(database_url=database_url, auto_migrate=True),
         )
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite+aiosqlite:///{path.resolve()}"
 
 
 async def read_feed(client: httpx.AsyncClient, feed_url: str) -> list[str]:

@@ -21,7 +21,7 @@ import httpx
 import pytest
 import uvicorn
 
-from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
+from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded
 from newswire.site_server import serve_site
 from newswire_contracts import (
     Actor,
@@ -37,6 +37,7 @@ from newswire_contracts import (
 )
 from newswire_fetcher.service import create_client
 from newswire_fetcher.settings import FetcherSettings
+from newswire_runtime.sql import sqlite_url
 from newswire_store import EventStore
 from newswire_store.api import ApiSettings, create_api
 from tests.support.browser import (

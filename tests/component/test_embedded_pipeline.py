@@ -7,9 +7,10 @@ from pathlib import Path
 import httpx
 
 from newswire import demo_site
-from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
+from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded
 from newswire.site_server import serve_site
 from newswire_fetcher.state import FetcherDatabase, SeenUrls
+from newswire_runtime.sql import sqlite_url
 from newswire_store import EventStore
 
 

@@ -26,8 +26,9 @@ def demo(
     ] = 47_811,
 ) -> None:
     """Serve the bundled sample news site on 127.0.0.1 and run the whole pipeline in-process."""
-    from newswire.cli.database import resolve, sqlite_url
+    from newswire.cli.database import resolve
     from newswire.demo import run_demo
+    from newswire_runtime.sql import sqlite_url
 
     url = sqlite_url(db) if db is not None else resolve(db_url)
     raise typer.Exit(run_demo(url, fresh=fresh, out=out, err=err, port=site_port))

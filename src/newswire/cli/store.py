@@ -1,5 +1,7 @@
 """`newswire events`, `export`, `serve` and `migrate`: the store from the command line.
 
+`migrate` runs every schema history of the database (the store's and the fetcher's).
+
 They use the queries the API uses (newswire_store.filters.EventFilter), so the CLI and the API
 always agree, and the one default database of newswire.cli.database.
 """
@@ -16,14 +18,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newswire import render
-from newswire.cli.console import emit, err, fail, out
-from newswire.cli.database import StoreUnavailable, check_readable, resolve
+from newswire.cli.console import EXIT_UNAVAILABLE, EXIT_USAGE, emit, err, fail, out
+from newswire.cli.database import (
+    StoreUnavailable,
+    check_readable,
+    check_sqlite_path,
+    histories,
+    resolve,
+    targets,
+)
 
 if TYPE_CHECKING:
     from newswire_store.filters import EventFilter
 
 app = typer.Typer()
-EXIT_UNAVAILABLE = 3
 
 
 class ExportFormat(StrEnum):
@@ -228,16 +236,33 @@ def serve(
 
 @app.command()
 def migrate(
-    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
-    db_url: DatabaseUrl = None,
+    revision: Annotated[
+        str,
+        typer.Argument(help="'head' (every history), or a revision of one history."),
+    ] = "head",
+    db_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            help="One database for every history (default: each service's own, "
+            "NEWSWIRE_STORE_DATABASE_URL / NEWSWIRE_FETCHER_DATABASE_URL, else "
+            "NEWSWIRE_DATABASE_URL, else newswire.sqlite in the current directory).",
+        ),
+    ] = None,
 ) -> None:
-    """Create or upgrade the store's schema; the deployments' migration job."""
-    from newswire_store import migrate as run_migrations
-    from newswire_store.settings import StoreSettings
-
-    url = db_url or StoreSettings().database_url
+    """Create or upgrade the store's and the fetcher's schemas; the deployments' migration job."""
     try:
-        asyncio.run(run_migrations(url, revision))
-    except Exception as exc:  # the driver's errors vary (OSError, asyncpg, sqlite3, alembic)
-        fail(f"cannot migrate the store: {exc}", code=EXIT_UNAVAILABLE)
-    err.print(f"store schema at {revision}")
+        every = histories(db_url)
+        chosen = targets(every, revision)
+    except ValueError as exc:  # pydantic's ValidationError included: a bad NEWSWIRE_* value
+        fail(exc, code=EXIT_USAGE)
+    for history in every:
+        try:
+            check_sqlite_path(history.url)
+            if history in chosen:
+                line = asyncio.run(history.upgrade(revision))
+            else:
+                line = asyncio.run(history.describe())
+        except Exception as exc:  # the driver's errors vary (OSError, asyncpg, sqlite3, alembic)
+            fail(f"cannot migrate the {history.name}: {exc}", code=EXIT_UNAVAILABLE)
+        err.print(line, highlight=False)

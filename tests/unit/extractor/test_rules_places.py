@@ -89,3 +89,51 @@ def test_a_material_act_is_placed_where_it_is_aimed(extractor: RulesExtractor) -
     (strikes,) = [e for e in events if e.event_type == "ASSAULT"]
     assert strikes.location is not None
     assert (strikes.location.name, strikes.location.country) == ("Afrin", "SYR")
+
+
+def test_a_meeting_continued_in_the_next_sentence_keeps_its_place(
+    extractor: RulesExtractor,
+) -> None:
+    events = _events(
+        extractor,
+        "Foreign ministers from Russia, Iran and Turkey met in the Turkish resort of Antalya on "
+        "Sunday. The ministers discussed the possibility of inviting Kurdish groups to the "
+        "congress.",
+    )
+    for trigger in ("met", "discussed"):
+        location = _by_trigger(events, trigger).location
+        assert location is not None
+        assert (location.name, location.country) == ("Antalya", "TUR")
+    assert _by_trigger(events, "discussed").location.basis == "sentence"  # type: ignore[union-attr]
+
+
+def test_a_place_named_two_sentences_before_does_not_carry_on(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "Foreign ministers from Russia and Turkey met in Antalya on Sunday. The opposition "
+        "called a strike over fuel prices. The ministers discussed the possibility of a truce.",
+    )
+    assert _by_trigger(events, "discussed").location is None
+
+
+def test_a_withdrawal_is_placed_where_the_force_left(extractor: RulesExtractor) -> None:
+    events = _events(extractor, "The Kurdish militia withdrew from Afrin before dawn on Sunday.")
+    location = next(e for e in events if e.event_type == "RETREAT").location
+    assert location is not None
+    assert (location.name, location.country) == ("Afrin", "SYR")
+
+
+def test_places_of_an_all_lower_case_text_are_found(extractor: RulesExtractor) -> None:
+    events = _events(
+        extractor,
+        "eu leaders are holding talks in brussels on how to revive the economy. the british "
+        "prime minister is meeting his eu counterparts to agree a package of measures. the "
+        "unions held talks in private with the deputy prime minister.",
+    )
+    for trigger in ("holding talks", "meeting"):
+        (event,) = [e for e in events if e.evidence.trigger.startswith(trigger)]
+        location = event.location
+        assert location is not None
+        assert (location.name, location.country, location.text) == ("Brussels", "BEL", "brussels")
+    private = [e for e in events if "private" in e.evidence.text]
+    assert all(e.location is None for e in private)

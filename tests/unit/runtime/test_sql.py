@@ -16,6 +16,7 @@ from newswire_runtime.sql import (
     UTCDateTime,
     create_engine,
     insert_ignoring,
+    sqlite_url,
     to_async_url,
     upsert,
 )
@@ -68,6 +69,13 @@ def test_the_embedded_default_is_one_file_for_both_services() -> None:
     assert DEFAULT_DATABASE_URL == "sqlite+aiosqlite:///newswire.sqlite"
     # The root conftest removed the operator's NEWSWIRE_DATABASE_URL, so these are the defaults.
     assert FetcherSettings().database_url == StoreSettings().database_url == DEFAULT_DATABASE_URL
+
+
+def test_a_sqlite_file_url_is_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = sqlite_url(Path("runs") / "demo.sqlite")
+    assert url == f"sqlite+aiosqlite:///{tmp_path.resolve() / 'runs' / 'demo.sqlite'}"
+    assert to_async_url(url).database == str(tmp_path.resolve() / "runs" / "demo.sqlite")
 
 
 async def test_sqlite_connections_get_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:

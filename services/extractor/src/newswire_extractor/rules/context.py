@@ -1,14 +1,15 @@
 """Where and when an event happened: place and date expressions near its trigger.
 
 Places: a GPE/LOC/FAC governed by a locative preposition in the trigger's clause ("in Istanbul",
-basis "clause"); else the nearest other place in the sentence ("sentence"); else the dateline
-("ISTANBUL, June 2 (Reuters) -", "dateline"); else the title's or lede's first place ("article").
+basis "clause"); else one of the clause reporting it ("sentence"); for a meeting, else the one
+place of the meeting in the sentence just before ("sentence"); else the dateline ("ISTANBUL,
+June 2 (Reuters) -", "dateline"); else the title's place ("article"). See PlaceFinder.
 
-Dates: a date expression in the trigger's clause, else the nearest in the sentence, else the last
-date named earlier in the same paragraph (news paragraphs keep one time frame), else the
-publication date with precision "unknown" (an upper bound, not a finding; text None). Never a date
-after the publication day: future and hypothetical events keep the announced expression in
-``text`` with ``date`` None.
+Dates: a date expression in the trigger's clause or the clause reporting it; else, by tense and
+story, the previous sentence's date, the news peg, the publication day or the week before
+publication; else none. See DateFinder; docs/extractor.md gives the rule with its measurements.
+Never a date after the publication day: future and hypothetical events keep the announced
+expression in ``text`` with ``date`` None.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from spacy.tokens import Span as SpacySpan
 
 from newswire_contracts import Location, Occurred
 from newswire_extractor.kb import KnowledgeBase
@@ -40,6 +43,10 @@ _PLACE_NOUNS = frozenset(_PLACE_WORDS["place_nouns"])
 _COMPASS = frozenset(_PLACE_WORDS["compass"])
 # Prepositions that aim a material act at a place ('strikes on Idlib', 'an attack against Aleppo').
 _AIMED_PREPS = frozenset(_PLACE_WORDS["aimed_prepositions"])
+_ORIGIN_PREPS = frozenset(_PLACE_WORDS["origin_prepositions"])
+_LOWER_CASE_MIN_POPULATION = int(_PLACE_WORDS["lower_case_min_population"])
+# Meetings go on over several sentences ('… met in Antalya on Sunday. The ministers discussed …').
+_CONTINUED = frozenset({"CONSULT"})
 # Events done where their doers are; a place of the clause that reports them ('said in Moscow
 # that its jets struck Idlib') is not theirs.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST", "CONSULT"})
@@ -75,6 +82,7 @@ class PlaceFinder:
         self._attach = attachment or Attachment()
         self._fallback: Location | bool | None = False  # False: not computed yet
         self._home: list[str] | None = None
+        self._lowered: bool | None = None
 
     def locate(
         self,
@@ -84,13 +92,9 @@ class PlaceFinder:
         prefer: Sequence[str],
     ) -> Location | None:
         prefer = [*prefer, *self.home()]
-        named = [
-            e
-            for e in self._article.entities_in(sentence.start, sentence.end)
-            if e.label_ in _PLACE_LABELS and not _overlaps(e, exclude)
-        ]
-        places = [e for e in named if _locative(e)]
+        named = [e for e in self._places_in(sentence, prefer) if not _overlaps(e, exclude)]
         own = self._attach.own_types(heads)
+        places = [e for e in named if _locative(e) or ("RETREAT" in own and _origin(e))]
         if self._attach.types_of(heads[0]) & _COMMITMENTS:
             # 'agreed to reopen a road into Taiz': the promised act's place is not the event's.
             heads = [heads[0], *(h for h in heads[1:] if h.dep_ != "xcomp")]
@@ -123,7 +127,77 @@ class PlaceFinder:
                 location = self._location(_with_compass(ent), basis, prefer)
                 if location is not None:
                     return location
+        if own & _CONTINUED and not named:
+            continued = self._continued_place(sentence, own, prefer)
+            if continued is not None:
+                return continued
         return self._article_place(prefer)
+
+    def _places_in(self, sentence: Span, prefer: Sequence[str]) -> list[Span]:
+        """The sentence's place names; in an all-lower-case text also the proper nouns after a
+        locative preposition that the gazetteer knows well ('talks in brussels')."""
+        found = [
+            e
+            for e in self._article.entities_in(sentence.start, sentence.end)
+            if e.label_ in _PLACE_LABELS
+        ]
+        if not self._lower_case():
+            return found
+        taken = {
+            i
+            for e in self._article.entities_in(sentence.start, sentence.end)
+            for i in range(e.start, e.end)
+        }
+        for token in sentence:
+            if (
+                token.tag_ not in ("NNP", "NNPS")
+                or token.i in taken
+                or token.dep_ != "pobj"
+                or lemma(token.head) not in LOCATIVE_PREPS
+            ):
+                continue
+            start = min(
+                (c.i for c in token.lefts if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")),
+                default=token.i,
+            )
+            span = SpacySpan(token.doc, start, token.i + 1, label="GPE")
+            place = self._kb.gazetteer.geocode(span.text.title(), prefer)
+            if place is not None and (
+                place.precision != "city" or place.population >= _LOWER_CASE_MIN_POPULATION
+            ):
+                found.append(span)
+        return found
+
+    def _lower_case(self) -> bool:
+        if self._lowered is None:
+            # All lower case but for a stray token ('PS3bn' for '£3bn' in the BBC archive).
+            letters = [c for c in self._article.text[:3000] if c.isalpha()]
+            upper = sum(c.isupper() for c in letters)
+            self._lowered = bool(letters) and upper <= len(letters) // 200
+        return self._lowered
+
+    def _continued_place(
+        self, sentence: Span, own: frozenset[str], prefer: Sequence[str]
+    ) -> Location | None:
+        """The place of the same kind of happening in the sentence just before, in the same
+        paragraph, when it names exactly one ('… met in Antalya on Sunday. The ministers
+        discussed …', 'leaders are holding talks in Brussels. Blair is meeting …')."""
+        if sentence.start == 0:
+            return None
+        doc = sentence.doc
+        previous = doc[sentence.start - 1].sent
+        if self._article.paragraph(previous[0]) != self._article.paragraph(sentence[0]):
+            return None
+        triggers = [t for t in previous if self._attach.types_of(t) & own]
+        found = {
+            e.text: e
+            for e in self._places_in(previous, prefer)
+            if _locative(e) and any(self._attach.attached(e.root, t, own) for t in triggers)
+        }
+        if len(found) != 1:
+            return None
+        (ent,) = found.values()
+        return self._location(_with_compass(ent), "sentence", prefer)
 
     def home(self) -> list[str]:
         """The story's country: the dateline's, else the one its places and names point to
@@ -209,8 +283,16 @@ def _locative(ent: Span) -> bool:
     return bool(root.dep_ == "pobj" and lemma(root.head) in LOCATIVE_PREPS)
 
 
+def _origin(ent: Span) -> bool:
+    """'withdrew from Afrin': the place a withdrawal left."""
+    root = ent.root
+    return bool(root.dep_ == "pobj" and root.head.lower_ in _ORIGIN_PREPS)
+
+
 def _aimed_at(ent: Span) -> bool:
     root = ent.root
+    if root.dep_ == "poss" and root.head.dep_ in ("dobj", "nsubjpass"):
+        root = root.head  # 'attacking Syria's chemical weapons sites'
     if root.dep_ in ("dobj", "nsubjpass"):
         return True
     return bool(root.dep_ == "pobj" and root.head.lower_ in _AIMED_PREPS)
@@ -299,9 +381,13 @@ class DateFinder:
     at the security council on Monday', 'the talks last month') is not the event's. Without one:
     - a current event ('says', 'are fighting') is dated to the publication day (precision
       'day'); a present-perfect one ('has said') too, with precision 'unknown' (an upper bound);
-    - a past event takes the previous sentence's date (same paragraph), else the lede's day
-      (the news peg) unless its sentence retells history ('Isis, which seized Mosul in 2014,
-      …'), else, in the lede itself, the publication day with precision 'unknown';
+    - a past event takes the previous sentence's date (same paragraph; not one inside a clause
+      describing a noun, and not when its own sentence moves on: 'later said'), else the lede's
+      day (the news peg) unless its sentence retells history ('Isis, which seized Mosul in 2014,
+      …') or moves on, else, in the lede itself, the publication day with precision 'unknown';
+    - else a simple-past event with a subject of its own, in a news story (at most half of its
+      dates older than a month) and a paragraph whose recent time frame is not history, gets the
+      week before publication at the precision that holds it (month, else year);
     - a past event in a clause describing a noun ('civilians who were kidnapped'), a pluperfect
       one ('had rejected', unless backshifted by 'said') or any other gets no date.
 

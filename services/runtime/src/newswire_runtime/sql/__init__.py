@@ -10,6 +10,7 @@ from newswire_runtime.sql.engine import (
     SUPPORTED_DIALECTS,
     check_dialect,
     create_engine,
+    sqlite_url,
     to_async_url,
 )
 from newswire_runtime.sql.migrations import Migrations
@@ -27,6 +28,7 @@ __all__ = [
     "check_dialect",
     "create_engine",
     "insert_ignoring",
+    "sqlite_url",
     "to_async_url",
     "upsert",
 ]

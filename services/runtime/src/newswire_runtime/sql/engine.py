@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
@@ -19,6 +20,11 @@ DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newswire.sqlite"
 # How long a SQLite connection waits for another writer (the store and a fetcher may share one
 # file) before "database is locked"; the same as Python's sqlite3 default, stated once here.
 SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+
+def sqlite_url(path: Path) -> str:
+    """The URL of the SQLite file at ``path``, absolute, so it names the same file anywhere."""
+    return f"sqlite+aiosqlite:///{path.resolve()}"
 
 
 def to_async_url(url: str | URL) -> URL:

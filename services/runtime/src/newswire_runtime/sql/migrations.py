@@ -17,6 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, MetaData, event, pool, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_engine_from_config, create_async_engine
 
@@ -51,6 +52,13 @@ class Migrations:
         if head is None:
             raise RuntimeError(f"no migrations found in {self.directory}")
         return head
+
+    def owns(self, revision: str) -> bool:
+        """Whether ``revision`` (an id, or an unambiguous start of one) is in this history."""
+        try:
+            return ScriptDirectory.from_config(self.config()).get_revision(revision) is not None
+        except CommandError:
+            return False
 
     async def upgrade(self, url: str, revision: str = "head") -> None:
         """Upgrade the database at ``url`` to ``revision``."""
