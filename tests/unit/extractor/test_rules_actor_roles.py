@@ -267,3 +267,22 @@ def test_the_body_after_a_generic_title_gives_its_sector(extractor: RulesExtract
     assert ("Syrian Democratic Forces", "SYR", "REB") in [
         (a.name, a.country, a.sector) for a in met.actors + met.targets
     ]
+
+
+def test_a_definite_title_needs_the_same_portfolio(extractor: RulesExtractor) -> None:
+    text = (
+        "The US defence secretary, James Mattis, met Nato ministers in Brussels on Monday. "
+        "The foreign secretary met the German chancellor in Berlin on Tuesday."
+    )
+    result = _run(extractor, text)
+    met = [e for e in result.events if "Berlin" in e.evidence.text]
+    assert met and "James Mattis" not in [a.name for a in met[0].actors]
+
+
+def test_a_spokeswomans_we_is_her_government(extractor: RulesExtractor) -> None:
+    text = (
+        "“We have agreed to pause the deportations,” said Maria Lindqvist, a spokeswoman for "
+        "the Swedish government, on Monday."
+    )
+    event = _event(_run(extractor, text), "agreed")
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [("Sweden", "SWE", "GOV")]

@@ -164,3 +164,19 @@ def test_a_quoted_question_and_its_asking_are_no_events(extractor: RulesExtracto
     assert not [e for e in _events(extractor, text) if e.event_type in ("ASSAULT", "REQUEST")]
     text = "The Syrian army attacked the base (was it a mistake?) on Monday."
     assert _typed(extractor, text, "ASSAULT")  # the question is the writer's aside
+
+
+def test_seizing_control_of_territory_is_an_assault(extractor: RulesExtractor) -> None:
+    found = _typed(extractor, "Turkish troops seized control of the town on Monday.", "ASSAULT")
+    assert [a.country for e in found for a in e.actors] == ["TUR"]
+    assert _typed(extractor, "Syrian police seized weapons in a raid on Monday.", "COERCE")
+
+
+def test_a_past_tense_tagged_as_participle_in_the_lede_clause_is_fresh(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Kurdish militants have vowed a guerrilla war against the Turkish military after "
+        "Turkish troops swept into the city of Afrin, seizing control from Kurdish forces."
+    )
+    assert _typed(extractor, text, "ASSAULT")

@@ -17,7 +17,7 @@ def create_app(
 ) -> FastStream:
     settings = settings or ExtractorSettings()
     parts = build(settings)
-    app, _ = create_kafka_app(settings, list(parts.steps), outputs=parts.outputs, registry=registry)
+    app, _ = create_kafka_app(settings, list(parts.steps), registry=registry)
     app.on_startup(parts.start)
     app.after_shutdown(parts.stop)
     return app

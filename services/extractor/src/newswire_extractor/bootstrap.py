@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 
-from newswire_contracts.topics import EVENTS_EXTRACTED
 from newswire_extractor.eventness import EventFilter
 from newswire_extractor.relevance import ArticleGate
 from newswire_extractor.rules import RulesExtractor
@@ -62,6 +61,4 @@ def parts_of(service: ExtractorService) -> ServiceParts:
     async def close() -> None:
         service.close()
 
-    return ServiceParts(
-        steps=[service.step()], outputs=[EVENTS_EXTRACTED], startup=[load], shutdown=[close]
-    )
+    return ServiceParts(steps=[service.step()], startup=[load], shutdown=[close])

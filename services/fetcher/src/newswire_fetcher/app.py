@@ -26,9 +26,7 @@ def create_app(
     """
     settings = settings or FetcherSettings()
     parts = build(settings)
-    app, broker = create_kafka_app(
-        settings, list(parts.steps), outputs=parts.outputs, registry=registry
-    )
+    app, broker = create_kafka_app(settings, list(parts.steps), registry=registry)
     tasks: list[asyncio.Task[None]] = []
     app.on_startup(parts.start)
 

@@ -3,7 +3,8 @@
 The Kafka app and the embedded pipeline (`newswire fetch`, the demo) both build the fetcher
 here, so each gets the same address guard, politeness, robots rules, seen-URL record and
 fingerprint index from the same settings. The three records share one database (one engine),
-whose migrations run at start-up.
+whose migrations run at start-up. The poller publishes no topic of its own: its requests go to
+the step's input topic and its dead letters to that topic's DLQ.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from newswire_contracts.topics import ARTICLES_FETCHED
 from newswire_fetcher.polite import PoliteClient, create_client
 from newswire_fetcher.poller import Poller
 from newswire_fetcher.service import FetcherService
@@ -62,7 +62,6 @@ def build(settings: FetcherSettings) -> FetcherParts:
     service = FetcherService(settings, client, polite=polite, fingerprints=fingerprints, seen=seen)
     return FetcherParts(
         steps=[service.step()],
-        outputs=[ARTICLES_FETCHED],
         startup=[
             lambda: warn_about_old_default(url_given=settings.database_url_given),
             database.migrate,

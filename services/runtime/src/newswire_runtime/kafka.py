@@ -216,28 +216,25 @@ def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> S
     return runner
 
 
-def service_topics(
-    steps: Iterable[Step[Any]], prefix: str, outputs: Iterable[str] = ()
-) -> list[str]:
-    """Every topic a service touches, with prefix: inputs, their DLQs and declared outputs."""
-    return [topic(n, prefix) for n in topic_names(steps, outputs)]
+def service_topics(steps: Iterable[Step[Any]], prefix: str) -> list[str]:
+    """Every topic a service touches, with prefix: its steps' inputs, their DLQs and outputs."""
+    return [topic(n, prefix) for n in topic_names(steps)]
 
 
-def topic_names(steps: Iterable[Step[Any]], outputs: Iterable[str] = ()) -> list[str]:
+def topic_names(steps: Iterable[Step[Any]]) -> list[str]:
     """The same without prefix, each once."""
     names: list[str] = []
     for step in steps:
         names += [step.input_topic, dlq(step.input_topic, ""), *step.outputs]
-    names += list(outputs)
     return list(dict.fromkeys(names))
 
 
 async def ensure_service_topics(
-    settings: ServiceSettings, steps: Iterable[Step[Any]], outputs: Iterable[str] = ()
+    settings: ServiceSettings, steps: Iterable[Step[Any]]
 ) -> TopicReport:
     """Create the service's missing topics per the topic settings; report mismatches."""
     specs = specs_for(
-        topic_names(steps, outputs),
+        topic_names(steps),
         prefix=settings.topic_prefix,
         settings=settings.topics,
         max_message_bytes=settings.max_message_bytes,
@@ -260,7 +257,6 @@ def create_app(
     settings: ServiceSettings,
     steps: list[Step[Any]],
     *,
-    outputs: Iterable[str] = (),
     subscribe: Subscribe = attach,
     registry: CollectorRegistry | None = None,
 ) -> tuple[FastStream, KafkaBroker]:
@@ -273,11 +269,10 @@ def create_app(
     for step in steps:
         subscribe(broker, step, settings)
     app = FastStream(broker, logger=logging.getLogger(f"newswire.{settings.service_name}"))
-    extra = list(outputs)
 
     @app.on_startup
     async def _topics() -> None:
-        await ensure_service_topics(settings, steps, extra)
+        await ensure_service_topics(settings, steps)
 
     return app, broker
 

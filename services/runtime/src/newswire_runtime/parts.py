@@ -1,7 +1,8 @@
-"""What a service's bootstrap builds: its steps, their output topics, start-up and shutdown.
+"""What a service's bootstrap builds: its steps, start-up and shutdown.
 
 Each service's ``bootstrap.build(settings)`` is the only place that wires its clients and
-repositories; the Kafka app and the in-process bus attach the same parts.
+repositories; the Kafka app and the in-process bus attach the same parts. A topic is declared
+once, by the step that consumes or publishes it (``Step.input_topic``, ``Step.outputs``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ Hook = Callable[[], Awaitable[None]]
 @dataclass(frozen=True)
 class ServiceParts:
     steps: Sequence[Step[Any]]
-    outputs: Sequence[str]
     startup: Sequence[Hook] = field(default_factory=tuple)
     shutdown: Sequence[Hook] = field(default_factory=tuple)
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """The topics (without prefix) the steps publish to, each once, as they declare them."""
+        return tuple(dict.fromkeys(name for step in self.steps for name in step.outputs))
 
     async def start(self) -> None:
         for hook in self.startup:

@@ -32,7 +32,6 @@ def build(settings: StoreSettings) -> StoreParts:
 
     return StoreParts(
         steps=[StoreService(store).step()],
-        outputs=[],
         startup=[prepare],
         shutdown=[store.close],
         store=store,

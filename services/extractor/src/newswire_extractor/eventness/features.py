@@ -18,9 +18,8 @@ from spacy.tokens import Span, Token
 
 from newswire_contracts import Actor, Event
 from newswire_extractor.rules.document import Article
-from newswire_extractor.rules.lang import Language, load_language
+from newswire_extractor.rules.lang import Language, load_language, word_data, word_set
 from newswire_extractor.rules.syntax import CLAUSE_DEPS, children, lemma
-from newswire_extractor.rules.words import word_data, word_set
 
 Features = dict[str, float]
 _PERFECT = frozenset({"has", "have", "'ve", "'s"})

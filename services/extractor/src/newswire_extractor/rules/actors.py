@@ -27,6 +27,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
+_WE = frozenset({"we", "us", "our", "ourselves"})
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 # Sectors whose groups are institutions (kind ORG) rather than loose groups of people.
 _INSTITUTIONS = frozenset(
@@ -367,12 +369,13 @@ class ActorResolver:
         if people not in self._groups:
             found: dict[str, Organization] = {}
             for ent in self._doc.ents:
-                if ent.label_ in ("ORG", "NORP", "GPE", "PERSON") and (
-                    fold(ent.text) in _PEOPLE_GROUPS[people]
-                ):
-                    org = self._kb.organizations.find(ent.text)
-                    if org is not None and org.country:
-                        found[org.country] = org
+                if ent.label_ not in ("ORG", "NORP", "GPE", "PERSON"):
+                    continue
+                org = self._kb.organizations.find(ent.text)
+                if org is None and len(ent) > 1:
+                    org = self._kb.organizations.find(ent[1:].text)  # 'Kurdish-led SDF'
+                if org is not None and org.country and fold(org.name) in _PEOPLE_GROUPS[people]:
+                    found[org.country] = org
             self._groups[people] = next(iter(found.values())) if len(found) == 1 else None
         return self._groups[people]
 
@@ -520,6 +523,7 @@ class ActorResolver:
             and actor.sector in _HOME_SECTORS
             and actor.kind != "GPE"
             and not self._foreign(head)
+            and lemma(head) != "regime"  # a story's 'the regime' is rarely its own government
         ):
             home = self._home_country()
             if home is not None:
@@ -533,6 +537,18 @@ class ActorResolver:
         defence ministry')."""
         word = lemma(head)
         titles = _LEADER_WORDS if word == "leader" else {word}
+        start, _ = phrase_bounds(head)
+        # 'the foreign secretary' is not the defence secretary named before: the title's own
+        # words (not its country's) must be among the words that person was described with.
+        required = {
+            str(t.lower_)
+            for t in self._doc[start : head.i]
+            if t.dep_ not in ("det", "poss", "case", "nummod")
+            and not t.is_punct
+            and self._kb.countries.demonym(t.text) is None
+            and self._kb.countries.demonym(t.text.title()) is None
+            and self._kb.countries.find(t.text) is None
+        }
         positions = self._mention_positions()
         earlier = positions[: bisect.bisect_left(positions, head.i)]
         for i in reversed(earlier[-_LOOK_BACK:]):
@@ -547,7 +563,7 @@ class ActorResolver:
                 if candidate.country not in (None, actor.country) and actor.country:
                     continue
                 described = _words_of(candidate.text) | self._titles.get(candidate.name, set())
-                if titles & described:
+                if titles & described and required <= described:
                     return candidate.model_copy(
                         update={"country": candidate.country or actor.country}
                     )
@@ -789,10 +805,25 @@ class ActorResolver:
             update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
         )
 
+    def _spokesperson(self, speaker: Actor) -> bool:
+        words = _words_of(speaker.text) | self._titles.get(speaker.name, set())
+        return bool(words & _SPOKES) or {"press", "secretary"} <= words
+
     def _speaker_pronoun(self, token: Token) -> Actor | None:
         speaker = self._speakers.get(self._article.quote_index(token))
         if speaker is None:
             return None
+        country = self._kb.countries.get(speaker.country) if speaker.country else None
+        if (
+            token.lower_ in _WE
+            and speaker.kind == "PERSON"
+            and speaker.sector in _STATE
+            and country is not None
+            and self._spokesperson(speaker)
+        ):
+            # A spokeswoman's 'we have agreed' is her government's act, not her own (a
+            # minister's 'we' stays the minister, who acts for it in person).
+            speaker = speaker.model_copy(update={"name": country.name, "kind": "GPE"})
         return speaker.model_copy(
             update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
         )

@@ -25,11 +25,11 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.matcher import PhraseMatcher
 
 from newswire_extractor.rules.attributes import FastAttributes
+from newswire_extractor.rules.lang import word_data
 from newswire_extractor.rules.names import Found, NameFinder, NameMemory
 from newswire_extractor.rules.nlp import PARAGRAPHS
 from newswire_extractor.rules.prefilter import Prefilter, sentence_words
 from newswire_extractor.rules.sentences import split_sentences
-from newswire_extractor.rules.words import word_data
 
 Doc = Any  # spacy.tokens.Doc
 _ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]

@@ -231,6 +231,10 @@ class Assertion:
                 return "background clause"
             described = described or clause.dep_ in ("acl", "relcl")
             if clause.dep_ == "pcomp" and clause.head.lower_ in self._background_preps:
+                # 'after the rebels swept into the city' parsed with 'after' as a preposition
+                preposition = {clause.head.lower_}
+                if lede and not described and self._fresh_trigger(clause, preposition):
+                    continue
                 return "background clause"
         for word in {match.word, head}:
             anchor = word
@@ -254,9 +258,14 @@ class Assertion:
         if "had" in auxes:
             return False
         markers = [m for m in children(clause, "mark", "advmod") if m.lower_ in marks]
+        if clause.dep_ == "pcomp":
+            markers.append(clause.head)
         if any(children(t, "npadvmod") for t in [clause, *markers]):
             return False  # 'three months after Kurdish fighters seized it': told as earlier
-        return clause.tag_ != "VBN" or bool(auxes - {"being"})
+        # A participle needs an auxiliary ('has been charged') or its own subject (a past
+        # tense tagged as a participle: 'after the rebels swept into'); 'after being
+        # convicted' has neither.
+        return clause.tag_ != "VBN" or bool(auxes - {"being"}) or bool(children(clause, "nsubj"))
 
     def _reported(self, token: Token) -> bool:
         """Whether a reporting verb governs the token's clause ('said (that) ...')."""

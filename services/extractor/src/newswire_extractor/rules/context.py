@@ -28,9 +28,9 @@ from newswire_extractor.kb import KnowledgeBase
 from newswire_extractor.rules.attach import Attachment, clause_head, tense
 from newswire_extractor.rules.dates import period_end, recent, resolve_date
 from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.lang import word_data
 from newswire_extractor.rules.modality import REPORTING_VERBS, modality
 from newswire_extractor.rules.syntax import lemma
-from newswire_extractor.rules.words import word_data
 
 Token = Any
 Span = Any

@@ -24,8 +24,8 @@ from dateutil import parser as date_parser  # type: ignore[import-untyped]
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from newswire_contracts import Occurred
+from newswire_extractor.rules.lang import word_data
 from newswire_extractor.rules.numbers import parse_number
-from newswire_extractor.rules.words import word_data
 
 _WORDS = word_data("dates.toml")
 _WEEKDAYS: tuple[str, ...] = tuple(_WORDS["weekdays"])

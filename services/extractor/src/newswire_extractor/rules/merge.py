@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from newswire_contracts import Actor, Event, Evidence, Location, Occurred, Quantity
 from newswire_extractor.rules import trace
-from newswire_extractor.rules.words import word_set
+from newswire_extractor.rules.lang import word_set
 
 # Acts: the same parties, type and day are one happening however each sentence words it.
 _ACTS = frozenset(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newswire_contracts import Quantity
+from newswire_extractor.rules.lang import word_data
 from newswire_extractor.rules.numbers import (
     FEW_WORDS,
     NUMBER_WORDS,
@@ -15,7 +16,6 @@ from newswire_extractor.rules.numbers import (
     parse_vague,
 )
 from newswire_extractor.rules.syntax import children, lemma
-from newswire_extractor.rules.words import word_data
 
 Token = Any
 Span = Any
