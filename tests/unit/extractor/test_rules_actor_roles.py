@@ -286,3 +286,16 @@ def test_a_spokeswomans_we_is_her_government(extractor: RulesExtractor) -> None:
     )
     event = _event(_run(extractor, text), "agreed")
     assert [(a.name, a.country, a.sector) for a in event.actors] == [("Sweden", "SWE", "GOV")]
+
+
+def test_lower_case_name_after_a_title_is_a_person(extractor: RulesExtractor) -> None:
+    text = (
+        "the shadow transport secretary oliver hale accused the government of dithering. "
+        "tory peer lord marsh said he backed the bill."
+    )
+    result = _run(extractor, text, site_name="BBC News")
+    accused = _event(result, "accused")
+    assert [(a.name, a.country, a.sector) for a in accused.actors] == [
+        ("Oliver Hale", "GBR", "OPP")
+    ]
+    assert [(a.name, a.sector) for a in _event(result, "backed").actors] == [("Marsh", "LEG")]

@@ -227,6 +227,8 @@ class ActorResolver:
             if org is not None:
                 desc = replace(desc, org=org)
         role_words = [lemma(t) for t in span if t.i not in person_tokens and not t.is_punct]
+        while role_words and role_words[-1] not in kb.roles and kb.people.is_title(role_words[-1]):
+            role_words.pop()  # 'tory peer lord hale': the title before the name is no role
         role = kb.roles.find(role_words) if role_words else None
         if role is None and head.i not in person_tokens:
             role = kb.roles.find([head.lower_])
@@ -347,7 +349,29 @@ class ActorResolver:
                     org = self._kb.organizations.find(text.upper())
                 if org is not None:
                     return replace(desc, org=org)
-        return desc
+        return self._titled_name(desc, span, person_tokens)
+
+    def _titled_name(self, desc: _Description, span: Span, person_tokens: set[int]) -> _Description:
+        """'shadow home secretary oliver hale', 'tory peer lord hale': in a lower-case text,
+        the proper nouns that end a phrase after a title or a role are a person's name."""
+        head = span[-1]
+        if head.pos_ != "PROPN":
+            return desc
+        run = [head]
+        while run[0].i > span.start:
+            before = span.doc[run[0].i - 1]
+            if before.pos_ != "PROPN" or lemma(before) in self._kb.roles:
+                break  # 'affairs secretary oliver hale': the name starts after the title
+            run.insert(0, before)
+        while run and self._kb.people.is_title(run[0].text):
+            run = run[1:]
+        if not run or len(run) > 3 or run[0].i == span.start:
+            return desc
+        before = span.doc[run[0].i - 1]
+        if not (self._kb.people.is_title(before.text) or lemma(before) in self._kb.roles):
+            return desc
+        person_tokens.update(t.i for t in run)
+        return replace(desc, person=" ".join(t.text.title() for t in run))
 
     def _named_before(self, surname: str) -> Person | None:
         """'mr kennedy' in a lower-case text that wrote 'charles kennedy' before: the one known

@@ -38,6 +38,7 @@ from newswire_extractor.rules.modality import (
 )
 from newswire_extractor.rules.quantities import FoundQuantity, find_quantities
 from newswire_extractor.rules.readings import Readings
+from newswire_extractor.rules.senses import load_senses
 from newswire_extractor.rules.syntax import (
     CLAUSE_DEPS,
     children,
@@ -150,6 +151,7 @@ class EventBuilder:
         self._lede = _lede_number(article)
         self._assertion = Assertion(load_language("en"))
         self._readings = Readings(load_language("en"))
+        self._senses = load_senses("en")
         self.dropped: Counter[str] = Counter()  # why triggers gave no event (for measurement)
         self.last_drop: str | None = None
 
@@ -207,13 +209,21 @@ class EventBuilder:
         ]
         drafts = [d for d in drafts if self._asserted(d)]
         _share_quantities(drafts, find_quantities(sentence) if drafts else [])
-        events = [(_political(self._event(d, sentence)), d) for d in drafts]
+        events = [(self._public(_political(self._event(d, sentence))), d) for d in drafts]
         for event, draft in events:
             if event is None:
                 self._note("political", "no political participant", draft.match, draft.event_type)
         kept = [(e, d) for e, d in events if e is not None and self._current(e, d)]
         separate = _coordinated(kept)
         return _merge_repeats([e for e, _ in kept], separate)
+
+    def _public(self, event: Event | None) -> Event | None:
+        """A family call or a personal plea with no political party on either side is no event
+        ('I spoke to him on the phone', his mother said)."""
+        if event is None:
+            return None
+        parties = [*event.actors, *event.targets]
+        return None if self._senses.private_act(event.event_type, parties) else event
 
     # ------------------------------------------------------------------ assertion
     def _asserted(self, draft: _Draft) -> bool:
@@ -229,7 +239,9 @@ class EventBuilder:
         reason = self._assertion.reason(draft.match, draft.event_type, planned=planned, lede=lede)
         if reason is None:
             stage = "readings"
-            reason = self._readings.reason(draft.match, draft.event_type, draft.targets)
+            reason = self._readings.reason(
+                draft.match, draft.event_type, draft.targets
+            ) or self._senses.reason(draft.match, draft.event_type)
         if reason == "purpose" and self._assertion.planned(draft.match):
             reason = None
             draft.modality = draft.modality.model_copy(update={"future": True})
