@@ -180,3 +180,10 @@ def test_a_past_tense_tagged_as_participle_in_the_lede_clause_is_fresh(
         "Turkish troops swept into the city of Afrin, seizing control from Kurdish forces."
     )
     assert _typed(extractor, text, "ASSAULT")
+
+
+def test_a_vow_of_revenge_is_a_threat(extractor: RulesExtractor) -> None:
+    text = "The Iranian army vowed revenge for the killing of its general on Monday."
+    assert [e.event_type for e in _events(extractor, text)] == ["THREATEN"]
+    text = "The Iranian government promised aid to the flood victims on Monday."
+    assert [e.event_type for e in _events(extractor, text)] == ["AGREE"]

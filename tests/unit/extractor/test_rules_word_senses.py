@@ -38,6 +38,10 @@ WRONG = [
     ("The minister, asked about the remark by reporters, said it was wrong.", "a question"),
     ("The senator asked whether the army had enough troops.", "a question"),
     ("The alliance, which received American logistical support, was formed in May.", "received"),
+    ("The alliance received US, British and French logistical support on Monday.", "received"),
+    ("The spokesman regretted that his wisdom would no longer be available.", "sorrow"),
+    ("The minister regretted the death of the former president.", "sorrow"),
+    ("The minister's once patriotic stance dissolved as the vote approached.", "nothing acted on"),
     ("Backed by Russian air power, government troops swept through the south.", "relationship"),
     ("The group said it was moving from a war of open confrontation to raids.", "change of"),
     ("The ministry declined to comment on the case.", "no comment"),
@@ -51,7 +55,6 @@ WRONG = [
     ("The foreign secretary hit back by saying the opposition had failed.", "words"),
     ("The envoy resigned over the president's decision to withdraw troops.", "in protest"),
     ("The regime defied the norms of civilised nations on Monday.", "defying norms"),
-    ("The mayor regretted the death of the former president.", "sorrow"),
     ("Many of the fighters dispersed before the final battle.", "nothing acted on"),
 ]
 
@@ -78,12 +81,15 @@ RIGHT = [
     ("The government defied the United Nations resolution on Monday.", "REJECT"),
     ("The minister spoke to his Iranian counterpart on the phone on Monday.", "CONSULT"),
     ("The families of the hostages met the prime minister on Monday.", "CONSULT"),
+    ("The army apologised for the killing of three civilians on Monday.", "CONCEDE"),
+    ("The president received the US and British ambassadors in Cairo on Monday.", "CONSULT"),
 ]
 
 PRIVATE = [
     '"I spoke to him on the phone for the first time today," his mother said.',
     "Her brother said the family had spoken to her on the phone.",
-    '"They would not take me to the hospital, though I asked them," she said.',
+    "The family met her at the airport on Monday.",
+    "Her relatives visited him in hospital on Sunday.",
 ]
 
 
@@ -109,12 +115,17 @@ def test_a_private_act_between_relatives_gives_no_event(
     assert _types(extractor, sentence) == []
 
 
-def test_a_group_of_relatives_acting_with_a_country_stays_political(
-    extractor: RulesExtractor,
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Scottish families accused the ferry operator of abandoning the islands.", "ACCUSE"),
+        ("The parents wrote to the minister on Monday demanding an inquiry.", "REQUEST"),
+    ],
+)
+def test_relatives_campaigning_stay_political(
+    extractor: RulesExtractor, sentence: str, event_type: str
 ) -> None:
-    assert "ACCUSE" in _types(
-        extractor, "Scottish families accused the ferry operator of abandoning the islands."
-    )
+    assert event_type in _types(extractor, sentence)
 
 
 def test_every_sense_rule_has_a_reason_and_a_condition() -> None:
@@ -136,3 +147,20 @@ def test_a_malformed_sense_table_is_refused_with_a_clear_message(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         parse_senses(data)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # Giving up a demand is a concession; giving up a position is a retreat.
+        ("The rebels abandoned their demand for a separate state on Monday.", "CONCEDE"),
+        ("The army abandoned its positions near the city on Monday.", "RETREAT"),
+        # Sanctions imposed are SANCTION, a curfew imposed is COERCE.
+        ("The United States reimposed sanctions on Iran on Monday.", "SANCTION"),
+        ("The government reimposed a curfew in the capital on Monday.", "COERCE"),
+    ],
+)
+def test_the_object_decides_the_type(
+    extractor: RulesExtractor, sentence: str, event_type: str
+) -> None:
+    assert _types(extractor, sentence) == [event_type]
