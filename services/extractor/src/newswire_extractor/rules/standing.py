@@ -1,7 +1,7 @@
 """Whether a trigger names a standing state rather than one happening: a stance or readiness
-('is opposed to', 'is prepared to send'), an ongoing activity ('continues to fight', 'have been
-calling for'), a standing relation ('rebels backed by Ankara') or many happenings summed up
-('staged several protests', 'a series of clashes', 'have displaced 300,000 since December')."""
+('is opposed to', 'is prepared to send'), an ongoing activity ('continues to fight'), a
+standing relation ('rebels backed by Ankara') or many happenings summed up ('staged several
+protests', 'a series of clashes', 'have displaced 300,000 since December')."""
 
 from __future__ import annotations
 
@@ -13,13 +13,10 @@ from newswire_extractor.rules.triggers import Match
 
 _PERFECT = frozenset({"has", "have", "had", "'ve", "'s", "'d"})
 _RELATION_TYPES = frozenset({"SUPPORT", "AID"})
-# Acts whose running form is the current news ('troops have been fighting militias in Afrin');
-# their summed-up forms carry a span or total (assertion.py, ``_since``) instead.
-_RUNNING = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+_OBLIGING = frozenset({"must", "should", "ought"})
+_FUTURE = frozenset({"will", "would", "'ll", "shall"})
 # A gerund or infinitive under a stance: 'ready to help', 'close to agreeing'.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "pcomp"})
-# 'have been protesting since Saturday', 'for a week', 'in recent days': running and news.
-_RECENT_UNITS = frozenset({"day", "week", "weekend", "hour", "minute", "night"})
 
 
 class Standing:
@@ -33,11 +30,12 @@ class Standing:
         self._series = language["standing.series"]
         self._months = language["standing.since_months"]
         self._reporting = language["reporting.verbs"]
+        self._anchors = language["standing.anchors"] | self._months
 
     def reason(self, match: Match, event_type: str) -> str | None:
         return (
             self._stance(match)
-            or self._ongoing(match, event_type)
+            or self._ongoing(match)
             or self._relation(match, event_type)
             or self._many(match)
             or self._since(match.head)
@@ -61,12 +59,12 @@ class Standing:
         return None
 
     def _offered(self, word: Token) -> bool:
-        """'Syria says it is willing to withdraw': a side announcing its own readiness makes an
-        offer (PLOVER's AGREE); 'Iran is eager to exploit the chaos' is a view of someone."""
+        """'Syria says it is willing to withdraw', 'told TASS that Moscow was ready to carry out
+        an exchange': readiness announced is an offer (PLOVER's AGREE); 'the US must be ready
+        to mediate' is a demand. 'Iran is eager to exploit the chaos' is a view of someone."""
         clause = word.head if word.dep_ == "acomp" else word
-        subjects = children(clause, "nsubj", "nsubjpass")
-        if not subjects or subjects[0].pos_ != "PRON":
-            return False
+        if {a.lower_ for a in children(clause, "aux")} & _OBLIGING:
+            return True
         return clause.dep_ == "ccomp" and lemma(clause.head) in self._reporting
 
     def _stance_word(self, word: Token) -> bool:
@@ -83,29 +81,23 @@ class Standing:
             return True
         return any(lemma(a) == "be" for a in children(word, "aux", "auxpass", "cop"))
 
-    def _ongoing(self, match: Match, event_type: str) -> str | None:
-        """'continues to fight', 'has continued launching attacks', 'have been calling for'."""
+    def _ongoing(self, match: Match) -> str | None:
+        """'continues to fight', 'has continued launching attacks'. (A present perfect
+        progressive alone stays: PLOVER codes 'has been sharing expertise with' as an event.)"""
         head = match.head
         if head.dep_ == "xcomp" and lemma(head.head) in self._continuing:
-            return "ongoing"
-        if event_type in _RUNNING:
+            verb = head.head
+            if {a.lower_ for a in children(verb, "aux")} & _FUTURE:
+                return None  # 'would continue to support Guyana': announced, flagged future
+            if not (self._dated(verb) or self._dated(head)):
+                return "ongoing"  # 'continued to send arms last year' is dated and stays
             return None
-        auxes = {a.lower_ for a in children(head, "aux")}
-        if head.tag_ == "VBG" and "been" in auxes and auxes & _PERFECT and not self._recent(head):
-            return "ongoing"
         return None
 
-    def _recent(self, head: Token) -> bool:
-        """'since Ayodele was shot', 'since Monday', 'in recent days': a running activity
-        anchored in the last few days is still the news."""
-        for child in head.children:
-            if child.lower_ == "since" or any(m.lower_ == "since" for m in children(child, "mark")):
-                words = {t.lower_ for t in child.subtree}
-                if not words & self._months and not any(_year(t) for t in child.subtree):
-                    return True
-            if child.dep_ == "prep" and any(
-                lemma(o) in _RECENT_UNITS for o in children(child, "pobj")
-            ):
+    def _dated(self, token: Token) -> bool:
+        """The clause has its own time: 'last year', 'on Monday', 'in March 2024'."""
+        for child in children(token, "npadvmod", "prep", "advmod"):
+            if any(t.lower_ in self._anchors or _year(t) for t in child.subtree):
                 return True
         return False
 
