@@ -97,4 +97,10 @@ class FetcherService:
         )
 
     def step(self) -> Step[FetchRequestedV1]:
-        return Step("fetcher", FETCH_REQUESTED, FetchRequestedV1, self.handle, (ARTICLES_FETCHED,))
+        return Step(
+            self.settings.service_name,
+            FETCH_REQUESTED,
+            FetchRequestedV1,
+            self.handle,
+            (ARTICLES_FETCHED,),
+        )
