@@ -299,3 +299,18 @@ def test_lower_case_name_after_a_title_is_a_person(extractor: RulesExtractor) ->
         ("Oliver Hale", "GBR", "OPP")
     ]
     assert [(a.name, a.sector) for a in _event(result, "backed").actors] == [("Marsh", "LEG")]
+
+
+def test_lower_case_surname_of_a_person_described_before(extractor: RulesExtractor) -> None:
+    text = (
+        "the shadow transport secretary oliver hale accused the government of dithering on "
+        "monday. mr hale criticised the rail plan on tuesday."
+    )
+    event = _event(_run(extractor, text, site_name="BBC News"), "criticised")
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [("Oliver Hale", "GBR", "OPP")]
+
+
+def test_the_one_asked_in_an_of_phrase_is_the_target(extractor: RulesExtractor) -> None:
+    text = "Moscow demanded of Kyiv on Monday that it withdraw its troops from the border."
+    event = _event(_run(extractor, text), "demanded")
+    assert [t.country for t in event.targets] == ["UKR"]

@@ -83,7 +83,8 @@ RIGHT = [
 PRIVATE = [
     '"I spoke to him on the phone for the first time today," his mother said.',
     "Her brother said the family had spoken to her on the phone.",
-    '"They would not take me to the hospital, though I asked them," she said.',
+    "The family met her at the airport on Monday.",
+    "Her relatives visited him in hospital on Sunday.",
 ]
 
 
@@ -109,12 +110,17 @@ def test_a_private_act_between_relatives_gives_no_event(
     assert _types(extractor, sentence) == []
 
 
-def test_a_group_of_relatives_acting_with_a_country_stays_political(
-    extractor: RulesExtractor,
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Scottish families accused the ferry operator of abandoning the islands.", "ACCUSE"),
+        ("The parents wrote to the minister on Monday demanding an inquiry.", "REQUEST"),
+    ],
+)
+def test_relatives_campaigning_stay_political(
+    extractor: RulesExtractor, sentence: str, event_type: str
 ) -> None:
-    assert "ACCUSE" in _types(
-        extractor, "Scottish families accused the ferry operator of abandoning the islands."
-    )
+    assert event_type in _types(extractor, sentence)
 
 
 def test_every_sense_rule_has_a_reason_and_a_condition() -> None:

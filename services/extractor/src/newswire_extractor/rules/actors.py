@@ -344,6 +344,10 @@ class ActorResolver:
                 if person is not None:
                     person_tokens.update(t.i for t in run)
                     return replace(desc, person=person.name)
+                learned = self._learned_surname(run[-1].lower_) if size == 1 or titled else None
+                if learned is not None:
+                    person_tokens.update(t.i for t in run)
+                    return replace(desc, person=learned)
                 org = self._kb.organizations.find(text.title())
                 if org is None and size == 1 and run[0].lower_ not in _NOT_ABBREVIATIONS:
                     org = self._kb.organizations.find(text.upper())
@@ -372,6 +376,12 @@ class ActorResolver:
             return desc
         person_tokens.update(t.i for t in run)
         return replace(desc, person=" ".join(t.text.title() for t in run))
+
+    def _learned_surname(self, surname: str) -> str | None:
+        """'mr hale' after 'shadow transport secretary oliver hale': the one person of that
+        surname the article described so far."""
+        found = {name for name in self._people if name.lower().split()[-1] == surname}
+        return found.pop() if len(found) == 1 else None
 
     def _named_before(self, surname: str) -> Person | None:
         """'mr kennedy' in a lower-case text that wrote 'charles kennedy' before: the one known
@@ -483,6 +493,10 @@ class ActorResolver:
             elif listed is not None and listed.country:
                 country = listed.country  # 'Ukraine envoy Witkoff' is American
             name = self._full_names.get(desc.person) or self._known_name(desc.person)
+            if self._lower_cased and desc.role is not None and (country or sector):
+                # No names to learn people from up front: 'lib dem leader charles kennedy'
+                # tells who 'mr kennedy' is later.
+                self._people.setdefault(desc.person, (country, sector))
             return Actor(name=name, kind="PERSON", country=country, sector=sector, **base)
         if desc.org is not None:
             # The organisation's sector, not its name's words ('National Liberation Army' is

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.syntax import (
     OBJECT_CONTROL,
     TARGET_PREPS,
@@ -27,6 +28,8 @@ _INSTRUMENT_PREPS = (TARGET_PREPS - {"by", "for", "with"}) | {
     "within",
 }
 _MAX_CLIMB = 4
+# Verbs whose of-phrase names who is asked ('demanded of Kyiv', 'asked of its allies').
+_ASKED_OF = load_language("en")["recipients.asked_of"]
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 # Nouns of acts done to someone take them in an of-phrase: 'the arrest of 14 workers'.
 _PATIENT_OF = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT"})
@@ -87,6 +90,9 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
     """
     found = children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj", "dative")
     found += list(prep_objects(verb, TARGET_PREPS - {"by"}))
+    if lemma(verb) in _ASKED_OF:
+        found += list(prep_objects(verb, {"of"}))  # 'demanded of Kyiv that it withdraw'
+
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
         found.append(verb.head)  # 'soldiers killed by the rebels'
     found = [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
