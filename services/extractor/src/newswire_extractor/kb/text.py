@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
 
 
+@functools.lru_cache(maxsize=65_536)  # pure and called for every phrase an actor rule looks up
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Côte d’Ivoire' -> "cote d'ivoire"."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))

@@ -19,6 +19,7 @@ from spacy.pipeline import AttributeRuler
 
 Doc = Any
 _KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
+_MAX_PLANS = 200_000
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class FastAttributes:
         self._by_lower: dict[str, list[_Rule]] = defaultdict(list)
         self._general: list[_Rule] = []
         self._cache: dict[tuple[str, str], tuple[_Rule, ...]] = {}
+        self._plans: dict[tuple[str, str, str, bool], tuple[Mapping[str, str], ...]] = {}
         rest = []
         for order, spec in enumerate(ruler.patterns):
             patterns = spec["patterns"]
@@ -97,16 +99,31 @@ class FastAttributes:
             self._general.append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
+        plans = self._plans
         for token in doc:
-            tag, lower = token.tag_, token.lower_
-            rules = self._rules_for(tag, lower)
-            if not rules:
-                continue
-            values = {"TAG": tag, "LOWER": lower, "DEP": token.dep_, "IS_SPACE": token.is_space}
-            for rule in rules:
-                if all(test.passes(values[test.key]) for test in rule.tests):
-                    self._apply(token, rule.attrs, values)
+            key = (token.tag_, token.lower_, token.dep_, token.is_space)
+            plan = plans.get(key)
+            if plan is None:
+                if len(plans) >= _MAX_PLANS:
+                    plans.clear()  # a long-running service meets ever more word forms
+                plan = plans[key] = self._plan(*key)
+            for attrs in plan:
+                self._apply(token, attrs)
         return self._rest(doc)
+
+    def _plan(
+        self, tag: str, lower: str, dep: str, is_space: bool
+    ) -> tuple[Mapping[str, str], ...]:
+        """The attribute sets a token with these values receives, in order: the outcome only
+        depends on them, so it is worked out once per distinct (tag, form, dep, space)."""
+        values: dict[str, object] = {"TAG": tag, "LOWER": lower, "DEP": dep, "IS_SPACE": is_space}
+        applied = []
+        for rule in self._rules_for(tag, lower):
+            if all(test.passes(values[test.key]) for test in rule.tests):
+                applied.append(rule.attrs)
+                # later rules see the tag and dependency earlier ones set, as in spaCy
+                values.update((k, v) for k, v in rule.attrs.items() if k in ("TAG", "DEP"))
+        return tuple(applied)
 
     def _rules_for(self, tag: str, lower: str) -> tuple[_Rule, ...]:
         key = (tag, lower)
@@ -117,7 +134,7 @@ class FastAttributes:
             self._cache[key] = rules
         return rules
 
-    def _apply(self, token: Any, attrs: Mapping[str, str], values: dict[str, Any]) -> None:
+    def _apply(self, token: Any, attrs: Mapping[str, str]) -> None:
         for name, value in attrs.items():
             if name == "POS":
                 token.pos_ = value
@@ -127,10 +144,8 @@ class FastAttributes:
                 token.lemma_ = value
             elif name == "TAG":
                 token.tag_ = value
-                values["TAG"] = value
             elif name == "DEP":
                 token.dep_ = value
-                values["DEP"] = value
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:

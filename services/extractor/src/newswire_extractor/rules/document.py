@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -48,12 +49,16 @@ class Article:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline: Dateline | None = field(default=None, init=False)
     _entity_at: dict[int, Span] = field(default_factory=dict, init=False, repr=False)
+    _ents: list[Span] = field(default_factory=list, init=False, repr=False)
+    _ent_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _paragraph_of: list[int] = field(default_factory=list, init=False, repr=False)
     _sentence_of: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.dateline = find_dateline(self.text)
-        for ent in self.doc.ents:
+        self._ents = list(self.doc.ents)  # doc.ents builds new spans on every access
+        self._ent_starts = [ent.start for ent in self._ents]
+        for ent in self._ents:
             for i in range(ent.start, ent.end):
                 self._entity_at[i] = ent
         paragraph = 0
@@ -76,6 +81,15 @@ class Article:
             if ent is not None:
                 seen.setdefault(ent.start, ent)
         return list(seen.values())
+
+    def entities_within(self, start: int, end: int) -> list[Span]:
+        """Entities wholly inside the token range [start, end): ``doc[start:end].ents``."""
+        found = []
+        for ent in self._ents[bisect_left(self._ent_starts, start) :]:
+            if ent.end > end:
+                break
+            found.append(ent)
+        return found
 
     def in_dateline(self, token: Token) -> bool:
         """Whether a token is part of the dateline (never an actor)."""

@@ -304,7 +304,7 @@ class EventBuilder:
             ent.label_ == "DATE"
             and ent.text == occurred.text
             and any(path_to(ent.root, h) for h in draft.heads)
-            for ent in sentence.ents
+            for ent in self._article.entities_within(sentence.start, sentence.end)
         )
 
     # ------------------------------------------------------------------ drafting
