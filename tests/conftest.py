@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +87,18 @@ def create_topics(kafka_bootstrap: str) -> CreateTopics:
 def fresh_database(postgres_url: str) -> FreshDatabase:
     """``async with fresh_database("label") as url``: an empty PostgreSQL database for a test."""
     return lambda label: empty_database(postgres_url, label)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database's URL as an operator writes it (the code picks the async driver).
+
+    Each test that asks for it runs twice: on a SQLite file, and (marked ``integration``) on a
+    fresh PostgreSQL database of the session's server, dropped afterwards.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'newswire.sqlite'}"
+        return
+    fresh_database: FreshDatabase = request.getfixturevalue("fresh_database")
+    async with fresh_database(request.module.__name__.rsplit(".", 1)[-1][:30]) as url:
+        yield url

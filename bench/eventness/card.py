@@ -18,18 +18,26 @@ TEMPLATE = HERE / "card_template.md"
 GUARD = HERE / "guard.json"
 
 
-def _table(rows: list[dict[str, Any]], chosen: float, target: float | None) -> str:
-    lines = [
-        "| threshold | precision (mean of 5 seeds) | lowest of the 5 | recall | events kept |",
-        "|---|---|---|---|---|",
-    ]
+def _table(
+    rows: list[dict[str, Any]], chosen: float, target: float | None, *, lowest: bool = True
+) -> str:
+    head = "| threshold | precision (mean of 5 seeds) | lowest of the 5 | recall | events kept |"
+    if not lowest:
+        head = "| threshold | precision | recall | events kept |"
+    lines = [head, "|---|---|---|---|---|" if lowest else "|---|---|---|---|"]
     for row in rows:
         mark = " **(shipped)**" if row["threshold"] == chosen else ""
         if target is not None and row["threshold"] == target and target != chosen:
             mark = " (first to reach the target)"
+        precision = row["precision"]
+        shown = "–" if precision != precision else f"{precision:.3f}"  # NaN: nothing kept
+        low = ""
+        if lowest:
+            worst = row["precision_min"]
+            low = f" {'–' if worst != worst else f'{worst:.3f}'} |"
         lines.append(
-            f"| {row['threshold']:.2f}{mark} | {row['precision']:.3f} | {row['precision_min']:.3f}"
-            f" | {row['recall']:.3f} | {row['kept']:.3f} |"
+            f"| {row['threshold']:.2f}{mark} | {shown} |{low} {row['recall']:.3f}"
+            f" | {row['kept']:.3f} |"
         )
     return "\n".join(lines)
 
@@ -65,6 +73,7 @@ def main() -> int:
     cv = metrics["cross_validation"]
     trained = model.meta["trained"]
     events = metrics["train_half_events"]
+    real = metrics["real_news"]
     per_set = "\n".join(
         f"| {name} | {v['articles']} | {v['events_before']:.2f} | {v['events_after']:.2f} |"
         f" {v['kept_fraction']:.3f} |"
@@ -87,6 +96,18 @@ def main() -> int:
         auc_by_c=", ".join(f"C = {c}: {a:.3f}" for c, a in cv["auc_by_c"].items()),
         table=_table(cv["table"], model.threshold, cv.get("target_threshold")),
         per_set=per_set,
+        m_total=real["labels"],
+        r_labels=real["labels"],
+        r_articles=real["articles"],
+        r_real=real["real"],
+        r_base=f"{real['base_rate']:.3f}",
+        r_auc=f"{real['auc']:.3f}",
+        r_table=_table(real["table"], model.threshold, real["target_threshold"], lowest=False),
+        r_target=(
+            f"**{real['target_threshold']:.2f}**"
+            if real["target_threshold"] is not None
+            else "no threshold reaches it"
+        ),
         guard=_guard(json.loads(GUARD.read_text(encoding="utf-8"))) if GUARD.is_file() else "",
         negative=_weights(metrics["most_negative"]),
         positive=_weights(metrics["most_positive"]),

@@ -1,17 +1,21 @@
-"""Collect the blind judges' labels of train-half events into bench/eventness/labels.jsonl.
+"""Collect the blind judges' labels the event filter learns from and is measured on.
 
-    uv run python bench/eventness/collect.py [--pool /tmp/newswire-pool] [--check]
+    uv run python bench/eventness/collect.py [--pool /tmp/newswire-pool] [--ngec /tmp/newswire-ngec]
 
-Sources: the judgements of the audit file (bench/audit/judgements.jsonl) whose article is in the
-train half, and the pool judges' files (<pool>/judged-P*.jsonl, judged from the sheets that
-``bench/audit/sample.py --part train`` wrote). Only the labels the event filter learns from are
-kept (key, article, real, background, reason): no article text. Every label must belong to an
-article of the train half (``newswire.measure.audit.part_of``): an audit-half label is an error,
-never silently dropped, so the held-out audit stays held out.
+Two files, labels only (key, article, real, background, reason; no article text):
+- ``synthetic.jsonl``: the TRAINING labels, events of machine-generated ngec-synthetic stories
+  (``bench/eventness/pool.py`` writes their sheet; judges write <ngec>/judged-N*.jsonl).
+- ``labels.jsonl``: the MEASUREMENT labels, events of the train half of guardian-dev and BBC
+  politics (the train-half rows of bench/audit/judgements.jsonl and the pool judges' files
+  <pool>/judged-P*.jsonl, judged from ``bench/audit/sample.py --part train``). guardian-dev and
+  bbc-news may not go into a shipped model, so these only measure the filter. Every one must
+  belong to an article of the train half (``newswire.measure.audit.part_of``): an audit-half
+  label in a pool file is an error, never silently dropped, so the held-out audit stays held
+  out; the audit file's audit-half rows are left out.
 
 One label per event: the event id (the key's first 16 hex, fixed by article, type and evidence)
-joins a label to the extractor's event; when an event was judged twice, the pool judges' label
-(made on the current sheets) wins over the older audit file's.
+joins a label to the extractor's event; when an event was judged twice, the later source wins
+(the pool judges' label, made on the current sheets, over the older audit file's).
 """
 
 from __future__ import annotations
@@ -28,7 +32,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 AUDIT = ROOT / "bench/audit/judgements.jsonl"
 LABELS = HERE / "labels.jsonl"
+SYNTHETIC = HERE / "synthetic.jsonl"
 DEFAULT_POOL = Path("/tmp/newswire-pool")
+DEFAULT_NGEC = Path("/tmp/newswire-ngec")
+NGEC_PREFIX = "ngec-synthetic:"
 FIELDS = ("key", "article", "real", "background", "reason")
 
 
@@ -70,26 +77,42 @@ def collect(audit: Path, pool_files: list[Path]) -> list[dict[str, Any]]:
     return labels
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--pool", type=Path, default=DEFAULT_POOL, help="folder of judged-P*.jsonl")
-    ap.add_argument("--audit", type=Path, default=AUDIT)
-    ap.add_argument("--out", type=Path, default=LABELS)
-    args = ap.parse_args(argv)
-    try:
-        labels = collect(args.audit, sorted(args.pool.glob("judged-P*.jsonl")))
-    except (LabelError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    with args.out.open("w", encoding="utf-8") as fh:
+def collect_synthetic(pool_files: list[Path]) -> list[dict[str, Any]]:
+    """The ngec-synthetic judges' labels (later files win per event)."""
+    by_event: dict[str, dict[str, Any]] = {}
+    for path in pool_files:
+        for row in read_labels(path, f"ngec:{path.stem.removeprefix('judged-')}"):
+            if not str(row["article"]).startswith(NGEC_PREFIX):
+                raise LabelError(f"{path}: {row['key']} is of {row['article']}, not ngec-synthetic")
+            by_event[row["key"][:16]] = row
+    return sorted(by_event.values(), key=lambda r: (r["article"], r["key"]))
+
+
+def write(path: Path, labels: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
         for row in labels:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     real = sum(r["real"] for r in labels)
     articles = len({r["article"] for r in labels})
-    print(
-        f"{len(labels)} labels ({real} real) of {articles} train-half articles -> {args.out}",
-        file=sys.stderr,
-    )
+    print(f"{len(labels)} labels ({real} real) of {articles} articles -> {path}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--pool", type=Path, default=DEFAULT_POOL, help="folder of judged-P*.jsonl")
+    ap.add_argument("--ngec", type=Path, default=DEFAULT_NGEC, help="folder of judged-N*.jsonl")
+    ap.add_argument("--audit", type=Path, default=AUDIT)
+    ap.add_argument("--out", type=Path, default=LABELS, help="measurement labels")
+    ap.add_argument("--synthetic-out", type=Path, default=SYNTHETIC, help="training labels")
+    args = ap.parse_args(argv)
+    try:
+        labels = collect(args.audit, sorted(args.pool.glob("judged-P*.jsonl")))
+        synthetic = collect_synthetic(sorted(args.ngec.glob("judged-N*.jsonl")))
+    except (LabelError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    write(args.out, labels)
+    write(args.synthetic_out, synthetic)
     return 0
 
 

@@ -37,7 +37,7 @@ WANTED = {
     ("REJECT", "dismissed"),
     ("CONCEDE", "acknowledged"),
 }
-DEFAULT_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+DEFAULT_THRESHOLDS = (0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 def _module(path: Path) -> ModuleType:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -17,18 +16,6 @@ from newswire.cli import app
 from newswire_fetcher.state import MIGRATIONS as FETCHER
 from newswire_runtime.sql import create_engine
 from newswire_store.migrator import MIGRATIONS as STORE
-
-DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)]
-
-
-@pytest.fixture(params=DATABASES)
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """An empty database's URL, as an operator writes it."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'newswire.sqlite'}"
-        return
-    async with request.getfixturevalue("fresh_database")("cli_migrate") as url:
-        yield url
 
 
 async def newswire(*args: str, env: dict[str, str] | None = None) -> Result:

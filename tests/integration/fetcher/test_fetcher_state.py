@@ -7,13 +7,11 @@ for several replicas.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import random
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -93,23 +91,16 @@ class Replica:
         return cls(database, SeenUrls(database), SourceSchedule(database), fingerprints)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def replicas(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[list[Replica]]:
-    async with contextlib.AsyncExitStack() as stack:
-        if request.param == "sqlite":
-            # As an operator writes it: the async driver is the fetcher's business.
-            url = f"sqlite:///{tmp_path / 'state.sqlite'}"
-        else:
-            url = await stack.enter_async_context(
-                request.getfixturevalue("fresh_database")("fetcher")
-            )
-        replicas = [Replica.on(FetcherDatabase.from_url(url)) for _ in range(3)]
-        # Replicas start together: each migrates, and all end at the newest revision.
-        await asyncio.gather(*(r.database.migrate() for r in replicas))
-        assert await MIGRATIONS.current(url) == MIGRATIONS.head()
-        yield replicas
-        for replica in replicas:
-            await replica.database.close()
+@pytest.fixture
+async def replicas(database_url: str) -> AsyncIterator[list[Replica]]:
+    """Three replicas on one database: SQLite (the URL as an operator writes it) or PostgreSQL."""
+    replicas = [Replica.on(FetcherDatabase.from_url(database_url)) for _ in range(3)]
+    # Replicas start together: each migrates, and all end at the newest revision.
+    await asyncio.gather(*(r.database.migrate() for r in replicas))
+    assert await MIGRATIONS.current(database_url) == MIGRATIONS.head()
+    yield replicas
+    for replica in replicas:
+        await replica.database.close()
 
 
 def unique(name: str) -> str:

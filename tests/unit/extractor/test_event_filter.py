@@ -29,9 +29,14 @@ NEWS = (
     "condemned the attack on Tuesday. Germany sent 300 troops to Lithuania on Tuesday, the "
     "defence ministry said."
 )
-# Acts of the same kinds that the rules emit, told as a standing position, an opinion and an
-# ongoing campaign: none is one dated happening.
+# Acts of the same kinds that the rules emit, told as an ongoing campaign and a standing charge:
+# neither is one dated happening.
 HABITS = (
+    "Isis has continued launching attacks around the world. Opposition parties have accused the "
+    "government of making uncosted promises."
+)
+# A standing position, an opinion and an ongoing campaign (for the features).
+POSITIONS = (
     "The Labour leader has long called for higher taxes on the rich. The government should "
     "apologise to the families, the senator said. Isis has continued launching attacks around "
     "the world."
@@ -70,13 +75,17 @@ def test_the_shipped_model_loads_with_its_threshold_features_and_figures() -> No
         n for n in model.features if not FEATURE_NAME.match(n)
     ]
     # The cues the filter was built for carry the weight they should.
-    assert model.weights["sentence_news_day"] > 0
-    assert model.weights["sentence_old_year"] < 0 or model.weights["sentence_year"] < 0
+    assert model.weights["sentence_news_day"] > 0  # 'on Monday', 'yesterday'
+    assert model.weights["sentence_year"] < 0  # 'in 2014'
+    assert model.weights["past_perfect"] < 0  # 'had seized'
+    assert model.weights["sentence_past_word"] < 0  # 'ago', 'earlier', 'former'
     metrics = load_event_metrics()
     cv = metrics["cross_validation"]
     assert 0.5 < cv["auc"] <= 1.0
     assert cv["threshold"] == model.threshold
     assert metrics["labels"]["matched"] >= 60
+    assert metrics["real_news"]["labels"] >= 200  # measured on real news it never saw
+    assert 0.5 < metrics["real_news"]["auc"] <= 1.0
 
 
 def test_a_model_file_without_weights_is_refused() -> None:
@@ -84,11 +93,11 @@ def test_a_model_file_without_weights_is_refused() -> None:
         EventModel(json.loads('{"name": "x", "threshold": 0.5, "intercept": 0}'))
 
 
-def test_standing_positions_opinions_and_campaigns_score_below_dated_news() -> None:
+def test_an_ongoing_campaign_and_a_standing_charge_score_below_dated_news() -> None:
     news = _scored(NEWS)
     habits = _scored(HABITS)
     assert {e.event_type for e, _ in news} == {"CONSULT", "ACCUSE", "MOBILIZE"}
-    assert {e.event_type for e, _ in habits} == {"REQUEST", "ASSAULT"}  # the rules keep them
+    assert {e.event_type for e, _ in habits} == {"ASSAULT", "ACCUSE"}  # the rules keep them
     lowest_news = min(s for _, s in news)
     highest_habit = max(s for _, s in habits)
     assert highest_habit < lowest_news, (news, habits)
@@ -102,7 +111,7 @@ def test_features_say_what_the_clause_is() -> None:
             found.extend((e, EventFeatures()(article, e)) for e in events)
             return events
 
-    text = HABITS + " In 2014 he told the BBC the army had bombed the town."
+    text = POSITIONS
     RulesExtractor(event_filter=Keep(enabled=False)).extract(
         text, article_id="filter-test", published_at=PUBLISHED
     )

@@ -38,6 +38,10 @@ WRONG = [
     ("The minister, asked about the remark by reporters, said it was wrong.", "a question"),
     ("The senator asked whether the army had enough troops.", "a question"),
     ("The alliance, which received American logistical support, was formed in May.", "received"),
+    ("The alliance received US, British and French logistical support on Monday.", "received"),
+    ("The spokesman regretted that his wisdom would no longer be available.", "sorrow"),
+    ("The minister regretted the death of the former president.", "sorrow"),
+    ("The minister's once patriotic stance dissolved as the vote approached.", "nothing acted on"),
     ("Backed by Russian air power, government troops swept through the south.", "relationship"),
     ("The group said it was moving from a war of open confrontation to raids.", "change of"),
     ("The ministry declined to comment on the case.", "no comment"),
@@ -51,7 +55,6 @@ WRONG = [
     ("The foreign secretary hit back by saying the opposition had failed.", "words"),
     ("The envoy resigned over the president's decision to withdraw troops.", "in protest"),
     ("The regime defied the norms of civilised nations on Monday.", "defying norms"),
-    ("The mayor regretted the death of the former president.", "sorrow"),
     ("Many of the fighters dispersed before the final battle.", "nothing acted on"),
 ]
 
@@ -78,6 +81,8 @@ RIGHT = [
     ("The government defied the United Nations resolution on Monday.", "REJECT"),
     ("The minister spoke to his Iranian counterpart on the phone on Monday.", "CONSULT"),
     ("The families of the hostages met the prime minister on Monday.", "CONSULT"),
+    ("The army apologised for the killing of three civilians on Monday.", "CONCEDE"),
+    ("The president received the US and British ambassadors in Cairo on Monday.", "CONSULT"),
 ]
 
 PRIVATE = [
@@ -142,3 +147,20 @@ def test_a_malformed_sense_table_is_refused_with_a_clear_message(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         parse_senses(data)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # Giving up a demand is a concession; giving up a position is a retreat.
+        ("The rebels abandoned their demand for a separate state on Monday.", "CONCEDE"),
+        ("The army abandoned its positions near the city on Monday.", "RETREAT"),
+        # Sanctions imposed are SANCTION, a curfew imposed is COERCE.
+        ("The United States reimposed sanctions on Iran on Monday.", "SANCTION"),
+        ("The government reimposed a curfew in the capital on Monday.", "COERCE"),
+    ],
+)
+def test_the_object_decides_the_type(
+    extractor: RulesExtractor, sentence: str, event_type: str
+) -> None:
+    assert _types(extractor, sentence) == [event_type]

@@ -5,10 +5,7 @@ PostgreSQL: an empty database, one the fetcher filled before its migrations exis
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
-from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -17,21 +14,8 @@ from newswire_fetcher.state import MIGRATIONS, FetcherDatabase, SeenUrls, Source
 from newswire_fetcher.state.tables import metadata
 from newswire_runtime.sql import create_engine
 from newswire_store import current_revision, head_revision, migrate
-from tests.support.databases import FreshDatabase
 
-DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)]
 FETCHER_TABLES = {"fetcher_seen", "fetcher_source_state", "fetcher_fingerprint", "fetcher_sketch"}
-
-
-@pytest.fixture(params=DATABASES)
-async def fetcher_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """An empty database's URL, as an operator writes it."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'fetcher.sqlite'}"
-        return
-    fresh_database: FreshDatabase = request.getfixturevalue("fresh_database")
-    async with fresh_database("fetcher_migrations") as url:
-        yield url
 
 
 def legacy_metadata() -> sa.MetaData:
@@ -100,23 +84,23 @@ def _fetcher_drift(connection: sa.Connection) -> list[object]:
     return list(compare_metadata(context, metadata))
 
 
-async def test_an_empty_database_gets_the_tables_the_code_describes(fetcher_url: str) -> None:
-    assert await MIGRATIONS.current(fetcher_url) is None
-    database = FetcherDatabase.from_url(fetcher_url)
+async def test_an_empty_database_gets_the_tables_the_code_describes(database_url: str) -> None:
+    assert await MIGRATIONS.current(database_url) is None
+    database = FetcherDatabase.from_url(database_url)
     try:
         await database.migrate()
         await database.migrate()  # a restart changes nothing
     finally:
         await database.close()
-    assert await MIGRATIONS.current(fetcher_url) == MIGRATIONS.head() == "f0001"
-    tables, drift = await inspect_database(fetcher_url)
+    assert await MIGRATIONS.current(database_url) == MIGRATIONS.head() == "f0001"
+    tables, drift = await inspect_database(database_url)
     assert tables == FETCHER_TABLES | {"alembic_version_fetcher"}
     assert drift == []
 
 
-async def test_a_database_from_create_all_keeps_its_rows(fetcher_url: str) -> None:
+async def test_a_database_from_create_all_keeps_its_rows(database_url: str) -> None:
     url_seen = "https://news.example/2024/old-story"
-    engine = create_engine(fetcher_url)
+    engine = create_engine(database_url)
     then = dt.datetime(2026, 1, 5, 9, 30, tzinfo=dt.UTC)
     try:
         async with engine.begin() as conn:
@@ -133,10 +117,10 @@ async def test_a_database_from_create_all_keeps_its_rows(fetcher_url: str) -> No
     finally:
         await engine.dispose()
 
-    database = FetcherDatabase.from_url(fetcher_url)
+    database = FetcherDatabase.from_url(database_url)
     try:
         await database.migrate()
-        assert await MIGRATIONS.current(fetcher_url) == MIGRATIONS.head()
+        assert await MIGRATIONS.current(database_url) == MIGRATIONS.head()
         # Rows written before the migrations are the fetcher's memory still.
         assert await SeenUrls(database).claim([url_seen, url_seen + "-new"]) == [url_seen + "-new"]
         schedule = SourceSchedule(database)
@@ -145,24 +129,24 @@ async def test_a_database_from_create_all_keeps_its_rows(fetcher_url: str) -> No
         assert lease is not None and lease.validators.etag == '"v7"'
     finally:
         await database.close()
-    tables, drift = await inspect_database(fetcher_url)
+    tables, drift = await inspect_database(database_url)
     assert tables == FETCHER_TABLES | {"alembic_version_fetcher"}
     assert drift == []
 
 
 async def test_the_fetcher_and_the_store_share_a_database_each_with_its_history(
-    fetcher_url: str,
+    database_url: str,
 ) -> None:
-    await migrate(fetcher_url)  # the store's history
-    database = FetcherDatabase.from_url(fetcher_url)
+    await migrate(database_url)  # the store's history
+    database = FetcherDatabase.from_url(database_url)
     try:
         await database.migrate()
     finally:
         await database.close()
-    assert await current_revision(fetcher_url) == head_revision()
-    assert await MIGRATIONS.current(fetcher_url) == MIGRATIONS.head()
+    assert await current_revision(database_url) == head_revision()
+    assert await MIGRATIONS.current(database_url) == MIGRATIONS.head()
 
-    await MIGRATIONS.downgrade(fetcher_url, "base")
-    tables, _ = await inspect_database(fetcher_url)
+    await MIGRATIONS.downgrade(database_url, "base")
+    tables, _ = await inspect_database(database_url)
     assert not tables & FETCHER_TABLES
-    assert "articles" in tables and await current_revision(fetcher_url) == head_revision()
+    assert "articles" in tables and await current_revision(database_url) == head_revision()

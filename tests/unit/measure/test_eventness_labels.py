@@ -71,3 +71,19 @@ def test_audit_half_rows_of_the_audit_file_are_left_out(tmp_path: Path) -> None:
     judgements.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     (kept,) = collect.collect(judgements, [])
     assert (kept["article"], kept["real"], kept["source"]) == (train, False, "audit")
+
+
+def test_the_training_labels_are_all_of_synthetic_stories() -> None:
+    path = ROOT / "bench/eventness/synthetic.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 100
+    assert all(str(r["article"]).startswith("ngec-synthetic:") for r in rows)
+    assert len({str(r["key"])[:16] for r in rows}) == len(rows)
+
+
+def test_a_real_news_label_among_the_training_labels_is_an_error(tmp_path: Path) -> None:
+    judged = tmp_path / "judged-N9.jsonl"
+    row = {"key": "0123456789abcdef-00000000", "article": _article("train"), "real": True}
+    judged.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(collect.LabelError, match="not ngec-synthetic"):
+        collect.collect_synthetic([judged])

@@ -18,6 +18,7 @@ from newswire_fetcher.service import FetcherService
 from newswire_fetcher.settings import FetcherSettings
 from newswire_fetcher.sources import Source, load_sources
 from newswire_fetcher.state import FetcherDatabase, FingerprintIndex, SeenUrls, SourceSchedule
+from newswire_fetcher.state.database import warn_about_old_default
 from newswire_runtime import Publisher
 from newswire_runtime.kafka import retry_policy
 from newswire_runtime.parts import ServiceParts
@@ -58,10 +59,13 @@ def build(settings: FetcherSettings) -> FetcherParts:
     polite = PoliteClient(client, settings)
     database = FetcherDatabase.from_url(settings.database_url, namespace=settings.topic_prefix)
     seen, fingerprints = SeenUrls(database), FingerprintIndex(database)
-    service = FetcherService(settings, client, polite=polite, fingerprints=fingerprints, seen=seen)
+    service = FetcherService(settings, polite, fingerprints=fingerprints, seen=seen)
     return FetcherParts(
         steps=[service.step()],
-        startup=[database.migrate],
+        startup=[
+            lambda: warn_about_old_default(url_given=settings.database_url_given),
+            database.migrate,
+        ],
         shutdown=[database.close, client.aclose],
         settings=settings,
         polite=polite,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -51,6 +52,12 @@ class FetcherSettings(ServiceSettings):
         default=0.7, gt=0, le=1, description="Resemblance (MinHash) from which a text is a copy."
     )
     dedup_min_tokens: int = Field(default=60, ge=8, description="Shorter texts: exact hash only.")
+
+    @property
+    def database_url_given(self) -> bool:
+        """Whether the database was named (an argument, NEWSWIRE_FETCHER_ or NEWSWIRE_DATABASE_URL)
+        rather than left to the default."""
+        return "database_url" in self.model_fields_set or "NEWSWIRE_DATABASE_URL" in os.environ
 
     @field_validator("allow_hosts", mode="before")
     @classmethod

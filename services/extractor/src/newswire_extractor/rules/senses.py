@@ -26,6 +26,7 @@ from newswire_extractor.rules.triggers import Match
 _PACKAGE = "newswire_extractor.rules.lang"
 _OBJECT_DEPS = ("dobj", "nsubjpass")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NATIONALITY_LABELS = frozenset({"GPE", "NORP"})
 _CLAUSES = ("xcomp", "ccomp")
 _MODIFIERS = ("compound", "amod")
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -141,7 +142,10 @@ class Senses:
 
     def _phrase_tokens(self, sentence: Span) -> frozenset[int]:
         matcher = self._matcher(sentence.doc.vocab)
-        return frozenset(i for _, start, end in matcher(sentence) for i in range(start, end))
+        offset = sentence.start  # a Span's matches count from the span's start
+        return frozenset(
+            offset + i for _, start, end in matcher(sentence) for i in range(start, end)
+        )
 
     def _matcher(self, vocab: Vocab) -> Matcher:
         found = self._matchers.get(id(vocab))
@@ -186,9 +190,20 @@ def _particles(verb: Token) -> set[str]:
 
 def _objects(head: Token) -> list[Token]:
     """What the trigger acts on: its objects, or the noun its participle describes."""
-    found = [t for o in children(head, *_OBJECT_DEPS) for t in conjuncts(o)]
+    found = [t for o in children(head, *_OBJECT_DEPS) for t in _coordinated(o)]
     if not found and head.dep_ == "acl" and head.tag_ == "VBN":
         found = [head.head]
+    return found
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The coordinated objects; 'US, British and European support' is one thing (the parser
+    often makes the first nationality the object and the noun its conjunct)."""
+    found = conjuncts(token)
+    last = found[-1]
+    named = all(t.ent_type_ in _NATIONALITY_LABELS for t in found[:-1])
+    if len(found) > 1 and last.pos_ == "NOUN" and not last.ent_type_ and named:
+        return [last]
     return found
 
 
@@ -206,7 +221,8 @@ def _prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
         for p in children(head, "prep", "agent")
         if not preps or lemma(p) in preps
         for pobj in children(p, "pobj")
-        for obj in conjuncts(pobj)
+        for named in conjuncts(pobj)
+        for obj in (named, *children(named, "compound", "appos"))
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,12 +13,43 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from newswire_fetcher.errors import StateUnavailable
-from newswire_runtime.sql import Migrations, check_dialect, create_engine
+from newswire_runtime.sql import DEFAULT_DATABASE_URL, Migrations, check_dialect, create_engine
+
+log = logging.getLogger("newswire.fetcher")
 
 # Its own version table, so the fetcher's history and the store's share a database freely.
 MIGRATIONS = Migrations(
     Path(__file__).parent.parent / "migrations", version_table="alembic_version_fetcher"
 )
+
+# Until November 2026 a fetcher given no database URL kept its state in this file, in the
+# working directory; now it shares the store's default database (DEFAULT_DATABASE_URL).
+OLD_DEFAULT_FILE = "newswire-fetcher.sqlite"
+
+
+def old_default_notice(*, url_given: bool, directory: Path) -> str | None:
+    """What to tell an operator whose fetcher left the old default file in ``directory``.
+
+    None when a database URL was given (the embedded pipeline always gives the store's, which
+    the old fetcher used too) or no such file exists; otherwise this fetcher, on the new
+    default, starts with an empty seen-URL record.
+    """
+    old = directory / OLD_DEFAULT_FILE
+    if url_given or not old.is_file():
+        return None
+    return (
+        f"{old} holds the seen URLs and fingerprints of a fetcher from before November 2026, "
+        f"but the default database is now {DEFAULT_DATABASE_URL.rsplit('/', 1)[-1]}, so this "
+        "fetcher starts with an empty seen-URL record; to keep using that file, set "
+        f"NEWSWIRE_FETCHER_DATABASE_URL=sqlite:///{OLD_DEFAULT_FILE}"
+    )
+
+
+async def warn_about_old_default(*, url_given: bool) -> None:
+    """Log ``old_default_notice`` for the working directory, once, at start-up."""
+    notice = old_default_notice(url_given=url_given, directory=Path.cwd())
+    if notice is not None:
+        log.warning(notice)
 
 
 def utc_now() -> dt.datetime:
