@@ -23,11 +23,12 @@ from typing import Any
 import uvicorn
 from selenium import webdriver
 
-from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded, sqlite_url
+from newswire.pipeline import EmbeddedSettings, read_feed, run_embedded
 from newswire.site_server import serve_site
 from newswire_contracts import EventsExtractedV1, Quote, article_id_for, event_id_for
 from newswire_fetcher.service import create_client
 from newswire_fetcher.settings import FetcherSettings
+from newswire_runtime.sql import sqlite_url
 from newswire_store import EventStore, migrate
 from newswire_store.api import ApiSettings, create_api
 from newswire_store.filters import EventFilter

@@ -120,7 +120,7 @@ async def run(args: argparse.Namespace) -> None:
     store = EventStore.from_url(url)
     clock = Clock()
     timed(store, clock)
-    step = StoreService(store).step()
+    step = StoreService(store, service="store").step()
     broker = create_broker(settings)
     attach_batch(broker, step, store, settings)
     await ensure_service_topics(settings, [step])

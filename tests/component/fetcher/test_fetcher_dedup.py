@@ -51,8 +51,7 @@ async def service(tmp_path: Path) -> AsyncIterator[FetcherService]:
     async with create_client(settings) as client:
         yield FetcherService(
             settings,
-            client,
-            polite=PoliteClient(client, settings),
+            PoliteClient(client, settings),
             fingerprints=FingerprintIndex(database),
             seen=SeenUrls(database),
         )

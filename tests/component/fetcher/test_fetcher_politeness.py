@@ -79,9 +79,7 @@ class Harness:
     def __init__(self, polite: PoliteClient, settings: FetcherSettings, clock: FakeClock) -> None:
         self.clock = clock
         self.out = Recorder()
-        service = FetcherService(
-            settings, polite.client, polite=polite, fingerprints=MemoryFingerprintIndex(), seen=None
-        )
+        service = FetcherService(settings, polite, fingerprints=MemoryFingerprintIndex(), seen=None)
         self.runner = StepRunner(
             service.step(),
             self.out,

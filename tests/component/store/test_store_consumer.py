@@ -65,7 +65,7 @@ async def harness(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterat
     )
     store = EventStore.from_url(url)
     broker = create_broker(settings)
-    attach_batch(broker, StoreService(store).step(), store, settings)
+    attach_batch(broker, StoreService(store, service="store").step(), store, settings)
     h = Harness(broker, store, prefix, bootstrap)
 
     @broker.subscriber(

@@ -59,7 +59,7 @@ def test_a_two_word_party_before_a_named_leader(extractor: RulesExtractor) -> No
 def test_a_generic_title_takes_the_body_before_it(extractor: RulesExtractor) -> None:
     text = "A union leader accused the rail operator of breaking the pay deal on Monday."
     event = _event(_run(extractor, text, site_name="The Guardian"), "accused")
-    assert _coded(event.actors) == [(None, "LAB")]
+    assert _coded(event.actors) == [("GBR", "LAB")]  # a national outlet's union is its own
 
 
 def test_a_portfolio_before_minister_keeps_the_government(extractor: RulesExtractor) -> None:
@@ -314,3 +314,12 @@ def test_the_one_asked_in_an_of_phrase_is_the_target(extractor: RulesExtractor) 
     text = "Moscow demanded of Kyiv on Monday that it withdraw its troops from the border."
     event = _event(_run(extractor, text), "demanded")
     assert [t.country for t in event.targets] == ["UKR"]
+
+
+def test_a_pronoun_read_as_the_actors_own_state_is_no_target(extractor: RulesExtractor) -> None:
+    text = (
+        "China has protested against the patrols. Two Chinese coast guard ships blocked a "
+        "fishing boat on Sunday and fired water cannon at it for ten minutes."
+    )
+    event = _event(_run(extractor, text), "fired")
+    assert "CHN" not in [t.country for t in event.targets]

@@ -364,3 +364,17 @@ def test_at_the_time_sets_a_past_of_its_own(extractor: RulesExtractor) -> None:
     )
     recognised = _trigger(_events(extractor, text, JUNE_18), "recognised").occurred
     assert recognised.date is None
+
+
+def test_a_perfect_shared_by_two_verbs_dates_both(extractor: RulesExtractor) -> None:
+    text = (
+        "The opposition called a strike over fuel prices. The parliament debated the budget "
+        "for six hours. The Senate has withdrawn support for the war and openly accused the "
+        "Saudi crown prince of ordering the killing, a claim that seemed unlikely three months "
+        "ago."
+    )
+    events = _events(extractor, text, JUNE_18)
+    # 'accused' shares 'has' with 'withdrawn'; 'three months ago' describes the claim.
+    for event_type in ("SANCTION", "ACCUSE"):
+        occurred = _one(events, event_type).occurred
+        assert (occurred.date, occurred.precision) == (JUNE_18.date(), "unknown")

@@ -187,3 +187,12 @@ def test_a_vow_of_revenge_is_a_threat(extractor: RulesExtractor) -> None:
     assert [e.event_type for e in _events(extractor, text)] == ["THREATEN"]
     text = "The Iranian government promised aid to the flood victims on Monday."
     assert [e.event_type for e in _events(extractor, text)] == ["AGREE"]
+
+
+def test_insisting_on_an_act_is_a_demand(extractor: RulesExtractor) -> None:
+    text = "Russia insisted on the withdrawal of Ukrainian troops from the four regions."
+    found = _typed(extractor, text, "REQUEST")
+    assert [(a.country, t.country) for e in found for a in e.actors for t in e.targets] == [
+        ("RUS", "UKR")
+    ]
+    assert not _events(extractor, "The Russian minister insisted on his innocence on Monday.")

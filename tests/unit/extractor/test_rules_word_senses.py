@@ -42,6 +42,14 @@ WRONG = [
     ("The spokesman regretted that his wisdom would no longer be available.", "sorrow"),
     ("The minister regretted the death of the former president.", "sorrow"),
     ("The minister's once patriotic stance dissolved as the vote approached.", "nothing acted on"),
+    ("The two party leaders clashed on Tuesday over taxes.", "war of words"),
+    ("The British ambassador clashed with Trump over the air strikes.", "war of words"),
+    ("The police were called but the attacker had gone.", "summoned help"),
+    ("The minister insisted his concerns had been met.", "met a target"),
+    (
+        "The alliance, led by Kurdish militias and backed by the US, controls the north.",
+        "relationship",
+    ),
     ("Backed by Russian air power, government troops swept through the south.", "relationship"),
     ("The group said it was moving from a war of open confrontation to raids.", "change of"),
     ("The ministry declined to comment on the case.", "no comment"),
@@ -82,6 +90,7 @@ RIGHT = [
     ("The minister spoke to his Iranian counterpart on the phone on Monday.", "CONSULT"),
     ("The families of the hostages met the prime minister on Monday.", "CONSULT"),
     ("The army apologised for the killing of three civilians on Monday.", "CONCEDE"),
+    ("Police clashed with fans of the two clubs after the match on Sunday.", "ASSAULT"),
     ("The president received the US and British ambassadors in Cairo on Monday.", "CONSULT"),
 ]
 
@@ -158,6 +167,9 @@ def test_a_malformed_sense_table_is_refused_with_a_clear_message(
         # Sanctions imposed are SANCTION, a curfew imposed is COERCE.
         ("The United States reimposed sanctions on Iran on Monday.", "SANCTION"),
         ("The government reimposed a curfew in the capital on Monday.", "COERCE"),
+        # An act welcomed is support, a visitor welcomed is a meeting.
+        ("Beijing welcomed the EU move on Monday.", "SUPPORT"),
+        ("The president welcomed the Iranian foreign minister in Cairo on Monday.", "CONSULT"),
     ],
 )
 def test_the_object_decides_the_type(

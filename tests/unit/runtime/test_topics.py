@@ -61,7 +61,7 @@ def test_an_unknown_override_key_is_refused() -> None:
 
 
 def test_a_service_touches_its_input_its_dead_letters_and_declared_outputs() -> None:
-    step = StoreService(None).step()  # type: ignore[arg-type]
+    step = StoreService(None, service="store").step()  # type: ignore[arg-type]
     assert topic_names([step]) == ["events.extracted.v1", "events.extracted.v1.dlq"]
 
 

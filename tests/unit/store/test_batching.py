@@ -41,7 +41,10 @@ async def store(store_url: str) -> AsyncIterator[EventStore]:
 
 def runner(store: EventStore, publisher: Recorder) -> BatchRunner:
     step_runner: StepRunner[EventsExtractedV1] = StepRunner(
-        StoreService(store).step(), publisher, prefix=PREFIX, policy=RetryPolicy(max_attempts=1)
+        StoreService(store, service="store").step(),
+        publisher,
+        prefix=PREFIX,
+        policy=RetryPolicy(max_attempts=1),
     )
     return BatchRunner(store, step_runner)
 
@@ -112,7 +115,7 @@ async def test_an_oversized_record_in_a_batch_is_dead_lettered_once_within_the_l
     limit = 32 * 1024
     publisher = Recorder()
     step_runner: StepRunner[EventsExtractedV1] = StepRunner(
-        StoreService(store).step(),
+        StoreService(store, service="store").step(),
         publisher,
         prefix=PREFIX,
         policy=RetryPolicy(max_attempts=3, max_message_bytes=limit),

@@ -59,7 +59,7 @@ def build(settings: FetcherSettings) -> FetcherParts:
     polite = PoliteClient(client, settings)
     database = FetcherDatabase.from_url(settings.database_url, namespace=settings.topic_prefix)
     seen, fingerprints = SeenUrls(database), FingerprintIndex(database)
-    service = FetcherService(settings, client, polite=polite, fingerprints=fingerprints, seen=seen)
+    service = FetcherService(settings, polite, fingerprints=fingerprints, seen=seen)
     return FetcherParts(
         steps=[service.step()],
         startup=[

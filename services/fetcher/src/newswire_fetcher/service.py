@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-import httpx
-
 from newswire_contracts import ArticleFetchedV1, ArticleV1, FetchRequestedV1
 from newswire_contracts.topics import ARTICLES_FETCHED, FETCH_REQUESTED
 from newswire_fetcher.dedup import Fingerprint, FingerprintRegistry
@@ -44,18 +42,16 @@ class FetcherService:
     def __init__(
         self,
         settings: FetcherSettings,
-        client: httpx.AsyncClient,
+        polite: PoliteClient,
         *,
-        polite: PoliteClient | None = None,
         fingerprints: FingerprintRegistry,
         seen: SeenRecord | None,
     ) -> None:
-        """``fingerprints`` and ``seen`` are required (no silent in-memory stand-ins): the
-        bootstrap passes the database's FingerprintIndex and SeenUrls; a test may pass
-        MemoryFingerprintIndex and None, saying so."""
+        """Every dependency is required (no silent stand-ins): the bootstrap passes the one
+        PoliteClient (which the poller shares, so both keep one host's gap) and the database's
+        FingerprintIndex and SeenUrls; a test may pass MemoryFingerprintIndex and None."""
         self.settings = settings
-        self.client = client
-        self.polite = polite or PoliteClient(client, settings)
+        self.polite = polite
         self.fingerprints = fingerprints
         self.seen = seen
 
@@ -97,4 +93,10 @@ class FetcherService:
         )
 
     def step(self) -> Step[FetchRequestedV1]:
-        return Step("fetcher", FETCH_REQUESTED, FetchRequestedV1, self.handle, (ARTICLES_FETCHED,))
+        return Step(
+            self.settings.service_name,
+            FETCH_REQUESTED,
+            FetchRequestedV1,
+            self.handle,
+            (ARTICLES_FETCHED,),
+        )

@@ -13,7 +13,7 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any, cast
+from typing import Any, Literal, TypedDict, cast
 
 from aiokafka import ConsumerRecord
 from aiokafka.errors import (
@@ -192,6 +192,27 @@ def delivery_of(record: ConsumerRecord[bytes, bytes], value: bytes) -> Delivery:
     )
 
 
+class Subscription(TypedDict):
+    group_id: str
+    ack_policy: AckPolicy
+    auto_offset_reset: Literal["earliest", "latest"]
+    max_partition_fetch_bytes: int
+    title: str
+
+
+def subscription(step: Step[Any], settings: ServiceSettings) -> Subscription:
+    """What every subscriber of a step shares, one record at a time or in batches: its group,
+    offsets committed after the work (never FastStream's default ACK_FIRST), where a new group
+    starts, a fetch size that holds the largest allowed record, and its AsyncAPI title."""
+    return Subscription(
+        group_id=settings.consumer_group,
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+        auto_offset_reset=settings.auto_offset_reset,
+        max_partition_fetch_bytes=fetch_bytes(settings),
+        title=f"{step.service}:{step.input_topic}",
+    )
+
+
 def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> StepRunner[Any]:
     """Subscribe ``step`` on ``broker`` and return the runner that serves it."""
     runner = runner_for(broker, step, settings)
@@ -199,14 +220,10 @@ def attach(broker: KafkaBroker, step: Step[Any], settings: ServiceSettings) -> S
 
     @broker.subscriber(
         runner.topic,
-        group_id=settings.consumer_group,
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-        auto_offset_reset=settings.auto_offset_reset,
         decoder=raw_body,
         max_poll_interval_ms=10 * 60 * 1000,
-        max_partition_fetch_bytes=fetch_bytes(settings),
-        title=f"{step.service}:{step.input_topic}",
         description=f"{step.service} consumes {step.input_model.__name__}",
+        **subscription(step, settings),
     )
     async def consume(body: bytes, message: KafkaMessage) -> None:
         record = cast("ConsumerRecord[bytes, bytes]", message.raw_message)
@@ -280,6 +297,7 @@ def create_app(
 __all__ = [
     "AttemptGuard",
     "BrokerPublisher",
+    "Subscription",
     "TopicSettings",
     "attach",
     "create_app",
@@ -291,4 +309,5 @@ __all__ = [
     "retry_policy",
     "runner_for",
     "service_topics",
+    "subscription",
 ]

@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from aiokafka import ConsumerRecord
-from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
 
 from newswire_contracts import EventsExtractedV1
 from newswire_runtime import Delivery, Step, StepRunner
-from newswire_runtime.kafka import AttemptGuard, delivery_of, fetch_bytes, runner_for
+from newswire_runtime.kafka import AttemptGuard, delivery_of, runner_for, subscription
 from newswire_store.settings import StoreSettings
 from newswire_store.writes import EventStore
 
@@ -105,17 +104,13 @@ def attach_batch(
 
     @broker.subscriber(
         runner.topic,
-        group_id=settings.consumer_group,
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-        auto_offset_reset=settings.auto_offset_reset,
         batch=True,
         max_records=settings.batch_max_records,
         batch_timeout_ms=settings.batch_timeout_ms,
         decoder=raw_bodies,
         max_poll_interval_ms=settings.max_poll_interval_ms,
-        max_partition_fetch_bytes=fetch_bytes(settings),
-        title=f"{step.service}:{step.input_topic}",
         description=f"{step.service} consumes {step.input_model.__name__} in batches",
+        **subscription(step, settings),
     )
     async def consume(bodies: list[bytes], message: KafkaMessage) -> None:
         records = cast("tuple[ConsumerRecord[bytes, bytes], ...]", message.raw_message)

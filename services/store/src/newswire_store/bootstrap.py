@@ -31,7 +31,7 @@ def build(settings: StoreSettings) -> StoreParts:
             await migrate(settings.database_url)
 
     return StoreParts(
-        steps=[StoreService(store).step()],
+        steps=[StoreService(store, service=settings.service_name).step()],
         startup=[prepare],
         shutdown=[store.close],
         store=store,

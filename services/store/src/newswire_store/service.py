@@ -13,8 +13,9 @@ from newswire_store.writes import EventStore
 
 
 class StoreService:
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self, store: EventStore, *, service: str) -> None:
         self.store = store
+        self.service = service  # the settings' service_name: dead letters and metrics say it
 
     async def handle(self, msg: EventsExtractedV1) -> Sequence[Outgoing]:
         try:
@@ -28,4 +29,4 @@ class StoreService:
         return []
 
     def step(self) -> Step[EventsExtractedV1]:
-        return Step("store", EVENTS_EXTRACTED, EventsExtractedV1, self.handle)
+        return Step(self.service, EVENTS_EXTRACTED, EventsExtractedV1, self.handle)

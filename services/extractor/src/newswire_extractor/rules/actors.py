@@ -227,9 +227,10 @@ class ActorResolver:
             if org is not None:
                 desc = replace(desc, org=org)
         role_words = [lemma(t) for t in span if t.i not in person_tokens and not t.is_punct]
-        while role_words and role_words[-1] not in kb.roles and kb.people.is_title(role_words[-1]):
-            role_words.pop()  # 'tory peer lord hale': the title before the name is no role
         role = kb.roles.find(role_words) if role_words else None
+        while role is None and role_words and kb.people.is_title(role_words[-1]):
+            role_words.pop()  # 'tory peer lord hale': the title before the name is no role
+            role = kb.roles.find(role_words) if role_words else None
         if role is None and head.i not in person_tokens:
             role = kb.roles.find([head.lower_])
         if role is None and head.i not in person_tokens:
@@ -999,7 +1000,7 @@ _GROUP_WORDS = frozenset(
     }
 )
 # Sectors whose unnamed bodies ('the government', 'police') belong to the story's country.
-_HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "PTY", "ELI"})
+_HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "PTY", "ELI", "LAB"})
 
 
 # Bodies whose staff are named after them: 'a ministry spokeswoman', 'an army officer'.

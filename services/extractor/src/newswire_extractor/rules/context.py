@@ -336,9 +336,25 @@ class _Dated:
 def _own_time_frame(sentence: Span) -> bool:
     """A relative past time the date patterns may not have named: 'three weeks ago', 'at the
     time'."""
-    return any(t.lower_ in _PAST_FRAME_WORDS for t in sentence) or bool(
+    # ('… a path that had seemed so assured three months ago': not in a clause about a noun.)
+    return any(t.lower_ in _PAST_FRAME_WORDS and not _describes_noun(t) for t in sentence) or bool(
         _PAST_FRAME_PHRASES.search(sentence.text)
     )
+
+
+def _told(anchor: Token) -> str:
+    """The tense, with a bare participle joined to a perfect taking its auxiliary ('has
+    withdrawn support and accused the prince': both perfect)."""
+    told = tense(anchor)
+    verb = anchor
+    if (
+        told == "past"
+        and verb.dep_ == "conj"
+        and verb.tag_ in ("VBN", "VBD")  # the tagger reads an elided perfect as either
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return tense(verb.head)
+    return told
 
 
 def _has_subject(anchor: Token) -> bool:
@@ -486,6 +502,7 @@ class DateFinder:
             if (
                 not dated.planned
                 and not dated.bound
+                and dated.ent.root.dep_ != "dep"  # an unparsed line ('Conflicts … today')
                 and dated.found.precision == "day"
                 and day is not None
                 and 0 <= (published - day).days <= _PEG_MAX_DAYS
@@ -535,7 +552,7 @@ class DateFinder:
             ]
         if occurred:
             return min(occurred, key=lambda d: abs(d.ent.root.i - anchor.i)).found
-        if _own_time_frame(sentence) and tense(anchor) != "present":
+        if _own_time_frame(sentence) and _told(anchor) not in ("present", "perfect"):
             # 'Three weeks ago Ukraine rejected …': the sentence sets its own past time, which
             # this event did not attach to; another sentence's date would be wrong.
             return self._undated(sentence)
@@ -555,7 +572,7 @@ class DateFinder:
         return not dated.planned and not dated.bound and self._not_after_publication(dated.found)
 
     def _fallback(self, anchor: Token, number: int, sentence: Span) -> Occurred:
-        told = tense(anchor)
+        told = _told(anchor)
         if told == "pluperfect" and reported(anchor):
             told = "past"  # 'said the two sides had agreed': backshifted past of the report
         published = self._published

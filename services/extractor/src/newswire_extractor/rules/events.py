@@ -22,7 +22,7 @@ from newswire_contracts import (
     event_id_for,
 )
 from newswire_extractor.rules import trace
-from newswire_extractor.rules.actors import ActorResolver
+from newswire_extractor.rules.actors import PRONOUNS, ActorResolver
 from newswire_extractor.rules.arguments import match_arguments
 from newswire_extractor.rules.assertion import Assertion
 from newswire_extractor.rules.context import DateFinder, PlaceFinder, not_after
@@ -841,9 +841,22 @@ def _is_state(actor: Actor) -> bool:
 
 
 def _same_actor(candidate: Actor, actors: Sequence[Actor]) -> bool:
-    """A target that is one of the actors again ('their' after 'the delegations held talks')."""
+    """A target that is one of the actors again ('their' after 'the delegations held talks'),
+    or a pronoun read as the actors' own state ('Chinese coast guard ships fired at it' with
+    'it' read as China): a state is not the target of its own forces or officials."""
     key = (candidate.name, candidate.country, candidate.sector)
-    return any(key == (a.name, a.country, a.sector) for a in actors)
+    if any(key == (a.name, a.country, a.sector) for a in actors):
+        return True
+    own_state = (
+        candidate.kind == "GPE"
+        and candidate.sector is None
+        and candidate.country
+        and candidate.text.lower() in PRONOUNS
+    )
+    return bool(own_state) and any(
+        a.country == candidate.country and (a.sector is None or a.sector in _STATE_SECTORS)
+        for a in actors
+    )
 
 
 def _unique(actors: Sequence[Actor]) -> list[Actor]:

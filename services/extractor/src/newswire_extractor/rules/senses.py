@@ -98,7 +98,7 @@ class SenseRule:
             or (self.subjects and not _any_in(_subjects(head), self.subjects))
             or (self.complements and not _any_in(children(head, *_CLAUSES), self.complements))
             or (self.modifiers and not _any_in(children(word, *_MODIFIERS), self.modifiers))
-            or (self.deps and head.dep_ not in self.deps)
+            or (self.deps and _dep(head) not in self.deps)
             or (self.tags and head.tag_ not in self.tags)
             or (self.by and not _any_in(_by_gerunds(head), self.by))
             or (self.intransitive and (objects or is_passive(head)))
@@ -205,6 +205,15 @@ def _coordinated(token: Token) -> list[Token]:
     if len(found) > 1 and last.pos_ == "NOUN" and not last.ent_type_ and named:
         return [last]
     return found
+
+
+def _dep(head: Token) -> str:
+    """The dependency of a coordinated verb is its first conjunct's ('led by X and backed by
+    Y': both describe)."""
+    current = head
+    while current.dep_ == "conj" and current.head != current:
+        current = current.head
+    return str(current.dep_)
 
 
 def _passive(head: Token) -> bool:
