@@ -145,3 +145,12 @@ def test_committing_troops_is_an_act_being_committed_to_a_policy_is_not(
 
 def test_prices_hitting_the_market_is_no_assault(extractor: RulesExtractor) -> None:
     assert _types(extractor, "Rising oil prices hit the market on Monday.") == []
+
+
+def test_a_relative_clause_in_the_present_describes_its_noun(extractor: RulesExtractor) -> None:
+    text = "Syria, which is fighting Islamic State militants, dismissed the report on Monday."
+    assert "ASSAULT" not in _types(extractor, text)
+    assert "description" in _drops(extractor, text)
+    text = "Police detained the activists, who are protesting against the new law, on Monday."
+    assert _types(extractor, text) == ["COERCE"]
+    assert _types(extractor, "Syrian troops fought Islamic State militants on Monday.")

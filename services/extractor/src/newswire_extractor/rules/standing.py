@@ -39,6 +39,7 @@ class Standing:
             or self._relation(match, event_type)
             or self._many(match)
             or self._since(match.head)
+            or self._describing(match.head)
         )
 
     def _stance(self, match: Match) -> str | None:
@@ -92,6 +93,19 @@ class Standing:
             if not (self._dated(verb) or self._dated(head)):
                 return "ongoing"  # 'continued to send arms last year' is dated and stays
             return None
+        return None
+
+    def _describing(self, head: Token) -> str | None:
+        """'Syria, which is fighting Islamic State, dismissed the report', 'the group, which
+        they accuse of targeting the president': a relative clause in the present describes
+        its noun; 'where the separatists have seized control' is told as news and stays."""
+        if head.dep_ != "relcl" or self._dated(head):
+            return None
+        auxes = children(head, "aux", "auxpass")
+        if head.tag_ in ("VBZ", "VBP") and not auxes:
+            return "description"
+        if head.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") and lemma(a) == "be" for a in auxes):
+            return "description"
         return None
 
     def _dated(self, token: Token) -> bool:
