@@ -204,7 +204,11 @@ class Analyzer:
         )
 
     def _parse(self, doc: Doc, chosen: Iterable[tuple[int, int]]) -> list[Doc]:
-        docs = [doc[s:e].as_doc() for s, e in chosen]
+        # as_doc would otherwise copy the whole text's attribute array once per sentence; the
+        # sentences do not overlap, so they can share one (each writes only its own rows).
+        head = doc._get_array_attrs()
+        array = doc.to_array(head)
+        docs = [doc[s:e].as_doc(array_head=head, array=array) for s, e in chosen]
         for name, component in self._components:
             if name != "ner" or self.use_ner:
                 docs = list(component.pipe(docs, batch_size=256))

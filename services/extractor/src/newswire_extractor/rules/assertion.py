@@ -88,8 +88,12 @@ class Assertion:
     def _asked(self, match: Match) -> str | None:
         """'Why are we bombed by planes?': a question asserts nothing."""
         sentence = match.head.sent
-        last = [t for t in sentence if not t.is_space and not t.is_quote]
-        if last and last[-1].text == "?":
+        doc = sentence.doc
+        last = next(  # the sentence's last token that is not a space or a quote mark
+            (t for i in range(sentence.end - 1, sentence.start - 1, -1) if not _blank(t := doc[i])),
+            None,
+        )
+        if last is not None and last.text == "?":
             return "question"
         # '"Why are we fighting for them?" he asked': a quoted question inside a sentence, and
         # the asking of it is no request.
@@ -413,3 +417,7 @@ def _restrictive(clause: Token) -> bool:
 
 def _year(token: Token) -> bool:
     return token.like_num and len(token.text) == 4 and token.text.isdigit()
+
+
+def _blank(token: Token) -> bool:
+    return bool(token.is_space or token.is_quote)
