@@ -48,3 +48,15 @@ def test_a_kept_event_is_not_a_drop(extractor: RulesExtractor) -> None:
         )
     assert "ASSAULT" in types
     assert not [d for d in drops if d.event_type == "ASSAULT"], drops
+
+
+def test_events_the_event_filter_turns_away_are_recorded() -> None:
+    from newswire_extractor.eventness import EventFilter
+
+    strict = RulesExtractor(event_filter=EventFilter(threshold=1.0))
+    text = "Ruritanian troops shelled the Bordurian town of Szohod on Monday."
+    with trace.recording() as drops:
+        events = strict.extract(text, article_id="a", published_at=PUBLISHED).events
+    filtered = [d for d in drops if d.stage == "eventness"]
+    assert len(filtered) == 1 - len(events)  # a score of exactly 1.0 would keep it
+    assert not filtered or filtered[0].event_type == "ASSAULT"

@@ -136,12 +136,32 @@ class RulesExtractor:
             DateFinder(article),
             quotes,
         )
+        built = builder.build()
+        events = self.event_filter(article, built)
+        if trace.active() and len(events) < len(built):
+            _trace_filtered(built, events)
         return Extraction(
-            events=self.event_filter(article, builder.build()),
+            events=events,
             quotes=quotes,
             entities=_entities(article, resolver),
             relevance=relevance,
         )
+
+
+def _trace_filtered(built: list[Event], kept: list[Event]) -> None:
+    """Tell the drop trace which events the learned event filter turned away."""
+    kept_ids = {e.event_id for e in kept}
+    for event in built:
+        if event.event_id not in kept_ids:
+            trace.dropped(
+                "eventness",
+                "below the event filter's threshold",
+                event.event_type,
+                trigger=event.evidence.trigger or "",
+                start=event.evidence.trigger_start,
+                actors=[f"{a.name}/{a.country or '-'}" for a in event.actors],
+                sentence=event.evidence.text,
+            )
 
 
 @functools.cache

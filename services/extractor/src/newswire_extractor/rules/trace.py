@@ -25,7 +25,7 @@ _log = logging.getLogger("newswire_extractor.drops")
 class Drop:
     """One candidate event that gave no event, and which stage and reason turned it away."""
 
-    stage: str  # gate, assertion, readings, modality, actor, political, background, merge
+    stage: str  # gate assertion readings modality actor political background link merge eventness
     reason: str
     event_type: str | None = None
     trigger: str = ""
