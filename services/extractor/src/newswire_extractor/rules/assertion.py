@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newswire_extractor.rules.lang import Language
+from newswire_extractor.rules.standing import Standing
 from newswire_extractor.rules.syntax import children, lemma, noun_modifiers, prep_objects
 from newswire_extractor.rules.triggers import Match
 
@@ -60,6 +61,7 @@ class Assertion:
         self._weapons = language["senses.weapons"]
         self._verdicts = language["senses.verdicts"]
         self._violent = language["senses.violent_modifiers"]
+        self._standing = Standing(language)
 
     def reason(
         self, match: Match, event_type: str, *, planned: bool, lede: bool = False
@@ -79,6 +81,7 @@ class Assertion:
             or self._tried(match)
             or self._retold(match, lede=lede)
             or self._habitual(match, event_type)
+            or self._standing.reason(match, event_type)
             or self._figurative_sense(match, event_type)
             or self._natural_force(match, event_type)
         )
@@ -355,7 +358,7 @@ class Assertion:
         if any(lemma(c) in self._figurative for c in children(match.head, "prt")):
             return "figurative"
         objects = children(match.head, "dobj", "nsubjpass")
-        if objects and all(lemma(o) in self._abstract for o in objects):
+        if objects and all(lemma(o) in self._abstract and not _placed(o) for o in objects):
             return "figurative"
         causes = [o for o in prep_objects(match.head, {"for", "over"})]
         if not objects and causes and all(lemma(o) in self._abstract for o in causes):
@@ -413,6 +416,23 @@ def _restrictive(clause: Token) -> bool:
     first = clause.left_edge
     before = clause.doc[first.i - 1] if first.i > 0 else None
     return before is None or before.text not in (",", "—", "–", "-", "(")
+
+
+def _placed(noun: Token) -> bool:
+    """'the bank near Kabul', 'hit a market in Idlib': a named place makes the object a
+    building (the parser often hangs the place on the verb)."""
+    if _named_place(noun):
+        return True
+    return any(d.lower_ in ("a", "an") for d in children(noun, "det")) and _named_place(noun.head)
+
+
+def _named_place(token: Token) -> bool:
+    return any(
+        o.pos_ == "PROPN"
+        for p in children(token, "prep")
+        if p.lower_ in ("in", "near", "outside", "at")
+        for o in children(p, "pobj")
+    )
 
 
 def _year(token: Token) -> bool:
