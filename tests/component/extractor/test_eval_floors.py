@@ -20,11 +20,15 @@ ROOT = repo_root(Path(__file__).resolve())
 # after Maduro said his government would "take back" Essequibo', 'a gun battle ... in September
 # 2023'), so type accuracy (a recall figure here), target F1 and quantity recall fall while
 # macro-F1 and precision rise (unmatched predictions 123 -> 41).
+# Measured with the event filter at 0.35 (docs/event-filter-model.md) on the gold of 144 events
+# (seven records the audit guide does not count as events removed, bench/extractor/gold/README.md);
+# at 0.35 the filter drops two gold events the guide counts (a WFP delivery 'last month', a US
+# statement of support), and above 0.35 more (place-country accuracy goes first): the floors stay.
 TEAM_FLOORS = {
-    "type_accuracy": 0.77,  # measured 0.799 (0.870 before issue 8)
-    "type_macro_f1": 0.72,  # 0.758 (0.652)
-    "actor_f1": 0.78,  # 0.813
-    "target_f1": 0.52,  # 0.550 (0.581)
+    "type_accuracy": 0.77,  # measured 0.778 (0.870 before issue 8)
+    "type_macro_f1": 0.72,  # 0.752 (0.652)
+    "actor_f1": 0.78,  # 0.822
+    "target_f1": 0.52,  # 0.541 (0.581)
     "place_country_accuracy": 0.84,  # 0.875
     "date_accuracy": 0.80,  # 1.000 (0.836)
     "quote_speaker_accuracy": 0.94,  # 0.969
@@ -32,8 +36,8 @@ TEAM_FLOORS = {
 }
 # The issue's targets on the team articles are exact: every quantity and quote, nothing dated
 # after publication, nothing in the sports report.
-TEAM_FLOORS["quantity_recall"] = 0.86  # 0.887: the lost numbers belong to background events
-# or to events without an actor
+TEAM_FLOORS["quantity_recall"] = 0.86  # 0.869: the lost numbers belong to background events,
+# to events without an actor, or (2,000 families) to the WFP delivery the filter drops
 TEAM_EXACT = {
     "quote_recall": 1.0,
     "events_dated_after_publication": 0,

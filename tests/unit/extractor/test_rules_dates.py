@@ -9,6 +9,7 @@ import pytest
 
 from newswire_contracts import Event
 from newswire_extractor import RulesExtractor
+from newswire_extractor.eventness import EventFilter
 from newswire_extractor.rules.attach import tense
 from newswire_extractor.rules.dates import resolve_date
 
@@ -138,6 +139,15 @@ def test_durations_and_non_dates_are_not_dates(expression: str) -> None:
 SATURDAY = datetime(2025, 5, 31, 9, 0, tzinfo=UTC)
 
 
+@pytest.fixture(scope="module")
+def unfiltered() -> RulesExtractor:
+    """The extractor without the event filter: for dating tests whose event the filter may drop
+    (a background event, or at 0.35 a reported delivery, see docs/event-filter-model.md)."""
+    loaded = RulesExtractor(event_filter=EventFilter(enabled=False))
+    loaded.load()
+    return loaded
+
+
 def _events(extractor: RulesExtractor, text: str, published: datetime = SATURDAY) -> list[Event]:
     return extractor.extract(text, article_id="dates", published_at=published).events
 
@@ -170,9 +180,9 @@ def test_a_date_in_a_relative_clause_is_not_the_main_events(extractor: RulesExtr
     assert _one(events, "COERCE").occurred.date == date(2025, 5, 30)
 
 
-def test_a_month_after_an_explicit_year_is_in_that_year(extractor: RulesExtractor) -> None:
+def test_a_month_after_an_explicit_year_is_in_that_year(unfiltered: RulesExtractor) -> None:
     events = _events(
-        extractor,
+        unfiltered,
         "In 2014, Isis seized Mosul. In June, the group's leader declared a caliphate and "
         "attacked Yazidis.",
     )
@@ -267,13 +277,13 @@ def test_may_after_to_is_a_person_not_the_month(extractor: RulesExtractor) -> No
     assert (demand.date, demand.precision) == (JUNE_18.date(), "unknown")
 
 
-def test_capitalised_and_spanning_expressions_date_their_clause(extractor: RulesExtractor) -> None:
+def test_capitalised_and_spanning_expressions_date_their_clause(unfiltered: RulesExtractor) -> None:
     text = (
         "Last week the Turkish foreign minister accused Russia of shelling Kharkiv. "
         "The World Health Organization said it had delivered medical supplies to 2,000 families "
         "in Gaza over the weekend. In the past two days, Turkish jets struck villages near Afrin."
     )
-    events = _events(extractor, text, JUNE_18)
+    events = _events(unfiltered, text, JUNE_18)
     accused = _one(events, "ACCUSE").occurred
     assert (accused.date, accused.precision) == (date(2025, 6, 9), "month")
     assert accused.text == "Last week"
