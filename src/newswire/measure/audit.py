@@ -73,6 +73,16 @@ def rank(seed: int, key: str) -> str:
 PARTS = ("audit", "train")
 
 
+def _part_line(part: object) -> str:
+    if part == "audit":
+        return (
+            "- Articles: only the **audit half** (`newswire.measure.audit.part_of`), held out from"
+            " all tuning and from the event filter's labels; the train half is analysed and"
+            " labelled instead."
+        )
+    return "- Articles: every article of both sets (a sample drawn before the split)."
+
+
 def part_of(article: str) -> str:
     """Which half of the corpora an article belongs to: ``audit`` (the blind precision audit
     samples only these) or ``train`` (events labelled to train the extractor's event filter).
@@ -413,6 +423,7 @@ def render(t: Tally, meta: Mapping[str, Any]) -> str:
         f"- Sets run: {sets or '?'}. guardian-dev = `../shared/corpora/guardian-dev` (NGEC-2025 "
         "a3909e2a); bbc-politics = `../shared/corpora/bbc-news` train + dev, label 1, "
         "deduplicated (ConfliBERT 0b630014).",
+        _part_line(meta.get("part")),
         f"- Sample: seed {meta.get('seed', '?')}, at most {meta.get('per_article', '?')} events "
         f"per article, by hash rank; quotas {quotas or '?'}.",
         f"- Sampled {t.sampled}, judged {t.judged}, unjudged {len(t.unjudged)}; judgements of "

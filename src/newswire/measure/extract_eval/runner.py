@@ -5,29 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
 
 from newswire.measure.extract_eval.gold import GoldDocument
 from newswire.measure.extract_eval.scoring import Score, score_articles, score_sentences
 from newswire_extractor.rules.extractor import Extraction
-
-
-class Extractor(Protocol):
-    """What evaluation needs of a backend."""
-
-    name: str
-
-    def extract(
-        self,
-        text: str,
-        *,
-        article_id: str,
-        published_at: datetime | None,
-        title: str | None = None,
-        site_name: str | None = None,
-        url: str | None = None,
-    ) -> Extraction: ...
+from newswire_extractor.service import Backend as Extractor  # what evaluation needs of a backend
 
 
 @dataclass(frozen=True)
