@@ -10,20 +10,18 @@ for the entry to drop the event. Fixed phrases (``phrase``) are matched over lem
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from newswire_contracts import Actor
+from newswire_extractor.rules.lang import word_data
 from newswire_extractor.rules.syntax import children, conjuncts, is_passive, lemma
 from newswire_extractor.rules.triggers import Match
 
-_PACKAGE = "newswire_extractor.rules.lang"
 _OBJECT_DEPS = ("dobj", "nsubjpass")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NATIONALITY_LABELS = frozenset({"GPE", "NORP"})
@@ -348,6 +346,6 @@ def _set(entry: Mapping[str, object], key: str) -> frozenset[str]:
 
 @functools.cache
 def load_senses(code: str = "en") -> Senses:
-    """The packaged word-sense table of a language (parsed once per process)."""
-    text = (resources.files(_PACKAGE) / code / "wordsenses.toml").read_text(encoding="utf-8")
-    return parse_senses(tomllib.loads(text))
+    """The word-sense table of a language (``lang/<code>/wordsenses.toml``, from the one cached
+    parse of the language's files)."""
+    return parse_senses(word_data("wordsenses", code))
