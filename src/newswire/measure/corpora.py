@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 SHARED_ENV = "NEWSWIRE_SHARED"
 BBC_SPLITS = ("train", "dev")
@@ -61,27 +62,34 @@ def _corpus_file(shared: Path, *parts: str) -> Path:
     return path
 
 
-def load_guardian(shared: Path) -> list[Document]:
-    """``corpora/guardian-dev/articles.jsonl``: 104 Guardian articles with publication dates."""
-    path = _corpus_file(shared, "guardian-dev", "articles.jsonl")
+def _jsonl_documents(
+    path: Path, what: str, build: Callable[[dict[str, Any]], Document]
+) -> list[Document]:
+    """One document per non-blank JSON line; a malformed line names the file, line and ``what``."""
     docs = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-            docs.append(
-                Document(
-                    corpus="guardian-dev",
-                    doc_id=f"guardian-dev:{row['id']}",
-                    text=row["text"],
-                    published=date.fromisoformat(row["date"]),
-                    site="The Guardian",  # the source CSV's `source` column: always "Guardian"
-                )
-            )
+            docs.append(build(json.loads(line)))
         except (ValueError, KeyError, TypeError) as exc:
-            raise CorpusError(f"{path}:{n}: not a guardian-dev article ({exc})") from None
+            raise CorpusError(f"{path}:{n}: not {what} ({exc})") from None
     return docs
+
+
+def load_guardian(shared: Path) -> list[Document]:
+    """``corpora/guardian-dev/articles.jsonl``: 104 Guardian articles with publication dates."""
+    return _jsonl_documents(
+        _corpus_file(shared, "guardian-dev", "articles.jsonl"),
+        "a guardian-dev article",
+        lambda row: Document(
+            corpus="guardian-dev",
+            doc_id=f"guardian-dev:{row['id']}",
+            text=row["text"],
+            published=date.fromisoformat(row["date"]),
+            site="The Guardian",  # the source CSV's `source` column: always "Guardian"
+        ),
+    )
 
 
 def _norm(text: str) -> str:
@@ -124,21 +132,13 @@ def load_bbc(shared: Path, *, label: int | None = None) -> list[Document]:
 def load_ngec(shared: Path) -> list[Document]:
     """``corpora/ngec-synthetic``: 4,500 machine-generated stories (no publication dates); the
     label is not kept (the story's PLOVER type is a pseudo-label of its headline template)."""
-    path = _corpus_file(shared, "ngec-synthetic", "gpt_synthetic_events_2023-10-19_19.jsonl")
-    docs = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            docs.append(
-                Document(
-                    corpus="ngec-synthetic", doc_id=f"ngec-synthetic:{row['id']}", text=row["text"]
-                )
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise CorpusError(f"{path}:{n}: not an ngec-synthetic story ({exc})") from None
-    return docs
+    return _jsonl_documents(
+        _corpus_file(shared, "ngec-synthetic", "gpt_synthetic_events_2023-10-19_19.jsonl"),
+        "an ngec-synthetic story",
+        lambda row: Document(
+            corpus="ngec-synthetic", doc_id=f"ngec-synthetic:{row['id']}", text=row["text"]
+        ),
+    )
 
 
 def load_documents(shared: Path, names: Iterable[str]) -> Iterator[Document]:
