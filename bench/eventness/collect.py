@@ -1,17 +1,23 @@
 """Collect the blind judges' labels the event filter learns from and is measured on.
 
-    uv run python bench/eventness/collect.py [--pool /tmp/newswire-pool] [--ngec /tmp/newswire-ngec]
+    uv run python bench/eventness/collect.py [--pool /tmp/newswire-pool] [--train
+        /tmp/newswire-train] [--ngec /tmp/newswire-ngec] [--team /tmp/newswire-team]
 
-Two files, labels only (key, article, real, background, reason; no article text):
-- ``synthetic.jsonl``: the TRAINING labels, events of machine-generated ngec-synthetic stories
+Three files, labels only (key, article, real, background, reason; no article text):
+- ``synthetic.jsonl``: TRAINING labels, events of machine-generated ngec-synthetic stories
   (``bench/eventness/pool.py`` writes their sheet; judges write <ngec>/judged-N*.jsonl).
+- ``team.jsonl``: TRAINING labels, events of the team-written articles of bench/eventness/team
+  (``pool.py --corpus team``; judges write <team>/judged-*.jsonl).
 - ``labels.jsonl``: the MEASUREMENT labels, events of the train half of guardian-dev and BBC
-  politics (the train-half rows of bench/audit/judgements.jsonl and the pool judges' files
-  <pool>/judged-P*.jsonl, judged from ``bench/audit/sample.py --part train``). guardian-dev and
+  politics (the train-half rows of bench/audit/judgements.jsonl and the judges' files
+  <pool>/judged-P*.jsonl and <train>/judged-T*.jsonl, judged from sheets of
+  ``bench/audit/sample.py --part train``). guardian-dev and
   bbc-news may not go into a shipped model, so these only measure the filter. Every one must
   belong to an article of the train half (``newswire.measure.audit.part_of``): an audit-half
   label in a pool file is an error, never silently dropped, so the held-out audit stays held
   out; the audit file's audit-half rows are left out.
+
+A set whose folder holds no judged files is left as it is (its file is not emptied).
 
 One label per event: the event id (the key's first 16 hex, fixed by article, type and evidence)
 joins a label to the extractor's event; when an event was judged twice, the later source wins
@@ -33,9 +39,13 @@ ROOT = HERE.parents[1]
 AUDIT = ROOT / "bench/audit/judgements.jsonl"
 LABELS = HERE / "labels.jsonl"
 SYNTHETIC = HERE / "synthetic.jsonl"
+TEAM = HERE / "team.jsonl"
 DEFAULT_POOL = Path("/tmp/newswire-pool")
+DEFAULT_TRAIN = Path("/tmp/newswire-train")
 DEFAULT_NGEC = Path("/tmp/newswire-ngec")
+DEFAULT_TEAM = Path("/tmp/newswire-team")
 NGEC_PREFIX = "ngec-synthetic:"
+TEAM_PREFIX = "team-written:"
 FIELDS = ("key", "article", "real", "background", "reason")
 
 
@@ -68,7 +78,8 @@ def collect(audit: Path, pool_files: list[Path]) -> list[dict[str, Any]]:
     for row in audit_rows:
         by_event[row["key"][:16]] = row
     for path in pool_files:
-        for row in read_labels(path, f"pool:{path.stem.removeprefix('judged-')}"):
+        source = "train" if path.stem.startswith("judged-T") else "pool"
+        for row in read_labels(path, f"{source}:{path.stem.removeprefix('judged-')}"):
             if part_of(str(row["article"])) != "train":
                 raise LabelError(f"{path}: {row['key']} is of audit-half article {row['article']}")
             by_event[row["key"][:16]] = row
@@ -77,13 +88,16 @@ def collect(audit: Path, pool_files: list[Path]) -> list[dict[str, Any]]:
     return labels
 
 
-def collect_synthetic(pool_files: list[Path]) -> list[dict[str, Any]]:
-    """The ngec-synthetic judges' labels (later files win per event)."""
+def collect_training(
+    pool_files: list[Path], prefix: str = NGEC_PREFIX, source: str = "ngec"
+) -> list[dict[str, Any]]:
+    """The labels of a training set's judges (later files win per event); every one must be of
+    an article of that set (``prefix``)."""
     by_event: dict[str, dict[str, Any]] = {}
     for path in pool_files:
-        for row in read_labels(path, f"ngec:{path.stem.removeprefix('judged-')}"):
-            if not str(row["article"]).startswith(NGEC_PREFIX):
-                raise LabelError(f"{path}: {row['key']} is of {row['article']}, not ngec-synthetic")
+        for row in read_labels(path, f"{source}:{path.stem.removeprefix('judged-')}"):
+            if not str(row["article"]).startswith(prefix):
+                raise LabelError(f"{path}: {row['key']} is of {row['article']}, not {prefix}")
             by_event[row["key"][:16]] = row
     return sorted(by_event.values(), key=lambda r: (r["article"], r["key"]))
 
@@ -100,19 +114,31 @@ def write(path: Path, labels: list[dict[str, Any]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--pool", type=Path, default=DEFAULT_POOL, help="folder of judged-P*.jsonl")
+    ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN, help="folder of judged-T*.jsonl")
     ap.add_argument("--ngec", type=Path, default=DEFAULT_NGEC, help="folder of judged-N*.jsonl")
+    ap.add_argument("--team", type=Path, default=DEFAULT_TEAM, help="folder of judged-*.jsonl")
     ap.add_argument("--audit", type=Path, default=AUDIT)
     ap.add_argument("--out", type=Path, default=LABELS, help="measurement labels")
     ap.add_argument("--synthetic-out", type=Path, default=SYNTHETIC, help="training labels")
+    ap.add_argument("--team-out", type=Path, default=TEAM, help="training labels")
     args = ap.parse_args(argv)
+    pool = sorted(args.pool.glob("judged-P*.jsonl")) + sorted(args.train.glob("judged-T*.jsonl"))
+    ngec = sorted(args.ngec.glob("judged-N*.jsonl"))
+    team = sorted(args.team.glob("judged-*.jsonl"))
     try:
-        labels = collect(args.audit, sorted(args.pool.glob("judged-P*.jsonl")))
-        synthetic = collect_synthetic(sorted(args.ngec.glob("judged-N*.jsonl")))
+        outputs = [
+            (args.out, collect(args.audit, pool) if pool else []),
+            (args.synthetic_out, collect_training(ngec)),
+            (args.team_out, collect_training(team, TEAM_PREFIX, "team")),
+        ]
     except (LabelError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    write(args.out, labels)
-    write(args.synthetic_out, synthetic)
+    for path, labels in outputs:
+        if labels:
+            write(path, labels)
+        else:
+            print(f"no judged labels for {path.name}: left as it is", file=sys.stderr)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,7 @@ from typing import Any
 
 SHARED_ENV = "NEWSWIRE_SHARED"
 BBC_SPLITS = ("train", "dev")
+TEAM_DIR = Path("bench/eventness/team")  # in the repository: team-written, so committed
 
 
 class CorpusError(Exception):
@@ -29,6 +31,7 @@ class Document:
     published: date | None = None
     label: int | None = None
     site: str | None = None  # the outlet the corpus says its articles come from
+    title: str | None = None  # the headline, apart from the text as a fetcher gives it
 
 
 def repo_root() -> Path:
@@ -141,12 +144,41 @@ def load_ngec(shared: Path) -> list[Document]:
     )
 
 
+def load_team(folder: Path | None = None) -> list[Document]:
+    """``bench/eventness/team/articles-*.jsonl`` (or ``folder``): news articles the team's
+    writers made up (``{"id", "published", "title", "text"}``), the one real-news-like set a
+    shipped model may learn from. The headline stays apart from the text, as a fetcher gives it."""
+    folder = folder if folder is not None else repo_root() / TEAM_DIR
+    paths = sorted(folder.glob("articles-*.jsonl"))
+    if not paths:
+        raise CorpusError(f"no team-written articles (articles-*.jsonl) in {folder}")
+    docs: list[Document] = []
+    for path in paths:
+        docs += _jsonl_documents(
+            path,
+            "a team-written article",
+            lambda row: Document(
+                corpus="team-written",
+                doc_id=f"team-written:{row['id']}",
+                text=row["text"],
+                published=date.fromisoformat(row["published"]),
+                title=row.get("title") or None,
+            ),
+        )
+    ids = Counter(d.doc_id for d in docs)
+    if twice := sorted(i for i, n in ids.items() if n > 1):
+        raise CorpusError(f"{folder}: article id used twice: {', '.join(twice)}")
+    return docs
+
+
 def load_documents(shared: Path, names: Iterable[str]) -> Iterator[Document]:
     """Documents of the named sets: ``guardian-dev``, ``bbc-politics``, ``bbc-other``,
-    ``ngec-synthetic``."""
+    ``ngec-synthetic``, ``team-written`` (the last from the repository, not ``shared``)."""
     for name in names:
         if name == "ngec-synthetic":
             yield from load_ngec(shared)
+        elif name == "team-written":
+            yield from load_team()
         elif name == "guardian-dev":
             yield from load_guardian(shared)
         elif name == "bbc-politics":
@@ -155,5 +187,6 @@ def load_documents(shared: Path, names: Iterable[str]) -> Iterator[Document]:
             yield from load_bbc(shared, label=0)
         else:
             raise CorpusError(
-                f"unknown set {name!r} (guardian-dev, bbc-politics, bbc-other, ngec-synthetic)"
+                f"unknown set {name!r}"
+                " (guardian-dev, bbc-politics, bbc-other, ngec-synthetic, team-written)"
             )

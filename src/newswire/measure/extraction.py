@@ -44,6 +44,7 @@ def article_of(doc: Document) -> ArticleV1:
         article_id=hashlib.sha1(doc.doc_id.encode()).hexdigest()[:16],
         url=url,
         canonical_url=url,
+        title=doc.title,
         text=doc.text,
         published_at=published,
         language="en",

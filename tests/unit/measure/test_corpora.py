@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newswire.measure.corpora import CorpusError, load_bbc, load_documents, shared_dir
+from newswire.measure.corpora import CorpusError, load_bbc, load_documents, load_team, shared_dir
 
 
 def write_bbc(shared: Path, train: list[str], dev: list[str]) -> None:
@@ -64,3 +64,24 @@ def test_ngec_synthetic_stories_and_a_malformed_line(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "syn-0002"}) + "\n")
     with pytest.raises(CorpusError, match=r"gpt_synthetic_events_2023-10-19_19.jsonl:1: not an"):
         list(load_documents(tmp_path, ["ngec-synthetic"]))
+
+
+def test_team_written_articles_keep_date_and_title_apart(tmp_path: Path) -> None:
+    row = {"id": "t-01", "published": "2016-02-09", "title": "Talks open", "text": "Talks opened."}
+    (tmp_path / "articles-w1.jsonl").write_text(json.dumps(row) + "\n\n")
+    (doc,) = load_team(tmp_path)
+    assert (doc.corpus, doc.doc_id, doc.published, doc.title, doc.text) == (
+        "team-written",
+        "team-written:t-01",
+        date(2016, 2, 9),
+        "Talks open",
+        "Talks opened.",
+    )
+    (tmp_path / "articles-w2.jsonl").write_text(json.dumps(row) + "\n")
+    with pytest.raises(CorpusError, match="article id used twice: team-written:t-01"):
+        load_team(tmp_path)
+    (tmp_path / "articles-w2.jsonl").write_text(json.dumps({**row, "published": "9 Feb"}) + "\n")
+    with pytest.raises(CorpusError, match=r"articles-w2.jsonl:1: not a team-written article"):
+        load_team(tmp_path)
+    with pytest.raises(CorpusError, match="no team-written articles"):
+        load_team(tmp_path / "none")

@@ -86,4 +86,17 @@ def test_a_real_news_label_among_the_training_labels_is_an_error(tmp_path: Path)
     row = {"key": "0123456789abcdef-00000000", "article": _article("train"), "real": True}
     judged.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(collect.LabelError, match="not ngec-synthetic"):
-        collect.collect_synthetic([judged])
+        collect.collect_training([judged])
+    with pytest.raises(collect.LabelError, match="not team-written"):
+        collect.collect_training([judged], collect.TEAM_PREFIX, "team")
+
+
+def test_team_labels_are_collected_with_their_judge(tmp_path: Path) -> None:
+    judged = tmp_path / "judged-W1.jsonl"
+    rows = [
+        {"key": "0123456789abcdef-00000000", "article": "team-written:t-01", "real": False},
+        {"key": "0123456789abcdef-11111111", "article": "team-written:t-01", "real": True},
+    ]
+    judged.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (label,) = collect.collect_training([judged], collect.TEAM_PREFIX, "team")
+    assert (label["real"], label["source"], label["background"]) == (True, "team:W1", False)
