@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
@@ -536,17 +536,24 @@ class DateFinder:
             # still to come, so the happening has not happened yet.
             return Occurred(date=None, precision="unknown", text=ahead.ent.text)
         occurred = [d for d in clause if self._usable(d)]
-        if not occurred:
-            above = self._attach.governing(anchor)
-            occurred = [
-                d
-                for d in in_sentence
-                if self._usable(d)
-                and any(
-                    self._attach.attached(d.ent.root, v, own | self._attach.types_of(v))
-                    for v in above
-                )
-            ]
+        if occurred:
+            return min(occurred, key=lambda d: abs(d.ent.root.i - anchor.i)).found
+        return _set_back(self._borrowed(anchor, in_sentence, own, sentence), clause_head(anchor))
+
+    def _borrowed(
+        self, anchor: Token, in_sentence: list[_Dated], own: frozenset[str], sentence: Span
+    ) -> Occurred:
+        """A date from the clauses governing the event's, else the story's (no date of its own)."""
+        number = self._article.sentence_number(anchor)
+        above = self._attach.governing(anchor)
+        occurred = [
+            d
+            for d in in_sentence
+            if self._usable(d)
+            and any(
+                self._attach.attached(d.ent.root, v, own | self._attach.types_of(v)) for v in above
+            )
+        ]
         if occurred:
             return min(occurred, key=lambda d: abs(d.ent.root.i - anchor.i)).found
         if _own_time_frame(sentence) and _told(anchor) not in ("present", "perfect"):
@@ -681,6 +688,23 @@ _PLANNED_BY = frozenset(_CLAUSE_WORDS["planned_by"])
 _LATER = frozenset(_CLAUSE_WORDS["later"])
 _JOINERS = frozenset({"and", "or", "to", "-", "–", ","})
 _TIME_CLAUSE = frozenset({"when", "while", "as", "after", "before", "once"})
+
+
+_DAYS_BACK = {"a": 1, "an": 1, "one": 1, "two": 2}
+
+
+def _set_back(found: Occurred, anchor: Token) -> Occurred:
+    """'took the fields on Tuesday, a day after the fighters withdrew': a clause set back by a
+    day or two from the date it borrows happened that much earlier."""
+    marks = {m.lower_ for m in anchor.children if m.dep_ == "mark"}
+    if found.date is None or found.precision != "day" or "after" not in marks:
+        return found
+    for period in (c for c in anchor.children if c.dep_ == "npadvmod"):
+        counts = [c.lower_ for c in period.children if c.dep_ in ("det", "nummod")]
+        if period.lower_ in ("day", "days") and len(counts) == 1 and counts[0] in _DAYS_BACK:
+            back = found.date - timedelta(days=_DAYS_BACK[counts[0]])
+            return Occurred(date=back, precision="day", text=found.text)
+    return found
 
 
 def _explicit_year(expression: str) -> int | None:
