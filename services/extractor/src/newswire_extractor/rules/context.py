@@ -27,7 +27,7 @@ from newswire_contracts import Location, Occurred
 from newswire_extractor.kb import KnowledgeBase
 from newswire_extractor.rules.attach import Attachment, clause_head, tense
 from newswire_extractor.rules.dates import period_end, recent, resolve_date
-from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.document import Article, lower_cased
 from newswire_extractor.rules.lang import word_data
 from newswire_extractor.rules.modality import REPORTING_VERBS, modality
 from newswire_extractor.rules.syntax import lemma
@@ -170,10 +170,7 @@ class PlaceFinder:
 
     def _lower_case(self) -> bool:
         if self._lowered is None:
-            # All lower case but for a stray token ('PS3bn' for '£3bn' in the BBC archive).
-            letters = [c for c in self._article.text[:3000] if c.isalpha()]
-            upper = sum(c.isupper() for c in letters)
-            self._lowered = bool(letters) and upper <= len(letters) // 200
+            self._lowered = lower_cased(self._article.text)
         return self._lowered
 
     def _continued_place(
