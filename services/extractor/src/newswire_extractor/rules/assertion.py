@@ -86,7 +86,7 @@ class Assertion:
             or self._retold(match, lede=lede)
             or self._habitual(match, event_type)
             or self._standing.reason(match, event_type)
-            or self._discourse.reason(match, event_type)
+            or self._discourse.reason(match, event_type, lede=lede)
             or self._figurative_sense(match, event_type)
             or self._natural_force(match, event_type)
         )
