@@ -75,3 +75,51 @@ def test_two_days_after_is_two_days_earlier(extractor: RulesExtractor) -> None:
 def test_a_lede_clause_months_after_the_news_is_background(extractor: RulesExtractor) -> None:
     text = "Armenia shelled a village on Tuesday, three months after Azerbaijan attacked it."
     assert _countries(_typed(extractor, text, "ASSAULT")) == ["ARM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "country"),
+    [
+        (
+            "Unlike Lukashenko, who used a televised address to castigate Poland, the minister "
+            "stayed calm.",
+            "ACCUSE",
+            "BLR",
+        ),
+        ("The Chilean president, who condemned Peru on Monday, flew home.", "ACCUSE", "CHL"),
+    ],
+)
+def test_who_in_a_relative_clause_is_the_noun_it_describes(
+    extractor: RulesExtractor, text: str, event_type: str, country: str
+) -> None:
+    found = _typed(extractor, text, event_type)
+    assert _countries(found) == [country], _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chilean official, who asked not to be named, said the talks had stalled.",
+        "A Chilean official, who requested anonymity, said the talks had stalled.",
+    ],
+)
+def test_a_source_asking_for_anonymity_requests_nothing(
+    extractor: RulesExtractor, text: str
+) -> None:
+    assert not _typed(extractor, text, "REQUEST")
+
+
+def test_asking_someone_to_name_people_is_a_request(extractor: RulesExtractor) -> None:
+    text = "The Chilean minister asked Peru to name its negotiators."
+    assert _countries(_typed(extractor, text, "REQUEST")) == ["CHL"]
+
+
+def test_a_measure_from_a_later_day_is_dated_by_its_announcement(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Peru's government ordered foreign airlines to halt flights to the region from Friday, "
+        "officials said on Tuesday."
+    )
+    found = _typed(extractor, text, "SANCTION")
+    assert found and found[0].occurred.date == date(2025, 6, 3), _events(extractor, text)
