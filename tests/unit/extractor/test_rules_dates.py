@@ -199,7 +199,8 @@ def test_current_events_are_dated_to_publication_and_background_is_not(
     )
     events = _events(extractor, text)
     fighting = next(e for e in events if e.evidence.trigger == "fighting")
-    assert (fighting.occurred.date, fighting.occurred.precision) == (SATURDAY.date(), "unknown")
+    # A perfect: the week before publication, at the precision that holds it (here May).
+    assert (fighting.occurred.date, fighting.occurred.precision) == (date(2025, 5, 24), "month")
     kidnapped = [e for e in events if e.evidence.trigger == "kidnapped"]
     assert all(e.occurred.date is None for e in kidnapped)
 
@@ -254,7 +255,8 @@ def test_an_announced_future_step_is_dated_to_its_announcement(extractor: RulesE
         datetime(2018, 12, 22, 9, 0, tzinfo=UTC),
     )
     quit_ = next(e for e in events if e.evidence.trigger == "quit")
-    assert (quit_.occurred.date, quit_.occurred.precision) == (date(2018, 12, 22), "unknown")
+    # Announced in the week before publication (December), not necessarily on the day.
+    assert (quit_.occurred.date, quit_.occurred.precision) == (date(2018, 12, 15), "month")
 
 
 # ------------------------------------------------------- which words date which happening
@@ -274,7 +276,7 @@ def test_may_after_to_is_a_person_not_the_month(extractor: RulesExtractor) -> No
     )
     demand = _one(_events(extractor, text, JUNE_18), "REQUEST").occurred
     assert demand.text is None  # not 'May' (1 May 2025)
-    assert (demand.date, demand.precision) == (JUNE_18.date(), "unknown")
+    assert (demand.date, demand.precision) == (date(2025, 6, 11), "month")
 
 
 def test_capitalised_and_spanning_expressions_date_their_clause(unfiltered: RulesExtractor) -> None:
@@ -387,4 +389,4 @@ def test_a_perfect_shared_by_two_verbs_dates_both(extractor: RulesExtractor) -> 
     # 'accused' shares 'has' with 'withdrawn'; 'three months ago' describes the claim.
     for event_type in ("SANCTION", "ACCUSE"):
         occurred = _one(events, event_type).occurred
-        assert (occurred.date, occurred.precision) == (JUNE_18.date(), "unknown")
+        assert (occurred.date, occurred.precision) == (date(2025, 6, 11), "month")
