@@ -101,7 +101,7 @@ def _drops(extractor: RulesExtractor, text: str) -> set[str]:
             "background clause",
         ),
         (
-            "The strike ended on Monday. Moldovan soldiers have detained hundreds of union members.",
+            "The strike ended on Monday. Moldovan soldiers have detained hundreds of unionists.",
             "The strike ended on Monday. Moldovan soldiers detained 40 union members on Monday.",
             "COERCE",
             "summary perfect",
