@@ -185,6 +185,8 @@ def test_a_month_after_an_explicit_year_is_in_that_year(unfiltered: RulesExtract
         unfiltered,
         "In 2014, Isis seized Mosul. In June, the group's leader declared a caliphate and "
         "attacked Yazidis.",
+        # published soon after: a retold event dated long before publication is background
+        datetime(2014, 7, 10, 9, 0, tzinfo=UTC),
     )
     attacked = next(e for e in events if e.evidence.trigger == "attacked").occurred
     assert (attacked.date, attacked.precision) == (date(2014, 6, 1), "month")
@@ -358,15 +360,15 @@ def test_undated_past_events_of_history_stay_undated(extractor: RulesExtractor) 
         "1953. Iraqi troops attacked his fighters in 1976. He joined the opposition in 1979. A "
         "spokesman for the party criticised the government."
     )
-    assert _one(_events(extractor, obituary, JUNE_18), "ACCUSE").occurred.date is None
+    # Undated events of a history story are never dated to the news week (rules/events.py
+    # drops them as background: they are not the story's news).
+    assert all(e.occurred.date is None for e in _events(extractor, obituary, JUNE_18))
     essay = (
         "Three years ago rebels besieged the town for months. The army had few supplies. The "
         "rebels attacked the garrison and the army withdrew from the town. Today the town is "
         "quiet."
     )
-    events = _events(extractor, essay, JUNE_18)
-    assert _one(events, "ASSAULT").occurred.date is None
-    assert _one(events, "RETREAT").occurred.date is None
+    assert all(e.occurred.date is None for e in _events(extractor, essay, JUNE_18))
 
 
 def test_at_the_time_sets_a_past_of_its_own(extractor: RulesExtractor) -> None:

@@ -635,6 +635,10 @@ class DateFinder:
         ]
         return bool(earlier) and self._retold(earlier[-1].sentence, paragraph)
 
+    def is_news(self) -> bool:
+        """Whether the story is news, not history (see ``_news``)."""
+        return self._news()
+
     def _news(self) -> bool:
         """Whether the story is news (its dates mostly of the last weeks), not history (an
         obituary, an essay, a profile: most of its dates are months or years old)."""
