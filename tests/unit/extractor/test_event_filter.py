@@ -37,7 +37,7 @@ HABITS = (
 )
 # A standing position, an opinion and an ongoing campaign (for the features).
 POSITIONS = (
-    "The Labour leader has long called for higher taxes on the rich. The government should "
+    "The Labour leader has long called for higher taxes on the rich. Britain should "
     "apologise to the families, the senator said. Isis has continued launching attacks around "
     "the world."
 )

@@ -310,7 +310,7 @@ def test_unnamed_violence_reported_by_a_state_keeps_its_source(
     extractor: RulesExtractor,
 ) -> None:
     (event,) = _events(
-        extractor, "Ukraine said 20,000 children had been taken to Russia since the war began."
+        extractor, "Ukraine said 20,000 children had been taken to Russia last week."
     )
     assert (event.event_type, event.actors) == ("COERCE", [])
     assert event.attribution is not None

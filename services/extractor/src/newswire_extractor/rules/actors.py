@@ -433,6 +433,10 @@ class ActorResolver:
             return role
         if any(" ".join(words[-size:]) in _PARTIES for size in (1, 2, 3)):
             return Role(sector="PTY", kind=role.kind)
+        if lemma(head) in _PARTY_TITLES and _names_party(words):
+            # 'Lib Dem home affairs spokesman', 'the SNP's Holyrood leader': a party's speaker
+            # or leader for a portfolio or a parliament is still the party's.
+            return Role(sector="PTY", kind=role.kind)
         last = modifiers[-1]
         if last.dep_ in ("compound", "amod", "nmod"):
             body = self._kb.roles.find([lemma(last)])
@@ -833,6 +837,13 @@ class ActorResolver:
             antecedent = self._article_antecedent(token)
         if antecedent is None:
             return None
+        others = self._not_antecedents(token)
+        if antecedent.name in others:
+            # 'X argued: he has apologised' is not X; 'he accused the Tory leader' is not the
+            # Tory leader himself.
+            antecedent = self._article_antecedent(token, avoid=others)
+            if antecedent is None:
+                return None
         speaker = self._speakers.get(self._article.quote_index(token))
         if speaker is not None and speaker.country and antecedent.country == speaker.country:
             # 'We told them they kidnapped twenty thousand children': inside a quote, 'they'
@@ -886,14 +897,58 @@ class ActorResolver:
                 return None, False
             current = current.head
 
-    def _article_antecedent(self, token: Token, exclude: str | None = None) -> Actor | None:
+    def _possessed(self, head: Token) -> bool:
+        """'Mr Howard's stance', 'its recent attacks': a thing someone has, not an agent."""
+        return bool(
+            head.pos_ == "NOUN"
+            and children(head, "poss")
+            and head.lower_ not in self._kb.roles
+            and lemma(head) not in self._kb.roles
+            and self._agent_role(self._doc[head.i : head.i + 1], head) is None
+        )
+
+    def _not_antecedents(self, token: Token) -> frozenset[str]:
+        """Who a third-person pronoun cannot mean: the speaker of the unquoted direct speech it
+        stands in ('X argued: he has apologised' — X would say 'I'), and the objects of its own
+        verb when it is the subject ('he accused the Tory leader' is not the Tory leader)."""
+        names: set[str] = set()
+        sentence = token.sent
+        colon = next((t for t in sentence if t.i < token.i and t.text == ":"), None)
+        is_subject = token.dep_ in ("nsubj", "nsubjpass")
+        if is_subject and colon is not None and colon.i > sentence.start:
+            verb = self._doc[colon.i - 1]
+            verb = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+            reporting = lemma(verb) in _REPORTING and verb in token.ancestors
+            while not children(verb, "nsubj") and verb.dep_ == "conj":
+                verb = verb.head  # 'said he recognised … but argued:'
+            if reporting:
+                for who in children(verb, "nsubj"):
+                    if who.i != token.i:
+                        speaker = self.resolve_one(who)
+                        if speaker is not None:
+                            names.add(speaker.name)
+        if is_subject:
+            verb = token.head
+            objects = [*children(verb, "dobj")]
+            objects += [o for p in children(verb, "prep") for o in children(p, "pobj")]
+            for obj in objects:
+                if obj.lower_ not in PRONOUNS and obj.lower_ not in SPEAKER_PRONOUNS:
+                    found = self.resolve_one(obj)
+                    if found is not None and found.kind == "PERSON":
+                        names.add(found.name)
+        return frozenset(names)
+
+    def _article_antecedent(
+        self, token: Token, exclude: str | None = None, avoid: frozenset[str] = frozenset()
+    ) -> Actor | None:
         """The nearest earlier mention of a compatible kind; mentions resolve only on demand.
 
         'he'/'she' prefer the last person who was the subject of a recent sentence ('Echeverría
-        said … “…,” he said'), over people merely mentioned in between."""
+        said … “…,” he said'), over people merely mentioned in between. Names in ``avoid`` are
+        passed over."""
         positions = self._mention_positions()
         if token.lower_ in PERSON_PRONOUNS:
-            found, blocked = self._recent_subject(token, positions)
+            found, blocked = self._recent_subject(token, positions, avoid)
             if blocked and exclude is None:
                 return None  # the last person who acted is someone the article cannot place
             if found is not None and (exclude is None or found.country != exclude):
@@ -908,6 +963,8 @@ class ActorResolver:
             actor = self.resolve_one(head)
             if exclude is not None and (actor is None or actor.country in (None, exclude)):
                 continue
+            if actor is not None and actor.name in avoid:
+                continue
             if (
                 actor is not None
                 and _compatible(actor, token, _is_plural(head))
@@ -916,7 +973,9 @@ class ActorResolver:
                 return actor
         return None
 
-    def _recent_subject(self, token: Token, positions: list[int]) -> tuple[Actor | None, bool]:
+    def _recent_subject(
+        self, token: Token, positions: list[int], avoid: frozenset[str] = frozenset()
+    ) -> tuple[Actor | None, bool]:
         """The last named person who was a subject within two sentences; blocked (True) when
         that subject is a name the article cannot place ('mr hale said ...')."""
         number = self._article.sentence_number(token)
@@ -925,7 +984,13 @@ class ActorResolver:
             if number - self._article.sentence_number(head) > 2:
                 return None, False
             if head.dep_ in ("nsubj", "nsubjpass"):
+                if self._possessed(head) and head.head.dep_ != "ROOT":
+                    # 'X told … that Mr Howard's stance was …': a thing someone has, in a
+                    # reported clause, is no subject 'he' means ('Mr Straw's trip is …' is).
+                    continue
                 actor = self.resolve_one(head)
+                if actor is not None and actor.name in avoid:
+                    continue
                 if actor is not None and self._named(actor) and not _bystander(actor, token):
                     return actor, False
                 if actor is None and _could_mean(head, token):
@@ -959,6 +1024,9 @@ _SHADOW = load_language("en")["qualifiers.shadow"]
 _GENERIC = load_language("en")["qualifiers.generic"]
 _PARTIES = load_language("en")["qualifiers.parties"]
 _NOT_HOME = load_language("en")["qualifiers.not_home"]
+_PARTY_TITLES = load_language("en")["qualifiers.party_titles"]
+_PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]
+_REPORTING = load_language("en")["reporting.verbs"]
 _NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]
 _PEOPLE_WORDS = {
     key.split(".", 1)[1]: words
@@ -1169,3 +1237,12 @@ def _unique(actors: list[Actor]) -> list[Actor]:
             seen.add(key)
             out.append(actor)
     return out
+
+
+def _names_party(words: list[str]) -> bool:
+    """Whether a party's name is among the words before a title ('lib dem home affairs')."""
+    return any(
+        " ".join(words[k : k + size]) in _PARTY_NAMES
+        for size in (1, 2, 3)
+        for k in range(len(words) - size + 1)
+    )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from newswire_extractor.rules.discourse import Discourse
 from newswire_extractor.rules.lang import Language
 from newswire_extractor.rules.standing import Standing
 from newswire_extractor.rules.syntax import children, lemma, noun_modifiers, prep_objects
@@ -62,6 +63,7 @@ class Assertion:
         self._verdicts = language["senses.verdicts"]
         self._violent = language["senses.violent_modifiers"]
         self._standing = Standing(language)
+        self._discourse = Discourse(language)
 
     def reason(
         self, match: Match, event_type: str, *, planned: bool, lede: bool = False
@@ -82,6 +84,7 @@ class Assertion:
             or self._retold(match, lede=lede)
             or self._habitual(match, event_type)
             or self._standing.reason(match, event_type)
+            or self._discourse.reason(match, event_type)
             or self._figurative_sense(match, event_type)
             or self._natural_force(match, event_type)
         )

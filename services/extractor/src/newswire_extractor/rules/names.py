@@ -145,6 +145,8 @@ class NameFinder:
                     end += 1
                 elif end + 1 < n and end + 1 not in blocked and self._continues(doc, end):
                     end += 2
+                elif end + 2 < n and not blocked & {end + 1, end + 2} and self._particle(doc, end):
+                    end += 3
                 else:
                     break
             runs.append((self._with_particles(doc, i), end))
@@ -158,6 +160,14 @@ class NameFinder:
     def _continues(self, doc: Doc, i: int) -> bool:
         """A hyphen or particle followed by more of the name."""
         return (self._hyphen(doc, i) and self._namey(doc[i + 1])) or self._syllable(doc, i)
+
+    def _particle(self, doc: Doc, i: int) -> bool:
+        """'Bashar al-Assad', 'Tahrir al-Sham': a particle and hyphen inside a name."""
+        return bool(
+            doc[i].text.lower() in self._words.particles
+            and doc[i + 1].text == "-"
+            and self._namey(doc[i + 2])
+        )
 
     def _syllable(self, doc: Doc, i: int) -> bool:
         """'Park Ji-won', 'Kim Soo-hyun': a lower-case syllable glued to a name by a hyphen."""

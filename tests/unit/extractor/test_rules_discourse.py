@@ -1,0 +1,95 @@
+"""Statements and summaries told in the shape of an event give no event (rules/discourse.py):
+an opinion of what should happen, a running total since a point in the past, a figure of people
+displaced. Each case is the team's own sentence, with a near-identical happening that stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire_extractor import RulesExtractor
+from newswire_extractor.rules.trace import recording
+
+from .conftest import PUBLISHED
+
+
+def _types(extractor: RulesExtractor, text: str) -> list[str]:
+    return [
+        e.event_type for e in extractor.extract(text, article_id="a", published_at=PUBLISHED).events
+    ]
+
+
+def _drops(extractor: RulesExtractor, text: str) -> set[str]:
+    with recording() as drops:
+        extractor.extract(text, article_id="a", published_at=PUBLISHED)
+    return {d.reason for d in drops}
+
+
+@pytest.mark.parametrize(
+    ("statement", "happening", "event_type", "reason"),
+    [
+        (
+            "The senator said the tax rules should be simplified.",
+            "The senator said Moldova must return the seized lorries.",
+            "REQUEST",
+            "opinion",
+        ),
+        (
+            "The mayor told a radio station the new stadium should be built in the north.",
+            "The mayor told Finland to return the seized lorries.",
+            "REQUEST",
+            "opinion",
+        ),
+        (
+            "Nobody should stand in the way of the reform, the minister said on Monday.",
+            "The minister said on Monday that Serbia must withdraw its police from the border.",
+            "REQUEST",
+            "opinion",
+        ),
+        (
+            "The health ministry said 412 people had been killed since the unrest began.",
+            "The health ministry said 12 people were killed by soldiers in Ruvo on Monday.",
+            "ASSAULT",
+            "running total",
+        ),
+        (
+            "The rebels have since seized four districts of the eastern province.",
+            "The rebels seized four districts of the eastern province on Sunday.",
+            "ASSAULT",
+            "running total",
+        ),
+        (
+            "Since then the militia has captured six villages near the lake.",
+            "The militia captured six villages near the lake on Monday.",
+            "ASSAULT",
+            "running total",
+        ),
+        (
+            "The agency said more than two million people had been displaced by the war.",
+            "Government troops displaced 3,000 villagers from Kelmo on Monday.",
+            "COERCE",
+            "displacement figure",
+        ),
+        (
+            "Some 80,000 people have been forced from their homes in the valley.",
+            "Soldiers forced 300 families from their homes in Kelmo on Monday.",
+            "COERCE",
+            "displacement figure",
+        ),
+    ],
+)
+def test_a_statement_or_a_total_gives_no_event_but_the_happening_does(
+    extractor: RulesExtractor, statement: str, happening: str, event_type: str, reason: str
+) -> None:
+    assert event_type not in _types(extractor, statement)
+    assert reason in _drops(extractor, statement)
+    assert event_type in _types(extractor, happening)
+
+
+def test_an_ongoing_protest_since_a_day_is_still_one_protest(extractor: RulesExtractor) -> None:
+    text = "Dockers have been striking at the port of Varna since Saturday."
+    assert "running total" not in _drops(extractor, text)
+
+
+def test_a_demand_on_a_named_party_stays_a_request(extractor: RulesExtractor) -> None:
+    text = "The Syrian government must stop the shelling, the envoy said on Monday."
+    assert "REQUEST" in _types(extractor, text)
