@@ -125,6 +125,29 @@ def test_features_say_what_the_clause_is() -> None:
     assert continued["sentence_depth"] > called["sentence_depth"]
 
 
+def test_last_week_is_recent_and_last_year_is_past() -> None:
+    found: list[tuple[Event, dict[str, float]]] = []
+
+    class Keep(EventFilter):
+        def __call__(self, article: Article, events: list[Event]) -> list[Event]:
+            found.extend((e, EventFeatures()(article, e)) for e in events)
+            return events
+
+    text = (
+        "Finnish and Estonian navy ships carried out a joint patrol last week. Estonia expelled "
+        "a Russian diplomat earlier this month. Russia seized the peninsula years ago."
+    )
+    RulesExtractor(event_filter=Keep(enabled=False)).extract(
+        text, article_id="filter-test", published_at=PUBLISHED
+    )
+    by_trigger = {e.evidence.trigger.split()[0]: f for e, f in found}
+    for recent in (by_trigger["carried"], by_trigger["expelled"]):
+        assert recent.get("sentence_recent_past") == 1.0
+        assert "sentence_past_word" not in recent
+    assert by_trigger["seized"].get("sentence_past_word") == 1.0  # 'ago'
+    assert "sentence_recent_past" not in by_trigger["seized"]
+
+
 def test_off_leaves_the_events_unchanged() -> None:
     off = RulesExtractor(event_filter=EventFilter(enabled=False))
     keep_all = RulesExtractor(event_filter=EventFilter(threshold=0.0))

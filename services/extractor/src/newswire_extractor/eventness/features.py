@@ -52,6 +52,7 @@ class EventFeatures:
         self._hedge = cues("hedge")
         self._ongoing = cues("ongoing")
         self._past = cues("past")
+        self._recent = cues("recent")
         self._first_person = cues("first_person")
         self._pronouns = cues("pronouns")
         dates = word_data("dates.toml")
@@ -243,10 +244,15 @@ class EventFeatures:
         lemmas = {str(t.lemma_).casefold() for t in tokens}
         dated = any(t.ent_type_ == "DATE" for t in tokens)
         words = set(lowers)
+        past = [i for i, w in enumerate(lowers) if w in self._past]
+        recent = [i for i in past if self._recent_days(lowers, i)]
+        if recent:
+            found["sentence_recent_past"] = 1.0
+        if len(recent) < len(past):
+            found["sentence_past_word"] = 1.0
         for key, cues in (
             ("sentence_opinion", self._opinion),
             ("sentence_hedge", self._hedge),
-            ("sentence_past_word", self._past),
             ("sentence_generic", self._generic),
             ("sentence_aggregate", self._aggregate),
             ("sentence_condition", self._condition),
@@ -268,6 +274,14 @@ class EventFeatures:
             if published is not None and min(years) < published.year:
                 found["sentence_old_year"] = 1.0
         return found
+
+    def _recent_days(self, lowers: list[str], i: int) -> bool:
+        """'last week', 'earlier this month', 'earlier on Tuesday': a past word naming recent
+        days."""
+        following = lowers[i + 1 : i + 3]
+        if following[:1] in (["this"], ["on"]):
+            following = following[1:]
+        return bool(following) and following[0] in self._recent
 
     def _clause_words(self, head: Token) -> Features:
         """The trigger's lemma, its dependency and its auxiliaries', adverbs' and markers' lemmas.
