@@ -97,3 +97,71 @@ def test_a_party_spokesman_for_a_portfolio_is_the_partys(extractor: RulesExtract
     text = "The Democratic Republic of Congo's leader accused Rwanda of aggression on Monday."
     event = _event(_run(extractor, text), "accused")
     assert [(a.country, a.sector) for a in event.actors] == [("COD", "GOV")]
+
+
+def test_a_lower_case_text_with_a_stray_capital_is_still_lower_case(
+    extractor: RulesExtractor,
+) -> None:
+    # The BBC archive writes '£3bn' as 'PS3bn': one capital must not turn off the lower-case
+    # name lookups ('lib dem leader charles kennedy', 'his eu counterparts').
+    filler = "the plan covers schools  hospitals and roads in every region of the country. " * 4
+    text = filler + (
+        "the government will spend PS3bn on new schools. uk prime minister tony blair met "
+        "his eu counterparts in brussels on monday. lib dem leader charles kennedy accused "
+        "ministers of wasting money on monday."
+    )
+    result = _run(extractor, text, site_name="BBC News")
+    met = _event(result, "met")
+    assert [(a.name, a.sector) for a in met.actors] == [
+        ("Tony Blair", None),
+        ("European Union", "IGO"),
+    ]
+    accused = _event(result, "accused")
+    assert [(a.name, a.country, a.sector) for a in accused.actors] == [
+        ("Charles Kennedy", "GBR", "PTY")
+    ]
+
+
+def test_a_person_named_with_a_courtesy_title_is_of_the_storys_country(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "ms harrow praised the police for their action on monday. "
+        "lord penrith urged the government to think again on monday."
+    )
+    result = _run(extractor, text, site_name="BBC News")
+    assert [(a.name, a.country) for a in _event(result, "praised").actors] == [("Harrow", "GBR")]
+    assert [(a.name, a.country, a.sector) for a in _event(result, "urged").actors] == [
+        ("Penrith", "GBR", "LEG")
+    ]
+
+
+def test_a_passive_agent_is_who_he_refers_to(extractor: RulesExtractor) -> None:
+    text = (
+        "the charge was denied by mr holloway  who said the tories were afraid of mr "
+        "quarry s campaigning skills. he warned the broadcaster that attacking mr quarry "
+        "had brought it trouble before."
+    )
+    event = _event(_run(extractor, text, site_name="BBC News"), "warned")
+    assert _names(event.actors) == ["Holloway"]
+
+
+def test_kin_are_of_their_relatives_country(extractor: RulesExtractor) -> None:
+    text = (
+        "The Dutch aid worker Pieter Smit was detained in Syria on Monday. "
+        "His parents urged the Syrian government to release him on Tuesday."
+    )
+    event = _event(_run(extractor, text), "urged")
+    assert [(a.country, a.sector) for a in event.actors] == [("NLD", "CVL")]
+
+
+def test_shooting_hoops_is_no_attack(extractor: RulesExtractor) -> None:
+    text = "The prime minister shot basketball hoops with pupils in Leeds on Monday."
+    result = _run(extractor, text, site_name="BBC News")
+    assert [e for e in result.events if e.event_type == "ASSAULT"] == []
+
+
+def test_a_well_known_cleric_has_his_country(extractor: RulesExtractor) -> None:
+    text = "archbishop tutu criticised the detention measures on monday."
+    event = _event(_run(extractor, text, site_name="BBC News"), "criticised")
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [("Desmond Tutu", "ZAF", "REL")]

@@ -75,12 +75,25 @@ def _drops(extractor: RulesExtractor, text: str) -> set[str]:
             "COERCE",
             "displacement figure",
         ),
+        (
+            "Under the accord, the rebels are to free 40 soldiers.",
+            "Under the accord, the rebels freed 40 soldiers on Monday.",
+            "RETREAT",
+            "terms of a deal",
+        ),
+        (
+            "Estonia says Latvia should act first. Latvia accuses Estonia of stalling the plan.",
+            "Estonia says Latvia should act first. Latvia accused Estonia of stalling the plan on"
+            " Monday.",
+            "ACCUSE",
+            "standing position",
+        ),
     ],
 )
 def test_a_statement_or_a_total_gives_no_event_but_the_happening_does(
     extractor: RulesExtractor, statement: str, happening: str, event_type: str, reason: str
 ) -> None:
-    assert event_type not in _types(extractor, statement)
+    assert not {event_type, "AGREE"} & set(_types(extractor, statement))
     assert reason in _drops(extractor, statement)
     assert event_type in _types(extractor, happening)
 
@@ -93,3 +106,39 @@ def test_an_ongoing_protest_since_a_day_is_still_one_protest(extractor: RulesExt
 def test_a_demand_on_a_named_party_stays_a_request(extractor: RulesExtractor) -> None:
     text = "The Syrian government must stop the shelling, the envoy said on Monday."
     assert "REQUEST" in _types(extractor, text)
+
+
+def test_a_headline_in_the_present_is_the_news(extractor: RulesExtractor) -> None:
+    assert _types(extractor, "Latvia accuses Estonia of stalling the border plan.") == ["ACCUSE"]
+
+
+def test_we_demand_in_the_present_is_a_demand(extractor: RulesExtractor) -> None:
+    text = (
+        "The talks ended on Monday. "
+        '"We demand the release of the fishermen," the Latvian minister said on Monday.'
+    )
+    assert "standing position" not in _drops(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("offer", "reason"),
+    [
+        ("The foreign ministry said Latvia was ready to help its neighbours.", "vague offer"),
+        ("Latvia is ready to play any role the two parties ask of it, the minister said.", None),
+        (
+            "The minister said Latvia was ready to send two frigates if the talks failed.",
+            "conditional offer",
+        ),
+    ],
+)
+def test_readiness_to_help_or_on_a_condition_is_no_agreement(
+    extractor: RulesExtractor, offer: str, reason: str | None
+) -> None:
+    assert _types(extractor, offer) == []
+    if reason is not None:
+        assert reason in _drops(extractor, offer)
+
+
+def test_readiness_to_do_something_in_particular_is_an_offer(extractor: RulesExtractor) -> None:
+    text = "The minister said Latvia was ready to release the two fishermen."
+    assert _types(extractor, text) == ["AGREE"]

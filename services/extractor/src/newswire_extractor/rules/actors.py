@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from newswire_contracts import Actor
 from newswire_extractor.kb import Country, KnowledgeBase, Organization, Person, Role
 from newswire_extractor.kb.text import fold
-from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.document import Article, lower_cased
 from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.syntax import (
     SUBJECT_DEPS,
@@ -72,7 +72,7 @@ class ActorResolver:
         self._speakers: dict[int, Actor] = {}
         self._home: str | bool | None = False  # False: not computed yet
         # An all-lower-case text ('pakistani president'): demonyms are looked up title-cased.
-        self._lower_cased = not any(c.isupper() for c in article.text[:3000])
+        self._lower_cased = lower_cased(article.text)
         self._learn_people()
 
     def set_quote_speakers(self, speakers: dict[int, Actor]) -> None:
@@ -151,6 +151,21 @@ class ActorResolver:
         actor = self._build(self._doc[start:end], head, desc)
         if actor is not None and actor.country is None and actor.kind == "PERSON":
             actor = self._country_from_context(head, actor, [e[2] for e in extras])
+        if actor is not None and actor.country is None and lemma(head) in _KIN:
+            actor = self._kin_country(head, actor)
+        return actor
+
+    def _kin_country(self, head: Token, actor: Actor) -> Actor:
+        """'His parents', 'the detained man's family', 'relatives of the soldier': a person's
+        kin are of that person's country."""
+        owners = children(head, "poss")
+        owners += [
+            o for p in children(head, "prep") if lemma(p) == "of" for o in children(p, "pobj")
+        ]
+        for owner in owners:
+            found = self.resolve_one(owner)
+            if found is not None and found.kind == "PERSON" and found.country:
+                return actor.model_copy(update={"country": found.country})
         return actor
 
     def _country_from_context(self, head: Token, actor: Actor, described: list[Token]) -> Actor:
@@ -168,11 +183,19 @@ class ActorResolver:
                 body = self._earlier(modifier, probe)
                 if body is not None and body.country:
                     return actor.model_copy(update={"country": body.country})
-        if actor.sector in _HOME_SECTORS and not self._foreign(head):
-            home = self._home_country()  # 'The transport minister, Park Ji-won' in a Seoul story
+        if (actor.sector in _HOME_SECTORS or self._honorific(head)) and not self._foreign(head):
+            # 'The transport minister, Park Ji-won' in a Seoul story; 'ms jamieson' in a story
+            # about Scotland.
+            home = self._home_country()
             if home is not None:
                 return actor.model_copy(update={"country": home})
         return actor
+
+    def _honorific(self, head: Token) -> bool:
+        """'Ms Jamieson', 'Lord Dubs': a name after a courtesy title, as news writes its own
+        country's people (it names foreigners by their office or nationality)."""
+        start, end = phrase_bounds(head)
+        return any(t.lower_ in _HONORIFICS for t in self._doc[start:end])
 
     def _extras(self, head: Token, *, titled: bool) -> list[tuple[int, int, Token]]:
         """Appositions and 'of'/'from'/'for' phrases that describe a head ('Medinsky, the
@@ -490,6 +513,8 @@ class ActorResolver:
             sector = desc.role.sector if desc.role else known_sector
             if desc.org and not sector:
                 sector = desc.org.sector
+            if not sector and any(t.lower_ in _PEERS for t in span):
+                sector = "LEG"  # 'Lord Dubs' sits in the House of Lords
             country = country or known_country or self._person_country(desc.person)
             listed = self._kb.people.find(desc.person)
             if listed is not None and listed.sector == "IGO":
@@ -983,7 +1008,8 @@ class ActorResolver:
             head = self._doc[i]
             if number - self._article.sentence_number(head) > 2:
                 return None, False
-            if head.dep_ in ("nsubj", "nsubjpass"):
+            agent = head.dep_ == "pobj" and head.head.dep_ == "agent"  # 'denied by Mr Mandelson'
+            if head.dep_ in ("nsubj", "nsubjpass") or agent:
                 if self._possessed(head) and head.head.dep_ != "ROOT":
                     # 'X told … that Mr Howard's stance was …': a thing someone has, in a
                     # reported clause, is no subject 'he' means ('Mr Straw's trip is …' is).
@@ -1025,6 +1051,9 @@ _GENERIC = load_language("en")["qualifiers.generic"]
 _PARTIES = load_language("en")["qualifiers.parties"]
 _NOT_HOME = load_language("en")["qualifiers.not_home"]
 _PARTY_TITLES = load_language("en")["qualifiers.party_titles"]
+_HONORIFICS = load_language("en")["qualifiers.honorifics"]
+_KIN = load_language("en")["qualifiers.kin"]
+_PEERS = load_language("en")["qualifiers.peers"]
 _PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]
 _REPORTING = load_language("en")["reporting.verbs"]
 _NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]

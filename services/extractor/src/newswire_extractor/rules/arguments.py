@@ -38,6 +38,8 @@ _PATIENT_OF = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT"})
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Tokens naming who does what the verb says, following control and coordination."""
     found = children(verb, "nsubj", "csubj")
+    if found and verb.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in found):
+        return [verb.head]  # 'Trump, who used an address to castigate Russia': who is Trump
     if found or depth > _MAX_CLIMB:
         return found
     if is_passive(verb) or (verb.tag_ == "VBN" and children(verb, "agent")):

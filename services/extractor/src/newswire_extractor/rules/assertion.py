@@ -44,6 +44,8 @@ class Assertion:
         self._warning = language["assertion.warning"]
         self._background_marks = language["background.marks"]
         self._lede_marks = language["background.lede_marks"]
+        self._lede_recent = language["background.lede_recent"]
+        self._lede_recent_counts = language["background.lede_recent_counts"]
         self._background_preps = language["background.preps"]
         self._background_adverbs = language["background.adverbs"]
         self._background_heads = language["background.heads"]
@@ -84,7 +86,7 @@ class Assertion:
             or self._retold(match, lede=lede)
             or self._habitual(match, event_type)
             or self._standing.reason(match, event_type)
-            or self._discourse.reason(match, event_type)
+            or self._discourse.reason(match, event_type, lede=lede)
             or self._figurative_sense(match, event_type)
             or self._natural_force(match, event_type)
         )
@@ -270,12 +272,20 @@ class Assertion:
         markers = [m for m in children(clause, "mark", "advmod") if m.lower_ in marks]
         if clause.dep_ == "pcomp":
             markers.append(clause.head)
-        if any(children(t, "npadvmod") for t in [clause, *markers]):
+        set_back = [n for t in [clause, *markers] for n in children(t, "npadvmod")]
+        if not all(self._recent(n) for n in set_back):
             return False  # 'three months after Kurdish fighters seized it': told as earlier
         # A participle needs an auxiliary ('has been charged') or its own subject (a past
         # tense tagged as a participle: 'after the rebels swept into'); 'after being
         # convicted' has neither.
         return clause.tag_ != "VBN" or bool(auxes - {"being"}) or bool(children(clause, "nsubj"))
+
+    def _recent(self, period: Token) -> bool:
+        """'a day after', 'hours after', 'two days after': still the news's own time."""
+        counts = children(period, "nummod", "det", "amod")
+        return period.lower_ in self._lede_recent and all(
+            c.lower_ in self._lede_recent_counts for c in counts
+        )
 
     def _reported(self, token: Token) -> bool:
         """Whether a reporting verb governs the token's clause ('said (that) ...')."""

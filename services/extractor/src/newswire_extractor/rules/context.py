@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
@@ -27,7 +27,7 @@ from newswire_contracts import Location, Occurred
 from newswire_extractor.kb import KnowledgeBase
 from newswire_extractor.rules.attach import Attachment, clause_head, tense
 from newswire_extractor.rules.dates import period_end, recent, resolve_date
-from newswire_extractor.rules.document import Article
+from newswire_extractor.rules.document import Article, lower_cased
 from newswire_extractor.rules.lang import word_data
 from newswire_extractor.rules.modality import REPORTING_VERBS, modality
 from newswire_extractor.rules.syntax import lemma
@@ -170,10 +170,7 @@ class PlaceFinder:
 
     def _lower_case(self) -> bool:
         if self._lowered is None:
-            # All lower case but for a stray token ('PS3bn' for '£3bn' in the BBC archive).
-            letters = [c for c in self._article.text[:3000] if c.isalpha()]
-            upper = sum(c.isupper() for c in letters)
-            self._lowered = bool(letters) and upper <= len(letters) // 200
+            self._lowered = lower_cased(self._article.text)
         return self._lowered
 
     def _continued_place(
@@ -539,17 +536,24 @@ class DateFinder:
             # still to come, so the happening has not happened yet.
             return Occurred(date=None, precision="unknown", text=ahead.ent.text)
         occurred = [d for d in clause if self._usable(d)]
-        if not occurred:
-            above = self._attach.governing(anchor)
-            occurred = [
-                d
-                for d in in_sentence
-                if self._usable(d)
-                and any(
-                    self._attach.attached(d.ent.root, v, own | self._attach.types_of(v))
-                    for v in above
-                )
-            ]
+        if occurred:
+            return min(occurred, key=lambda d: abs(d.ent.root.i - anchor.i)).found
+        return _set_back(self._borrowed(anchor, in_sentence, own, sentence), clause_head(anchor))
+
+    def _borrowed(
+        self, anchor: Token, in_sentence: list[_Dated], own: frozenset[str], sentence: Span
+    ) -> Occurred:
+        """A date from the clauses governing the event's, else the story's (no date of its own)."""
+        number = self._article.sentence_number(anchor)
+        above = self._attach.governing(anchor)
+        occurred = [
+            d
+            for d in in_sentence
+            if self._usable(d)
+            and any(
+                self._attach.attached(d.ent.root, v, own | self._attach.types_of(v)) for v in above
+            )
+        ]
         if occurred:
             return min(occurred, key=lambda d: abs(d.ent.root.i - anchor.i)).found
         if _own_time_frame(sentence) and _told(anchor) not in ("present", "perfect"):
@@ -684,6 +688,23 @@ _PLANNED_BY = frozenset(_CLAUSE_WORDS["planned_by"])
 _LATER = frozenset(_CLAUSE_WORDS["later"])
 _JOINERS = frozenset({"and", "or", "to", "-", "–", ","})
 _TIME_CLAUSE = frozenset({"when", "while", "as", "after", "before", "once"})
+
+
+_DAYS_BACK = {"a": 1, "an": 1, "one": 1, "two": 2}
+
+
+def _set_back(found: Occurred, anchor: Token) -> Occurred:
+    """'took the fields on Tuesday, a day after the fighters withdrew': a clause set back by a
+    day or two from the date it borrows happened that much earlier."""
+    marks = {m.lower_ for m in anchor.children if m.dep_ == "mark"}
+    if found.date is None or found.precision != "day" or "after" not in marks:
+        return found
+    for period in (c for c in anchor.children if c.dep_ == "npadvmod"):
+        counts = [c.lower_ for c in period.children if c.dep_ in ("det", "nummod")]
+        if period.lower_ in ("day", "days") and len(counts) == 1 and counts[0] in _DAYS_BACK:
+            back = found.date - timedelta(days=_DAYS_BACK[counts[0]])
+            return Occurred(date=back, precision="day", text=found.text)
+    return found
 
 
 def _explicit_year(expression: str) -> int | None:

@@ -11,6 +11,11 @@ from newswire_extractor.rules.lang import Language
 from newswire_extractor.rules.syntax import children, lemma, prep_objects
 from newswire_extractor.rules.triggers import MUST_RULE, Match
 
+# Material events in the simple present are handled as generic by assertion.py.
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT", "PROTEST"})
+_FIRST_PERSON = frozenset({"i", "we"})
+# Dependencies that lead from a clause to the clause it is embedded in.
+_EMBEDDING = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp"})
 _PERFECT = frozenset({"has", "have", "had", "'ve", "'s", "'d"})
 # Entity labels of a party a demand can be addressed to: 'said Sudan must return'.
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
@@ -23,9 +28,48 @@ class Discourse:
         self._passive_counts = language["totals.passive_counts"]
         self._homes = language["totals.homes"]
         self._nobody = language["opinion.nobody"]
+        self._under = language["terms.preps"]
+        self._deals = language["terms.deals"]
+        self._reporting = language["reporting.verbs"]
 
-    def reason(self, match: Match, event_type: str) -> str | None:
-        return self._opinion(match) or self._since(match.head) or self._displaced(match)
+    def reason(self, match: Match, event_type: str, *, lede: bool = False) -> str | None:
+        return (
+            self._opinion(match)
+            or self._since(match.head)
+            or self._displaced(match)
+            or self._terms(match.head)
+            or (None if lede else self._standing_present(match, event_type))
+        )
+
+    def _terms(self, head: Token) -> str | None:
+        """'Under the agreement, Hamas is to free 50 hostages', 'under the deal the fighters will
+        hand over their weapons': what a deal provides for is no happening yet. ('Under the
+        truce, the army withdrew its tanks on Monday' tells what was done.)"""
+        if head.tag_ == "VBD":
+            return None
+        for clause in _clauses(head):
+            for prep in children(clause, "prep"):
+                if prep.lower_ in self._under and any(
+                    lemma(o) in self._deals for o in children(prep, "pobj")
+                ):
+                    return "terms of a deal"
+        return None
+
+    def _standing_present(self, match: Match, event_type: str) -> str | None:
+        """'Kigali denies it, and in turn accuses Congo of working with the FDLR', 'Saudi Arabia
+        accuses Iran of backing the Houthis': past the lede, a statement in the simple present
+        is a standing position, not the news (a headline's 'Blair rejects Tory offer' and a
+        first person's 'we demand' stay)."""
+        head = match.head
+        if match.is_noun or event_type in _MATERIAL or match.rule is MUST_RULE:
+            return None
+        if head.tag_ not in ("VBZ", "VBP") or children(head, "aux", "auxpass"):
+            return None
+        if lemma(head) in self._reporting:
+            return None
+        if any(s.lower_ in _FIRST_PERSON for s in children(head, "nsubj")):
+            return None
+        return "standing position"
 
     def _opinion(self, match: Match) -> str | None:
         """'said the law should be changed', 'told the paper the minister should resign': what
@@ -73,6 +117,16 @@ class Discourse:
     @staticmethod
     def _agent_named(head: Token) -> bool:
         return any(_named_party(o) for a in children(head, "agent") for o in children(a, "pobj"))
+
+
+def _clauses(token: Token) -> list[Token]:
+    """The token and the heads of the clauses it is embedded in, up to the sentence root."""
+    found = [token]
+    current = token
+    while current.head != current and current.dep_ in _EMBEDDING:
+        current = current.head
+        found.append(current)
+    return found
 
 
 def _counts_from(child: Token) -> bool:

@@ -37,6 +37,13 @@ def find_dateline(text: str) -> Dateline | None:
     return Dateline(place=match[1], start=match.start(1), end=match.end(1), stop=match.end())
 
 
+def lower_cased(text: str) -> bool:
+    """Whether a text is written all in lower case, but for a stray token ('PS3bn' for '£3bn'
+    in the BBC archive)."""
+    letters = [c for c in text[:3000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) <= len(letters) // 200
+
+
 @dataclass
 class Article:
     """A parsed article and its metadata; entity and sentence lookups are built once."""

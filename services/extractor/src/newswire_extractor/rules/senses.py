@@ -71,7 +71,9 @@ class SenseRule:
     passive: bool = False  # passive
     question: bool = False  # it reports a question ('asked whether', 'asked about', '?')
 
-    def holds(self, match: Match, event_type: str, phrases: frozenset[int]) -> bool:
+    def holds(
+        self, match: Match, event_type: str, phrases: Mapping[tuple[str, ...], frozenset[int]]
+    ) -> bool:
         word, head = match.word, match.head
         if self.lemmas and lemma(word) not in self.lemmas and word.lower_ not in self.lemmas:
             return False
@@ -79,7 +81,7 @@ class SenseRule:
             return False
         if self.kind is not None and match.rule.kind != self.kind:
             return False
-        if self.phrase and word.i not in phrases:
+        if self.phrase and word.i not in phrases.get(self.phrase, frozenset()):
             return False
         return self._clause_fits(word, head)
 
@@ -132,18 +134,22 @@ class Senses:
 
     def reason(self, match: Match, event_type: str) -> str | None:
         """Why the trigger is not read in the sense of this event type here, or None."""
-        phrases = self._phrase_tokens(match.word.sent) if self._phrases else frozenset()
+        phrases = self._phrase_tokens(match.word.sent) if self._phrases else {}
         for rule in self._rules:
             if rule.holds(match, event_type, phrases):
                 return rule.why
         return None
 
-    def _phrase_tokens(self, sentence: Span) -> frozenset[int]:
+    def _phrase_tokens(self, sentence: Span) -> dict[tuple[str, ...], frozenset[int]]:
+        """The tokens each phrase covers in the sentence (a phrase holds only for its own
+        entry: 'asked not to be named' is not 'it is striking')."""
         matcher = self._matcher(sentence.doc.vocab)
         offset = sentence.start  # a Span's matches count from the span's start
-        return frozenset(
-            offset + i for _, start, end in matcher(sentence) for i in range(start, end)
-        )
+        found: dict[tuple[str, ...], set[int]] = {}
+        for match_id, start, end in matcher(sentence):
+            phrase = self._phrases[int(sentence.doc.vocab.strings[match_id][len("sense") :])]
+            found.setdefault(phrase, set()).update(offset + i for i in range(start, end))
+        return {phrase: frozenset(tokens) for phrase, tokens in found.items()}
 
     def _matcher(self, vocab: Vocab) -> Matcher:
         found = self._matchers.get(id(vocab))

@@ -31,6 +31,8 @@ class Standing:
         self._months = language["standing.since_months"]
         self._reporting = language["reporting.verbs"]
         self._anchors = language["standing.anchors"] | self._months
+        self._vague = language["standing.vague_offers"]
+        self._conditions = language["standing.offer_conditions"]
 
     def reason(self, match: Match, event_type: str) -> str | None:
         return (
@@ -47,7 +49,7 @@ class Standing:
         'close to agreeing a date', 'activists opposed to the prime minister'."""
         word = match.word
         if self._stance_word(word) and self._predicative(word):
-            return None if self._offered(word) else "stance"
+            return self._offer(word) if self._offered(word) else "stance"
         current = match.head
         for _ in range(3):  # 'ready to help', 'close to agreeing' (close → to → agreeing)
             if current.dep_ not in _COMPLEMENT_DEPS and current.dep_ != "prep":
@@ -56,7 +58,19 @@ class Standing:
             if self._stance_word(current) and (
                 current.pos_ in ("ADJ", "ADV") or self._predicative(current)
             ):
-                return None if self._offered(current) else "stance"
+                return self._offer(current) if self._offered(current) else "stance"
+        return None
+
+    def _offer(self, word: Token) -> str | None:
+        """An offer is an act (AGREE) when it offers something: 'ready to carry out an
+        exchange'. Readiness to help, cooperate or play a role offers nothing in particular,
+        and readiness 'if necessary' or 'once a government is in place' is a condition."""
+        offered = [c for c in children(word, "xcomp", "pcomp", "prep")]
+        verbs = [v for c in offered for v in (c, *children(c, "pobj", "pcomp"))]
+        if any(lemma(v) in self._vague for v in verbs):
+            return "vague offer"
+        if any(t.dep_ == "mark" and t.lower_ in self._conditions for t in word.subtree):
+            return "conditional offer"
         return None
 
     def _offered(self, word: Token) -> bool:

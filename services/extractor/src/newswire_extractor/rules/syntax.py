@@ -256,7 +256,8 @@ def nominal_anchor(noun: Token) -> Token:
         elif (
             anchor.dep_ == "pobj"
             and lemma(anchor.head) == "of"
-            and anchor.head.head.pos_ == "NOUN"
+            # 'some of the heaviest raids', 'dozens of strikes': the quantifier is the argument
+            and anchor.head.head.pos_ in ("NOUN", "PRON", "NUM")
             and lemma(anchor.head.head) in QUANTIFIER_HEADS
         ):
             anchor = anchor.head.head

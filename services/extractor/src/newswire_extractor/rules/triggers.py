@@ -162,6 +162,9 @@ class TriggerMatcher:
         for rule in rules:
             if rule.modifiers and not noun_modifiers(token) & rule.modifiers:
                 continue
+            # 'warplanes carried out raids': the support verb's subject picks the sense
+            if rule.subjects and (governor is None or not subject_lemmas(governor) & rule.subjects):
+                continue
             support = rule.support if rule.support is not None else self._lexicon.support_verbs
             if governor is not None and lemma_in(governor, support) and anchor.dep_ != "nsubj":
                 return Match(rule, token, governor, _span_tokens(governor, token))

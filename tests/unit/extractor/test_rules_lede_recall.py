@@ -1,0 +1,125 @@
+"""Main events of a lede that the rules missed (issue 8 recall): each test pairs the kept news
+with the neighbouring case that must still give no event. Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newswire_contracts import Event
+from newswire_extractor import RulesExtractor
+
+from .conftest import PUBLISHED
+
+
+def _events(extractor: RulesExtractor, text: str) -> list[Event]:
+    return extractor.extract(text, article_id="a", published_at=PUBLISHED).events
+
+
+def _typed(extractor: RulesExtractor, text: str, event_type: str) -> list[Event]:
+    return [e for e in _events(extractor, text) if e.event_type == event_type]
+
+
+def _countries(events: list[Event]) -> list[str | None]:
+    return [a.country for e in events for a in e.actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moldovan jets carried out some of the heaviest raids of the year on Tuesday.",
+        "Moldovan warplanes carried out dozens of raids on border villages on Tuesday.",
+    ],
+)
+def test_a_quantified_noun_trigger_under_its_support_verb(
+    extractor: RulesExtractor, text: str
+) -> None:
+    found = _typed(extractor, text, "ASSAULT")
+    assert _countries(found) == ["MDA"], _events(extractor, text)
+    assert found[0].occurred.date == date(2025, 6, 3)
+
+
+def test_a_police_raid_stays_a_search(extractor: RulesExtractor) -> None:
+    text = "Moldovan police carried out raids on the offices of an opposition party on Tuesday."
+    assert not _typed(extractor, text, "ASSAULT")
+    assert _typed(extractor, text, "COERCE")
+
+
+def test_forces_taking_over_sites_take_territory(extractor: RulesExtractor) -> None:
+    text = "Georgian troops took over two oil fields near the border on Tuesday."
+    assert _countries(_typed(extractor, text, "ASSAULT")) == ["GEO"]
+
+
+def test_a_company_taking_over_a_field_is_business(extractor: RulesExtractor) -> None:
+    text = "A Georgian energy company took over two oil fields near the border on Tuesday."
+    assert not _typed(extractor, text, "ASSAULT")
+
+
+def test_a_lede_clause_a_day_after_the_news_is_the_day_before(extractor: RulesExtractor) -> None:
+    text = (
+        "Serbian troops entered the border town on Tuesday, a day after Albanian police withdrew "
+        "from the crossing."
+    )
+    found = _typed(extractor, text, "RETREAT")
+    assert _countries(found) == ["ALB"], _events(extractor, text)
+    assert found[0].occurred.date == date(2025, 6, 2)
+
+
+def test_two_days_after_is_two_days_earlier(extractor: RulesExtractor) -> None:
+    text = "Armenia shelled the border village on Tuesday, two days after Azerbaijan attacked it."
+    found = [e for e in _typed(extractor, text, "ASSAULT") if _countries([e]) == ["AZE"]]
+    assert found and found[0].occurred.date == date(2025, 6, 1)
+
+
+def test_a_lede_clause_months_after_the_news_is_background(extractor: RulesExtractor) -> None:
+    text = "Armenia shelled a village on Tuesday, three months after Azerbaijan attacked it."
+    assert _countries(_typed(extractor, text, "ASSAULT")) == ["ARM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "country"),
+    [
+        (
+            "Unlike Lukashenko, who used a televised address to castigate Poland, the minister "
+            "stayed calm.",
+            "ACCUSE",
+            "BLR",
+        ),
+        ("The Chilean president, who condemned Peru on Monday, flew home.", "ACCUSE", "CHL"),
+    ],
+)
+def test_who_in_a_relative_clause_is_the_noun_it_describes(
+    extractor: RulesExtractor, text: str, event_type: str, country: str
+) -> None:
+    found = _typed(extractor, text, event_type)
+    assert _countries(found) == [country], _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chilean official, who asked not to be named, said the talks had stalled.",
+        "A Chilean official, who requested anonymity, said the talks had stalled.",
+    ],
+)
+def test_a_source_asking_for_anonymity_requests_nothing(
+    extractor: RulesExtractor, text: str
+) -> None:
+    assert not _typed(extractor, text, "REQUEST")
+
+
+def test_asking_someone_to_name_people_is_a_request(extractor: RulesExtractor) -> None:
+    text = "The Chilean minister asked Peru to name its negotiators."
+    assert _countries(_typed(extractor, text, "REQUEST")) == ["CHL"]
+
+
+def test_a_measure_from_a_later_day_is_dated_by_its_announcement(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Peru's government ordered foreign airlines to halt flights to the region from Friday, "
+        "officials said on Tuesday."
+    )
+    found = _typed(extractor, text, "SANCTION")
+    assert found and found[0].occurred.date == date(2025, 6, 3), _events(extractor, text)
