@@ -83,6 +83,9 @@ class EventFeatures:
         if sentence.start not in cache:
             cache[sentence.start] = self._sentence(sentence, article)
         found.update(cache[sentence.start])
+        if "sentence_year" in found:
+            del found["sentence_year"]
+            found[_year_place(sentence, head)] = 1.0
         if "first_person" in found and article.quote_index(head) < 0:
             found["writer_first_person"] = 1.0
         found.update(self._clause_words(head))
@@ -306,6 +309,26 @@ def _trigger_head(article: Article, event: Event) -> Token | None:
         return None
     root: Token = span.root
     return root
+
+
+def _year_place(sentence: Span, head: Token) -> str:
+    """``clause_year`` when a year dates the trigger's own clause ('seized the town in 2014'),
+    else ``other_clause_year`` ('will visit in June, the first since they split in 1961'): the
+    nearest verb above the year is the trigger's clause verb (or the one it complements)."""
+    own = _clause_verb(head)
+    for token in sentence:
+        if _is_year(token.text):
+            verb = _clause_verb(token.head)
+            if verb == own or (own.dep_ == "xcomp" and verb == own.head):
+                return "clause_year"
+    return "other_clause_year"
+
+
+def _clause_verb(token: Token) -> Token:
+    """The token itself if a verb, else the nearest verb above it (the root at the latest)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
 
 
 def _is_year(text: str) -> bool:
