@@ -94,6 +94,9 @@ def extract(args: argparse.Namespace) -> dict[str, Any]:
                     "trigger": e.evidence.trigger,
                     "start": e.evidence.trigger_start,
                     "sentence": e.evidence.text,
+                    "date": str(e.occurred.date) if e.occurred.date else None,
+                    "precision": e.occurred.precision,
+                    "published": str(doc.published) if doc.published else None,
                     "label": judged.get(e.event_id[:16]),
                 }
             )

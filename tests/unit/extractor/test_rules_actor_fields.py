@@ -1,12 +1,12 @@
 """Who did it (issue 8, field correctness on real news): the speaker of unquoted speech is not
 the 'he' inside it, a pronoun subject is not its own verb's object, a possessed thing is not a
 subject 'he' refers to, names with particles stay whole, law officers and police chiefs have
-their own sectors, and a party's spokesman for a portfolio is the party's. Team-written
-sentences."""
+their own sectors, and a party's spokesman for a portfolio is the party's; a perfect is dated to
+the week before publication. Team-written sentences."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from newswire_contracts import Actor, Event
 from newswire_extractor import Extraction, RulesExtractor
@@ -165,3 +165,27 @@ def test_a_well_known_cleric_has_his_country(extractor: RulesExtractor) -> None:
     text = "archbishop tutu criticised the detention measures on monday."
     event = _event(_run(extractor, text, site_name="BBC News"), "criticised")
     assert [(a.name, a.country, a.sector) for a in event.actors] == [("Desmond Tutu", "ZAF", "REL")]
+
+
+def test_a_perfect_is_dated_to_the_week_before_publication(extractor: RulesExtractor) -> None:
+    text = "The Senate has accused the Saudi crown prince of ordering the killing."
+    june = extractor.extract(text, article_id="f", published_at=PUBLISHED)
+    occurred = _event(june, "accused").occurred
+    assert (occurred.date, occurred.precision) == (date(2025, 6, 13), "month")
+    # Published on the 3rd: the week before spans May and June, so only the year holds.
+    early = datetime(2025, 6, 3, 9, 0, tzinfo=UTC)
+    early_result = extractor.extract(text, article_id="f", published_at=early)
+    occurred = _event(early_result, "accused").occurred
+    assert (occurred.date, occurred.precision) == (date(2025, 5, 27), "year")
+
+
+def test_a_year_compared_with_does_not_date_the_event(extractor: RulesExtractor) -> None:
+    text = (
+        "The opposition leader welcomed the quick count of the votes on Monday, unlike in 2014. "
+        "The party leader welcomed the quick count of the votes, unlike in 2014."
+    )
+    result = _run(extractor, text, site_name="The Guardian")
+    # Neither is background retold from 2014: both are kept, and 2014 dates neither.
+    welcomed = [e for e in result.events if e.event_type == "SUPPORT"]
+    assert len(welcomed) == 2
+    assert all(e.occurred.text != "2014" for e in welcomed)

@@ -185,6 +185,8 @@ def test_a_month_after_an_explicit_year_is_in_that_year(unfiltered: RulesExtract
         unfiltered,
         "In 2014, Isis seized Mosul. In June, the group's leader declared a caliphate and "
         "attacked Yazidis.",
+        # published soon after: a retold event dated long before publication is background
+        datetime(2014, 7, 10, 9, 0, tzinfo=UTC),
     )
     attacked = next(e for e in events if e.evidence.trigger == "attacked").occurred
     assert (attacked.date, attacked.precision) == (date(2014, 6, 1), "month")
@@ -199,7 +201,8 @@ def test_current_events_are_dated_to_publication_and_background_is_not(
     )
     events = _events(extractor, text)
     fighting = next(e for e in events if e.evidence.trigger == "fighting")
-    assert (fighting.occurred.date, fighting.occurred.precision) == (SATURDAY.date(), "unknown")
+    # A perfect: the week before publication, at the precision that holds it (here May).
+    assert (fighting.occurred.date, fighting.occurred.precision) == (date(2025, 5, 24), "month")
     kidnapped = [e for e in events if e.evidence.trigger == "kidnapped"]
     assert all(e.occurred.date is None for e in kidnapped)
 
@@ -256,7 +259,8 @@ def test_an_announced_future_step_is_dated_to_its_announcement(
         datetime(2018, 12, 22, 9, 0, tzinfo=UTC),
     )
     quit_ = next(e for e in events if e.evidence.trigger == "quit")
-    assert (quit_.occurred.date, quit_.occurred.precision) == (date(2018, 12, 22), "unknown")
+    # Announced in the week before publication (December), not necessarily on the day.
+    assert (quit_.occurred.date, quit_.occurred.precision) == (date(2018, 12, 15), "month")
 
 
 # ------------------------------------------------------- which words date which happening
@@ -276,7 +280,7 @@ def test_may_after_to_is_a_person_not_the_month(extractor: RulesExtractor) -> No
     )
     demand = _one(_events(extractor, text, JUNE_18), "REQUEST").occurred
     assert demand.text is None  # not 'May' (1 May 2025)
-    assert (demand.date, demand.precision) == (JUNE_18.date(), "unknown")
+    assert (demand.date, demand.precision) == (date(2025, 6, 11), "month")
 
 
 def test_capitalised_and_spanning_expressions_date_their_clause(unfiltered: RulesExtractor) -> None:
@@ -358,15 +362,15 @@ def test_undated_past_events_of_history_stay_undated(extractor: RulesExtractor) 
         "1953. Iraqi troops attacked his fighters in 1976. He joined the opposition in 1979. A "
         "spokesman for the party criticised the government."
     )
-    assert _one(_events(extractor, obituary, JUNE_18), "ACCUSE").occurred.date is None
+    # Undated events of a history story are never dated to the news week (rules/events.py
+    # drops them as background: they are not the story's news).
+    assert all(e.occurred.date is None for e in _events(extractor, obituary, JUNE_18))
     essay = (
         "Three years ago rebels besieged the town for months. The army had few supplies. The "
         "rebels attacked the garrison and the army withdrew from the town. Today the town is "
         "quiet."
     )
-    events = _events(extractor, essay, JUNE_18)
-    assert _one(events, "ASSAULT").occurred.date is None
-    assert _one(events, "RETREAT").occurred.date is None
+    assert all(e.occurred.date is None for e in _events(extractor, essay, JUNE_18))
 
 
 def test_at_the_time_sets_a_past_of_its_own(extractor: RulesExtractor) -> None:
@@ -389,4 +393,4 @@ def test_a_perfect_shared_by_two_verbs_dates_both(extractor: RulesExtractor) -> 
     # 'accused' shares 'has' with 'withdrawn'; 'three months ago' describes the claim.
     for event_type in ("SANCTION", "ACCUSE"):
         occurred = _one(events, event_type).occurred
-        assert (occurred.date, occurred.precision) == (JUNE_18.date(), "unknown")
+        assert (occurred.date, occurred.precision) == (date(2025, 6, 11), "month")

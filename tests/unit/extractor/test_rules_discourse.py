@@ -142,3 +142,29 @@ def test_readiness_to_help_or_on_a_condition_is_no_agreement(
 def test_readiness_to_do_something_in_particular_is_an_offer(extractor: RulesExtractor) -> None:
     text = "The minister said Latvia was ready to release the two fishermen."
     assert _types(extractor, text) == ["AGREE"]
+
+
+def test_undated_events_of_a_history_story_are_background(extractor: RulesExtractor) -> None:
+    profile = (
+        "The Estonian diplomat Jaan Tamm was born in 1941 in Tartu. He studied law in Riga in "
+        "1962.\n\nSoviet troops arrested his brother in 1968. He negotiated the border treaty "
+        "with Latvia in 1994.\n\nTamm criticised the Latvian government over its tax policy."
+    )
+    assert _types(extractor, profile) == []
+    assert "undated in a history story" in _drops(extractor, profile)
+    news = (
+        "Estonia and Latvia signed a border treaty in Tartu on Monday.\n\nThe Latvian minister "
+        "praised the negotiators. Protesters marched outside the hall."
+    )
+    assert "undated in a history story" not in _drops(extractor, news)
+
+
+def test_an_event_taking_an_old_date_from_the_sentence_before_is_background(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "In 1994 Estonian troops seized a Latvian border post. The Estonian government then "
+        "accused Latvia of provoking the clash."
+    )
+    assert "ACCUSE" not in _types(extractor, text)
+    assert "takes an old date" in _drops(extractor, text)

@@ -123,3 +123,17 @@ def test_a_measure_from_a_later_day_is_dated_by_its_announcement(
     )
     found = _typed(extractor, text, "SANCTION")
     assert found and found[0].occurred.date == date(2025, 6, 3), _events(extractor, text)
+
+
+def test_officials_from_the_three_countries_are_those_three(extractor: RulesExtractor) -> None:
+    text = (
+        "Chile, Peru and Bolivia will meet in Lima on Friday. Chile wants a deal with Peru and "
+        "Bolivia. Foreign ministers from the three countries met in Cusco on Sunday."
+    )
+    found = _typed(extractor, text, "CONSULT")
+    assert sorted(c or "" for c in _countries(found)) == ["BOL", "CHL", "PER"], found
+
+
+def test_the_two_countries_after_three_named_are_no_one(extractor: RulesExtractor) -> None:
+    text = "Chile, Peru and Bolivia will meet in Lima on Friday. The two countries met in Cusco."
+    assert not _typed(extractor, text, "CONSULT")

@@ -84,7 +84,7 @@ class ActorResolver:
     # ------------------------------------------------------------------ public
     def resolve(self, head: Token) -> list[Actor]:
         """The actors a phrase head names, one per coordinated or split member."""
-        group = self._group_reference(head)
+        group = self._group_reference(head) or self._officials_of_group(head)
         if group:
             return group
         actors: list[Actor] = []
@@ -704,6 +704,10 @@ class ActorResolver:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
         if not determiners & {"the", "both", "two", "these"}:
             return []
+        # 'the three countries' are the last three named together, not the two named since
+        counted = next(
+            (w for w in determiners if w in _COUNTS), "both" if "both" in determiners else ""
+        )
         if any(self._kb.countries.demonym(c.text) for c in head.children):
             return []  # 'the two Korean delegations' names its own
         positions = self._mention_positions()
@@ -713,7 +717,8 @@ class ActorResolver:
             if self._same_sentence(token, head):
                 continue
             members = [a for a in self.resolve(token) if a.country or a.kind == "IGO"]
-            if len({a.country or a.name for a in members}) >= 2:
+            parties = len({a.country or a.name for a in members})
+            if parties >= 2 and parties == _COUNTS.get(counted, parties):
                 return [
                     a.model_copy(
                         update={
@@ -725,6 +730,23 @@ class ActorResolver:
                     for a in members
                 ]
         return []
+
+    def _officials_of_group(self, head: Token) -> list[Actor]:
+        """'foreign ministers from the three countries': the parties named together last,
+        in the officials' sector."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        groups = [
+            o
+            for p in children(head, "prep")
+            if lemma(p) in ("of", "from")
+            for o in children(p, "pobj")
+        ]
+        members = next((m for g in groups if (m := self._group_reference(g))), [])
+        own = self.resolve_one(head) if members else None
+        if own is None or own.country or own.sector is None:
+            return []
+        return [a.model_copy(update={"sector": own.sector or a.sector}) for a in members]
 
     def _home_country(self) -> str | None:
         """The country a story is about: the dateline's, when it is also the country the
@@ -1075,6 +1097,7 @@ _BODY_SECTORS = frozenset(
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "represent"})
 _LOOK_BACK = 120  # mentions searched for an antecedent
 _PRONOUN_REACH = 3  # sentences back a pronoun may find its antecedent
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_WORDS = frozenset(
     {
         "side",

@@ -393,7 +393,8 @@ class DateFinder:
     Monday that …'); a date inside another happening's phrase or clause ('due to be discussed
     at the security council on Monday', 'the talks last month') is not the event's. Without one:
     - a current event ('says', 'are fighting') is dated to the publication day (precision
-      'day'); a present-perfect one ('has said') too, with precision 'unknown' (an upper bound);
+      'day'); a present-perfect or announced one ('has said', 'will quit') to the week before
+      publication at the precision that holds it (month, else year);
     - a past event takes the previous sentence's date (same paragraph; not one inside a clause
       describing a noun, and not when its own sentence moves on: 'later said'), else the lede's
       day (the news peg) unless its sentence retells history ('Isis, which seized Mosul in 2014,
@@ -581,10 +582,13 @@ class DateFinder:
             told = "past"  # 'said the two sides had agreed': backshifted past of the report
         published = self._published
         if told in _CURRENT_TENSES and published is not None:
-            # 'will quit' coded as an announcement: announced, at the latest, when published.
-            return Occurred(
-                date=published, precision="day" if told == "present" else "unknown", text=None
-            )
+            if told == "present":
+                return Occurred(date=published, precision="day", text=None)
+            # 'has withdrawn support', 'will quit' coded as an announcement: done or announced
+            # in the days before publication, not necessarily on the day (blind judges reject
+            # the publication day for a perfect told days later): the week before publication
+            # at the precision that holds it.
+            return recent(published, _NEWS_DAYS)
         if told in ("past", "unknown") and not _modifier_clause(anchor):
             paragraph = self._article.paragraph(anchor)
             before = [
@@ -630,6 +634,10 @@ class DateFinder:
             and self._article.paragraph(d.ent.root) == paragraph
         ]
         return bool(earlier) and self._retold(earlier[-1].sentence, paragraph)
+
+    def is_news(self) -> bool:
+        """Whether the story is news, not history (see ``_news``)."""
+        return self._news()
 
     def _news(self) -> bool:
         """Whether the story is news (its dates mostly of the last weeks), not history (an
@@ -684,6 +692,8 @@ class DateFinder:
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(word_data("dates.toml")["months"]) + r")\b", re.I)
 _CLAUSE_WORDS = word_data("dates.toml")["clauses"]
 _NOT_WHEN = frozenset(_CLAUSE_WORDS["not_when"])
+_COMPARED = frozenset(_CLAUSE_WORDS["compared"])
+_COMPARISON_LINKS = frozenset(_CLAUSE_WORDS["comparison_links"])
 _PLANNED_BY = frozenset(_CLAUSE_WORDS["planned_by"])
 _LATER = frozenset(_CLAUSE_WORDS["later"])
 _JOINERS = frozenset({"and", "or", "to", "-", "–", ","})
@@ -778,7 +788,15 @@ def _bound(ent: Span) -> bool:
     """'since 2011', 'until June', 'by the end of the year': a period's bound, not a date."""
     root = ent.root
     first = ent[0].lower_
-    return first in _NOT_WHEN or (root.dep_ == "pobj" and root.head.lower_ in _NOT_WHEN)
+    if first in _NOT_WHEN or (root.dep_ == "pobj" and root.head.lower_ in _NOT_WHEN):
+        return True
+    # 'unlike in 2000', 'than last year', 'compared with 2019': another time, for comparison.
+    doc = ent.doc
+    before = [doc[i].lower_ for i in range(max(ent.start - 3, 0), ent.start)]
+    return bool(before) and (
+        before[-1] in _COMPARED
+        or (len(before) >= 2 and before[-1] in _COMPARISON_LINKS and before[-2] in _COMPARED)
+    )
 
 
 def not_after(occurred: Occurred, published: date | None) -> Occurred:

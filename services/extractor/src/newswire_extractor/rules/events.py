@@ -284,19 +284,33 @@ class EventBuilder:
         )
 
     def _current(self, event: Event, draft: _Draft) -> bool:
-        """A new event, not background: dated by words of its own clause to well before
-        publication ('in 2014', 'last year', 'in March' of an article of May), it is retold."""
+        """A new event, not background: dated to well before publication ('in 2014', 'last
+        year', 'in March' of an article of May, or a date it takes from the sentence before:
+        'In 1963 the army seized power. It opened talks with the rebels'), it is retold; so is
+        an undated event of a history story (an obituary, a profile, an essay: most of its
+        dates are months or years old), except in the lede."""
         published = self._article.published
         occurred = event.occurred
-        if published is None or occurred.date is None or occurred.precision == "unknown":
+        if published is None:
             return True
-        if not self._dated_in_clause(occurred, draft):
+        if occurred.date is None:
+            lede = self._article.sentence_number(draft.match.head) == self._lede
+            if lede or self._dates.is_news():
+                return True
+            reason = "undated in a history story"
+        elif occurred.precision == "unknown" or not self._stale(occurred, published):
             return True
-        if (published - _latest_day(occurred)).days <= _STALE_DAYS:
-            return True
-        self.dropped["background date"] += 1
-        self._note("background", "dated before publication", draft.match, draft.event_type)
+        elif self._dated_in_clause(occurred, draft):
+            reason = "dated before publication"
+        else:
+            reason = "takes an old date"
+        self.dropped[reason] += 1
+        self._note("background", reason, draft.match, draft.event_type)
         return False
+
+    @staticmethod
+    def _stale(occurred: Occurred, published: date) -> bool:
+        return (published - _latest_day(occurred)).days > _STALE_DAYS
 
     def _dated_in_clause(self, occurred: Occurred, draft: _Draft) -> bool:
         sentence = draft.match.head.sent
