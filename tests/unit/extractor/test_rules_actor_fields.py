@@ -113,7 +113,7 @@ def test_a_lower_case_text_with_a_stray_capital_is_still_lower_case(
     result = _run(extractor, text, site_name="BBC News")
     met = _event(result, "met")
     assert [(a.name, a.sector) for a in met.actors] == [
-        ("Tony Blair", None),
+        ("Tony Blair", "GOV"),
         ("European Union", "IGO"),
     ]
     accused = _event(result, "accused")
@@ -189,3 +189,32 @@ def test_a_year_compared_with_does_not_date_the_event(extractor: RulesExtractor)
     welcomed = [e for e in result.events if e.event_type == "SUPPORT"]
     assert len(welcomed) == 2
     assert all(e.occurred.text != "2014" for e in welcomed)
+
+
+def test_a_meetings_topic_is_no_participant(extractor: RulesExtractor) -> None:
+    text = (
+        "German Chancellor Anna Vogt held talks with Polish President Jan Kowal on Monday over "
+        "government plans to close the border. Ministers discussed the possibility of Kurdish "
+        "groups being invited to the Syrian congress on Monday. Monday's meeting on Palestinian "
+        "reform was hosted by the Egyptian foreign minister."
+    )
+    result = _run(extractor, text)
+    talks = _event(result, "talks")
+    assert sorted(a.country or "" for a in talks.actors + talks.targets) == ["DEU", "POL"]
+    discussed = _event(result, "discussed")
+    assert "SYR" not in {a.country for a in discussed.actors + discussed.targets}
+    meeting = _event(result, "meeting")
+    assert "PSE" not in {a.country for a in meeting.actors + meeting.targets}
+
+
+def test_a_known_full_name_in_lower_case_is_found_whatever_its_tags(
+    extractor: RulesExtractor,
+) -> None:
+    filler = "the plan covers schools  hospitals and roads in every region of the country. " * 2
+    text = filler + (
+        "lib dem leader charles kennedy criticised the plan on monday. mr kennedy held talks "
+        "with tony blair on friday over government plans to hold terror suspects."
+    )
+    event = _event(_run(extractor, text, site_name="BBC News"), "held talks")
+    assert "Tony Blair" in _names(event.actors + event.targets)
+    assert "government" not in _names(event.actors + event.targets)

@@ -88,6 +88,24 @@ def _drops(extractor: RulesExtractor, text: str) -> set[str]:
             "ACCUSE",
             "standing position",
         ),
+        (
+            "The agency said 91 people had been killed and 300 wounded since May 2.",
+            "The agency said 9 people were killed by soldiers in Ruvo on Monday.",
+            "ASSAULT",
+            "running total",
+        ),
+        (
+            "Trade has been slow since March, when rebels seized the port of Kelmo.",
+            "Rebels seized the port of Kelmo on Monday.",
+            "ASSAULT",
+            "background clause",
+        ),
+        (
+            "The strike ended on Monday. Moldovan soldiers have detained hundreds of unionists.",
+            "The strike ended on Monday. Moldovan soldiers detained 40 union members on Monday.",
+            "COERCE",
+            "summary perfect",
+        ),
     ],
 )
 def test_a_statement_or_a_total_gives_no_event_but_the_happening_does(
@@ -168,3 +186,8 @@ def test_an_event_taking_an_old_date_from_the_sentence_before_is_background(
     )
     assert "ACCUSE" not in _types(extractor, text)
     assert "takes an old date" in _drops(extractor, text)
+
+
+def test_a_present_perfect_attack_in_the_lede_is_the_news(extractor: RulesExtractor) -> None:
+    text = "Rebels have shelled the port of Kelmo, killing four dockers, officials said."
+    assert "summary perfect" not in _drops(extractor, text)

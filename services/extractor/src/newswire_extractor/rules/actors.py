@@ -66,6 +66,7 @@ class ActorResolver:
         self._full_names: dict[str, str] = {}
         self._titles: dict[str, set[str]] = {}  # words each named person was described with
         self._surnames: dict[str, Person] | None = None  # lower-case texts: see _named_before
+        self._written_people: list[Person] | None = None
         self._groups: dict[str, Organization | None] = {}  # see _named_group
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[int] | None = None
@@ -355,6 +356,15 @@ class ActorResolver:
         """An all-lower-case text has no capitals to find names by: the knowledge base's
         people and organisations are looked up by their words ('lib dem leader charles kennedy',
         'a spokesman for ukip', 'eu leaders')."""
+        words = [t.lower_ for t in span]
+        for known in self._full_names_in_text():
+            # 'talks with tony/JJ blair/NN': the tagger does not always see a lower-case name,
+            # but a known full name the article writes is that person.
+            parts = known.name.lower().split()
+            for k in range(len(words) - len(parts) + 1):
+                if words[k : k + len(parts)] == parts:
+                    person_tokens.update(range(span.start + k, span.start + k + len(parts)))
+                    return replace(desc, person=known.name)
         names = [t for t in span if t.pos_ == "PROPN"]
         for size in range(len(names), 0, -1):
             for first in range(len(names) - size + 1):
@@ -407,6 +417,13 @@ class ActorResolver:
         found = {name for name in self._people if name.lower().split()[-1] == surname}
         return found.pop() if len(found) == 1 else None
 
+    def _full_names_in_text(self) -> list[Person]:
+        """The knowledge base's people whose full name the (lower-case) article writes."""
+        if self._written_people is None:
+            self._named_before("")
+        assert self._written_people is not None
+        return self._written_people
+
     def _named_before(self, surname: str) -> Person | None:
         """'mr kennedy' in a lower-case text that wrote 'charles kennedy' before: the one known
         person of the article with that surname."""
@@ -420,6 +437,7 @@ class ActorResolver:
                     if person is not None and person not in found.get(words[-1], []):
                         found.setdefault(words[-1], []).append(person)
             self._surnames = {k: v[0] for k, v in found.items() if len(v) == 1}
+            self._written_people = [p for people in found.values() for p in people]
         return self._surnames.get(surname)
 
     def _named_group(self, people: str) -> Organization | None:

@@ -30,6 +30,8 @@ _INSTRUMENT_PREPS = (TARGET_PREPS - {"by", "for", "with"}) | {
 _MAX_CLIMB = 4
 # Verbs whose of-phrase names who is asked ('demanded of Kyiv', 'asked of its allies').
 _ASKED_OF = load_language("en")["recipients.asked_of"]
+_TOPIC_PREPS = load_language("en")["recipients.topic_preps"]
+_TOPIC_VERBS = load_language("en")["recipients.topic_verbs"]
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 # Nouns of acts done to someone take them in an of-phrase: 'the arrest of 14 workers'.
 _PATIENT_OF = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT"})
@@ -144,4 +146,14 @@ def match_arguments(match: Match) -> tuple[list[Token], list[Token]]:
             found_targets += list(prep_objects(match.word, {"of"}))  # 'expulsion of diplomats'
         if not actors:
             actors = noun_actors(match.word)
+    if match.event_type == "CONSULT":
+        found_targets = [t for t in found_targets if not _topic(t, match)]
     return actors, found_targets
+
+
+def _topic(token: Token, match: Match) -> bool:
+    """What a meeting is about, not who takes part: 'over government plans', 'a meeting on
+    reform', 'discussed the possibility of …'."""
+    if token.dep_ == "pobj" and lemma(token.head) in _TOPIC_PREPS:
+        return True
+    return token.dep_ == "dobj" and token.head == match.head and lemma(match.head) in _TOPIC_VERBS

@@ -16,6 +16,9 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETR
 _FIRST_PERSON = frozenset({"i", "we"})
 # Dependencies that lead from a clause to the clause it is embedded in.
 _EMBEDDING = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp"})
+_PRESENT_PERFECT = frozenset({"has", "have", "'ve"})
+# Violence and coercion summed up in a present perfect.
+_SUMMED = frozenset({"ASSAULT", "COERCE"})
 _PERFECT = frozenset({"has", "have", "had", "'ve", "'s", "'d"})
 # Entity labels of a party a demand can be addressed to: 'said Sudan must return'.
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
@@ -31,11 +34,16 @@ class Discourse:
         self._under = language["terms.preps"]
         self._deals = language["terms.deals"]
         self._reporting = language["reporting.verbs"]
+        self._months = language["standing.since_months"]
+        self._anchors = language["standing.anchors"] | self._months
+        self._background_preps = language["background.preps"]
 
     def reason(self, match: Match, event_type: str, *, lede: bool = False) -> str | None:
         return (
             self._opinion(match)
             or self._since(match.head)
+            or self._when_of_a_past(match.head)
+            or (None if lede else self._summary_perfect(match, event_type))
             or self._displaced(match)
             or self._terms(match.head)
             or (None if lede else self._standing_present(match, event_type))
@@ -82,8 +90,7 @@ class Discourse:
             return None
         return "opinion"
 
-    @staticmethod
-    def _since(head: Token) -> str | None:
+    def _since(self, head: Token) -> str | None:
         """'had been killed since the campaign began', 'have since seized large parts', 'since
         then they have captured several towns': a perfect that counts from a point in the past
         sums up everything since, not one happening. 'Since' with a noun ('since the coup',
@@ -94,9 +101,66 @@ class Discourse:
             return None
         verbs = [head, *children(head, "conj")] + ([head.head] if head.dep_ == "conj" else [])
         for verb in verbs:  # 'had been killed and 3,500 wounded since the protests resumed'
-            if any(_counts_from(child) for child in verb.children):
+            if any(self._counts_from(child) for child in verb.children):
                 return "running total"
         return None
+
+    def _counts_from(self, child: Token) -> bool:
+        """'have since seized', 'since then', 'since the campaign began' (a finite clause of its
+        own; 'since leaving office' tells a person's story, not a count), 'since April 4',
+        'since March 2015', 'between March 19 and April 12'."""
+        if child.lower_ == "since" and child.dep_ == "advmod":
+            return True
+        if child.lower_ == "since" and child.dep_ == "prep":
+            objects = children(child, "pobj", "pcomp", "advmod")
+            if any(o.lower_ == "then" for o in objects):
+                return True
+            return any(t.lower_ in self._months or _year(t) for o in objects for t in o.subtree)
+        if child.lower_ == "between" and child.dep_ == "prep":
+            return any(t.lower_ in self._months for t in child.subtree)
+        if child.dep_ != "advcl" or not any(m.lower_ == "since" for m in children(child, "mark")):
+            return False
+        return bool(children(child, "nsubj", "nsubjpass"))
+
+    def _when_of_a_past(self, head: Token) -> str | None:
+        """'have been high since September, when militants attacked an army base', 'since the
+        summer of 2014, when the coalition seized Tripoli': the happening that set a period
+        going is background to it."""
+        for clause in (head, *head.ancestors):
+            if clause.dep_ != "relcl" or not any(
+                a.lower_ == "when" for a in children(clause, "advmod")
+            ):
+                continue
+            node = clause.head
+            for _ in range(4):  # 'since the summer of 2014': pobj → of → summer → since
+                if node.dep_ != "pobj":
+                    break
+                if node.head.lower_ in self._background_preps:
+                    return "background clause"
+                node = node.head.head
+        return None
+
+    def _summary_perfect(self, match: Match, event_type: str) -> str | None:
+        """'have fought alongside the SDF', 'has fought a four-decade insurgency', 'more than
+        250,000 people have been killed in the conflict', 'government forces have captured the
+        motorway and dozens of towns': past the lede, violence or coercion in the present
+        perfect with no time of its own sums up a war; one attack is told in the past tense or
+        dated ('have killed 12 people on Monday')."""
+        head = match.head
+        if event_type not in _SUMMED or match.is_noun or head.tag_ != "VBN":
+            return None
+        if not {a.lower_ for a in children(head, "aux")} & _PRESENT_PERFECT:
+            return None
+        if self._dated(head):
+            return None
+        return "summary perfect"
+
+    def _dated(self, token: Token) -> bool:
+        """The clause has its own time: 'on Monday', 'last week', 'in March 2024'."""
+        for child in children(token, "npadvmod", "prep", "advmod", "tmod"):
+            if any(t.ent_type_ == "DATE" or t.lower_ in self._anchors for t in child.subtree):
+                return True
+        return False
 
     def _displaced(self, match: Match) -> str | None:
         """'more than 1.4 million people had been displaced', 'are internally displaced', 'have
@@ -129,16 +193,8 @@ def _clauses(token: Token) -> list[Token]:
     return found
 
 
-def _counts_from(child: Token) -> bool:
-    """'have since seized', 'since then', 'since the campaign began' (a finite clause of its
-    own; 'since leaving office' tells a person's story, not a count)."""
-    if child.lower_ == "since" and child.dep_ == "advmod":
-        return True
-    if child.lower_ == "since" and child.dep_ == "prep":
-        return any(o.lower_ == "then" for o in children(child, "pobj", "pcomp", "advmod"))
-    if child.dep_ != "advcl" or not any(m.lower_ == "since" for m in children(child, "mark")):
-        return False
-    return bool(children(child, "nsubj", "nsubjpass"))
+def _year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text.isdigit()
 
 
 def _named_party(token: Token) -> bool:
