@@ -88,6 +88,13 @@ def main() -> int:
         real=metrics["labels"]["real"],
         base_rate=f"{cv['base_rate']:.3f}",
         articles=trained["articles"],
+        **{
+            f"{short}_{key}": metrics["labels"]["by_set"][name][key]
+            for short, name in (("syn", "ngec-synthetic"), ("team", "team-written"))
+            for key in ("matched", "real", "articles")
+        },
+        team_auc=f"{cv['team_auc']:.3f}",
+        real_auc_tied=", ".join(f"C = {c}: {a:.3f}" for c, a in cv["real_auc_of_tied_c"].items()),
         c=trained["c"],
         features=len(model.weights),
         auc=f"{cv['auc']:.3f}",

@@ -4,16 +4,18 @@
     uv run python bench/eventness/train.py --dry-run          # figures only
 
 1. Runs the extractor service (filter off; NEWSWIRE_EXTRACTOR_* configure the rest) over the
-   ngec-synthetic stories that have labels and over the TRAIN half of ../shared/corpora/
+   ngec-synthetic stories and team-written articles that have labels and over the TRAIN half of
+   ../shared/corpora/
    guardian-dev and the BBC politics articles (``newswire.measure.audit.part_of``; the audit half
    is never read), and computes every emitted event's features with the extractor's own code
    (newswire_extractor.eventness.features).
-2. TRAINS only on the labels of the synthetic stories (bench/eventness/synthetic.jsonl; joined
-   by event id): guardian-dev and bbc-news may not go into a shipped model.
-3. Story-grouped, stratified 5-fold cross-validation on them, repeated over seeds: the
+2. TRAINS only on the labels of the synthetic stories (bench/eventness/synthetic.jsonl) and of
+   the team-written articles (bench/eventness/team.jsonl; both joined by event id, each team
+   label weighted --team-weight): guardian-dev and bbc-news may not go into a shipped model.
+3. Article-grouped, stratified 5-fold cross-validation on them, repeated over seeds: the
    regularisation strength by mean AUC, then out-of-fold precision / recall / kept fraction per
-   threshold.
-4. MEASURES the model fitted on all synthetic labels on the real-news labels of the train half
+   threshold (and the out-of-fold AUC of the team-written articles alone).
+4. MEASURES the model fitted on all training labels on the real-news labels of the train half
    (bench/eventness/labels.jsonl): AUC and precision / recall / kept fraction per threshold, and
    events per article before and after.
 5. Writes event-filter-model.json and event-filter-metrics.json into
@@ -29,6 +31,7 @@ import statistics
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +42,14 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedGroupKFold
 
 from newswire.measure.audit import part_of
-from newswire.measure.corpora import Document, load_documents, load_ngec, repo_root, shared_dir
+from newswire.measure.corpora import (
+    Document,
+    load_documents,
+    load_ngec,
+    load_team,
+    repo_root,
+    shared_dir,
+)
 from newswire.measure.extraction import ServiceRunner
 from newswire.measure.provenance import commit_of, now
 from newswire_contracts import Event
@@ -54,14 +64,22 @@ ROOT = HERE.parents[1]
 PACKAGE_DATA = ROOT / "services/extractor/src/newswire_extractor/eventness/data"
 LABELS = HERE / "labels.jsonl"
 SYNTHETIC = HERE / "synthetic.jsonl"
-NAME = "eventness-lr/2"
+TEAM = HERE / "team.jsonl"
+NAME = "eventness-lr/3"
 MEASURE_SETS = ("guardian-dev", "bbc-politics")
 NGEC = "ngec-synthetic"
+TEAM_SET = "team-written"
+TRAINING_SETS = (NGEC, TEAM_SET)
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 SEEDS = (8, 9, 10, 11, 12)
 FOLDS = 5
-AUC_SLACK = 0.01  # AUC moves by ±0.03 between seeds: prefer the simpler model
+AUC_SLACK = 0.005  # C values this close on CV AUC are a tie: the real-news AUC breaks it
 MIN_COUNT = 2  # a feature must occur in at least this many labelled events
+# The trigger's part of speech and fine tag: in the synthetic and team stories a past-tense
+# trigger (VBD) is news and a base form (VB) a plan, but in real reporting background is told in
+# the past tense and 'did agree', 'would not accept' are events; without them the real-news AUC
+# was 0.786 instead of 0.771 on 309 labels (the verb's tense, aspect and auxiliaries stay).
+DROP = ("tag=", "pos=")
 TARGET_PRECISION = 0.80
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.91, 0.05))
 PLATEAU = 0.01  # precision within this of the best is the best (a higher threshold buys nothing)
@@ -83,20 +101,24 @@ class Recorder(EventFilter):
 Events = dict[str, tuple[str, str, Features]]  # event id -> (set, article, features)
 
 
-def read_labels(path: Path, *, synthetic: bool) -> dict[str, dict[str, Any]]:
-    labels = {}
+def read_labels(path: Path, *, training: bool) -> dict[str, dict[str, Any]]:
+    """Labels by event id; training labels must be of a training set, measurement labels of
+    the train half of the real news (never the audit half). A missing file has no labels."""
+    labels: dict[str, dict[str, Any]] = {}
+    if not path.is_file():
+        return labels
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        if synthetic and not row["article"].startswith(f"{NGEC}:"):
-            raise SystemExit(f"error: {path}: {row['key']} is not of a synthetic story")
-        if not synthetic and part_of(row["article"]) != "train":
+        if training and row["article"].split(":")[0] not in TRAINING_SETS:
+            raise SystemExit(f"error: {path}: {row['key']} is not of {', '.join(TRAINING_SETS)}")
+        if not training and part_of(row["article"]) != "train":
             raise SystemExit(f"error: {path}: {row['key']} is of the audit half")
         labels[row["key"][:16]] = row
     return labels
 
 
 def set_of(doc: Document) -> str:
-    return doc.corpus if doc.corpus in (NGEC, "guardian-dev") else "bbc-politics"
+    return doc.corpus if doc.corpus in (*TRAINING_SETS, "guardian-dev") else "bbc-politics"
 
 
 def extract(docs: list[Document]) -> tuple[Events, dict[str, Any]]:
@@ -120,11 +142,10 @@ def extract(docs: list[Document]) -> tuple[Events, dict[str, Any]]:
     return events, {"articles": dict(articles), "seconds": round(seconds, 1)}
 
 
-def extract_all(
-    shared: Path, synthetic: dict[str, dict[str, Any]]
-) -> tuple[Events, dict[str, Any]]:
-    stories = {str(r["article"]) for r in synthetic.values()}
+def extract_all(shared: Path, training: dict[str, dict[str, Any]]) -> tuple[Events, dict[str, Any]]:
+    stories = {str(r["article"]) for r in training.values()}
     docs = [d for d in load_ngec(shared) if d.doc_id in stories]
+    docs += load_team()  # all of them: the repository's own, and quick
     docs += [d for d in load_documents(shared, MEASURE_SETS) if part_of(d.doc_id) == "train"]
     return extract(docs)
 
@@ -133,11 +154,14 @@ def classifier(c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=5000, solver="liblinear", random_state=8)
 
 
-def out_of_fold(x: Any, y: np.ndarray, groups: np.ndarray, c: float, seed: int) -> np.ndarray:
+def out_of_fold(
+    x: Any, y: np.ndarray, groups: np.ndarray, weight: np.ndarray, c: float, seed: int
+) -> np.ndarray:
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
     score = np.zeros(len(y))
     for train, test in folds.split(x, y, groups):
-        score[test] = classifier(c).fit(x[train], y[train]).predict_proba(x[test])[:, 1]
+        fitted = classifier(c).fit(x[train], y[train], sample_weight=weight[train])
+        score[test] = fitted.predict_proba(x[test])[:, 1]
     return score
 
 
@@ -162,17 +186,27 @@ def choose_threshold(table: list[dict[str, float]]) -> float:
     return next(r["threshold"] for r in measured if r["precision"] >= best - PLATEAU)
 
 
-def cross_validate(x: Any, y: np.ndarray, groups: np.ndarray) -> dict[str, Any]:
+def cross_validate(
+    x: Any,
+    y: np.ndarray,
+    groups: np.ndarray,
+    weight: np.ndarray,
+    real_auc: Callable[[float], float],
+) -> dict[str, Any]:
+    """``real_auc(c)``: the real-news AUC of the model fitted with C = c on all training labels,
+    which picks among the values of C the cross-validation cannot tell apart."""
     by_c = {}
     for c in C_GRID:
-        aucs = [roc_auc_score(y, out_of_fold(x, y, groups, c, s)) for s in SEEDS]
+        aucs = [roc_auc_score(y, out_of_fold(x, y, groups, weight, c, s)) for s in SEEDS]
         by_c[c] = statistics.mean(aucs)
         print(f"C={c}: CV AUC {by_c[c]:.3f}", file=sys.stderr)
-    # The strongest regularisation within AUC_SLACK of the best AUC: 324 labels, ~300 features.
     top = max(by_c.values())
-    best = min(c for c, auc in by_c.items() if auc >= top - AUC_SLACK)
-    scores = [out_of_fold(x, y, groups, best, s) for s in SEEDS]
+    tied = {c: real_auc(c) for c, auc in by_c.items() if auc >= top - AUC_SLACK}
+    best = max(tied, key=lambda c: (tied[c], -c))
+    scores = [out_of_fold(x, y, groups, weight, best, s) for s in SEEDS]
     aucs = [roc_auc_score(y, s) for s in scores]
+    team = np.array([str(g).startswith(f"{TEAM_SET}:") for g in groups])
+    team_aucs = [roc_auc_score(y[team], s[team]) for s in scores] if team.any() else []
     table = []
     for threshold in THRESHOLDS:
         rows = [at_threshold(y, s, threshold) for s in scores]
@@ -187,8 +221,10 @@ def cross_validate(x: Any, y: np.ndarray, groups: np.ndarray) -> dict[str, Any]:
     return {
         "c": best,
         "auc_by_c": {str(c): round(a, 3) for c, a in by_c.items()},
+        "real_auc_of_tied_c": {str(c): round(a, 3) for c, a in tied.items()},
         "auc": round(statistics.mean(aucs), 3),
         "auc_range": [round(min(aucs), 3), round(max(aucs), 3)],
+        "team_auc": round(statistics.mean(team_aucs), 3) if team_aucs else None,
         "base_rate": round(float(y.mean()), 3),
         "table": table,
         "threshold": threshold,
@@ -199,15 +235,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--shared", type=Path, help="shared dir (default: ../shared)")
     ap.add_argument("--synthetic", type=Path, default=SYNTHETIC, help="training labels")
+    ap.add_argument("--team", type=Path, default=TEAM, help="training labels (team-written)")
+    ap.add_argument(
+        "--team-weight", type=float, default=1.0, help="weight of a team label (synthetic: 1)"
+    )
     ap.add_argument("--labels", type=Path, default=LABELS, help="measurement labels")
     ap.add_argument("--out", type=Path, default=PACKAGE_DATA)
     ap.add_argument("--cache", type=Path, help="features of the extracted events (JSON), reused")
-    ap.add_argument("--drop", nargs="*", default=[], help="leave out features by prefix")
+    ap.add_argument(
+        "--drop", nargs="*", default=list(DROP), help=f"leave out features by prefix ({DROP})"
+    )
     ap.add_argument("--threshold", type=float, help="ship this threshold instead of the CV one")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = ap.parse_args(argv)
-    synthetic = read_labels(args.synthetic, synthetic=True)
-    measured = read_labels(args.labels, synthetic=False)
+    synthetic = read_labels(args.synthetic, training=True) | read_labels(args.team, training=True)
+    measured = read_labels(args.labels, training=False)
     if args.cache is not None and args.cache.is_file():
         cached = json.loads(args.cache.read_text(encoding="utf-8"))
         events: Events = {k: (s, a, f) for k, (s, a, f) in cached["events"].items()}
@@ -219,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     joined = [(k, events[k]) for k in synthetic if k in events]
     tested = [(k, events[k]) for k in measured if k in events]
     print(
-        f"training: {len(joined)} of {len(synthetic)} synthetic labels match an event emitted now;"
+        f"training: {len(joined)} of {len(synthetic)} labels match an event emitted now;"
         f" measurement: {len(tested)} of {len(measured)} real-news labels",
         file=sys.stderr,
     )
@@ -235,11 +277,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     y = np.array([int(synthetic[k]["real"]) for k, _ in joined])
     groups = np.array([article for _, (_, article, _) in joined])
-    cv = cross_validate(x, y, groups)
+    from_team = np.array([a.startswith(f"{TEAM_SET}:") for a in groups])
+    weight = np.where(from_team, args.team_weight, 1.0)
+    x_real = vectorizer.transform([feats for _, (_, _, feats) in tested])
+    y_real = np.array([int(measured[k]["real"]) for k, _ in tested])
+
+    def real_auc(c: float) -> float:
+        fitted = classifier(c).fit(x, y, sample_weight=weight)
+        return float(roc_auc_score(y_real, fitted.predict_proba(x_real)[:, 1]))
+
+    cv = cross_validate(x, y, groups, weight, real_auc)
     if args.threshold is not None:  # the shipped threshold, chosen for a reason the card gives
         cv["target_threshold"] = cv["threshold"]
         cv["threshold"] = args.threshold
-    final = classifier(cv["c"]).fit(x, y)
+    final = classifier(cv["c"]).fit(x, y, sample_weight=weight)
     weights = {
         name: round(float(w), 5)
         for name, w in zip(vectorizer.get_feature_names_out(), final.coef_[0], strict=True)
@@ -253,8 +304,11 @@ def main(argv: list[str] | None = None) -> int:
         "trained": {
             "commit": commit_of(repo_root()),
             "created": now(),
-            "data": "ngec-synthetic stories (bench/eventness/synthetic.jsonl)",
+            "data": "ngec-synthetic stories (bench/eventness/synthetic.jsonl) and team-written"
+            " articles (bench/eventness/team.jsonl)",
             "labels": len(joined),
+            "team_labels": int(from_team.sum()),
+            "team_weight": args.team_weight,
             "real": int(y.sum()),
             "articles": len(set(groups)),
             "c": cv["c"],
@@ -268,7 +322,19 @@ def main(argv: list[str] | None = None) -> int:
     top = sorted(weights.items(), key=lambda kv: kv[1])
     metrics = {
         "name": NAME,
-        "labels": {"total": len(synthetic), "matched": len(joined), "real": int(y.sum())},
+        "labels": {
+            "total": len(synthetic),
+            "matched": len(joined),
+            "real": int(y.sum()),
+            "by_set": {
+                name: {
+                    "matched": int(mask.sum()),
+                    "real": int(y[mask].sum()),
+                    "articles": len(set(groups[mask])),
+                }
+                for name, mask in ((NGEC, ~from_team), (TEAM_SET, from_team))
+            },
+        },
         "cross_validation": cv,
         "real_news": real_news,
         "train_half_events": per_article,

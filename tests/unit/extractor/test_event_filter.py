@@ -76,7 +76,7 @@ def test_the_shipped_model_loads_with_its_threshold_features_and_figures() -> No
     ]
     # The cues the filter was built for carry the weight they should.
     assert model.weights["sentence_news_day"] > 0  # 'on Monday', 'yesterday'
-    assert model.weights["sentence_year"] < 0  # 'in 2014'
+    assert model.weights["clause_year"] < 0  # 'seized the town in 2014'
     assert model.weights["past_perfect"] < 0  # 'had seized'
     assert model.weights["sentence_past_word"] < 0  # 'ago', 'earlier', 'former'
     metrics = load_event_metrics()
@@ -123,6 +123,50 @@ def test_features_say_what_the_clause_is() -> None:
     assert said["governor=reporting"] == 0 or said["lemma=say"] == 1.0
     assert continued["sentence_ongoing"] == 1.0  # 'continued'
     assert continued["sentence_depth"] > called["sentence_depth"]
+
+
+def test_last_week_is_recent_and_last_year_is_past() -> None:
+    found: list[tuple[Event, dict[str, float]]] = []
+
+    class Keep(EventFilter):
+        def __call__(self, article: Article, events: list[Event]) -> list[Event]:
+            found.extend((e, EventFeatures()(article, e)) for e in events)
+            return events
+
+    text = (
+        "Finnish and Estonian navy ships carried out a joint patrol last week. Estonia expelled "
+        "a Russian diplomat earlier this month. Russia seized the peninsula years ago."
+    )
+    RulesExtractor(event_filter=Keep(enabled=False)).extract(
+        text, article_id="filter-test", published_at=PUBLISHED
+    )
+    by_trigger = {e.evidence.trigger.split()[0]: f for e, f in found}
+    for recent in (by_trigger["carried"], by_trigger["expelled"]):
+        assert recent.get("sentence_recent_past") == 1.0
+        assert "sentence_past_word" not in recent
+    assert by_trigger["seized"].get("sentence_past_word") == 1.0  # 'ago'
+    assert "sentence_recent_past" not in by_trigger["seized"]
+
+
+def test_a_year_in_the_events_clause_is_not_a_year_elsewhere_in_the_sentence() -> None:
+    found: list[tuple[Event, dict[str, float]]] = []
+
+    class Keep(EventFilter):
+        def __call__(self, article: Article, events: list[Event]) -> list[Event]:
+            found.extend((e, EventFeatures()(article, e)) for e in events)
+            return events
+
+    text = (
+        "Germany sent 300 troops to Lithuania on 2 June 2025. The army shelled the town on "
+        "Monday, two years after rebels seized it in 2016."
+    )
+    RulesExtractor(event_filter=Keep(enabled=False)).extract(
+        text, article_id="filter-test", published_at=PUBLISHED
+    )
+    by_trigger = {e.evidence.trigger.split()[0]: f for e, f in found}
+    assert by_trigger["sent"].get("clause_year") == 1.0
+    assert by_trigger["shelled"].get("other_clause_year") == 1.0
+    assert "clause_year" not in by_trigger["shelled"]
 
 
 def test_off_leaves_the_events_unchanged() -> None:

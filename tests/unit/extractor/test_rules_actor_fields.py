@@ -218,3 +218,19 @@ def test_a_known_full_name_in_lower_case_is_found_whatever_its_tags(
     event = _event(_run(extractor, text, site_name="BBC News"), "held talks")
     assert "Tony Blair" in _names(event.actors + event.targets)
     assert "government" not in _names(event.actors + event.targets)
+
+
+def test_who_killed_them_is_the_when_clauses_attacker(extractor: RulesExtractor) -> None:
+    text = (
+        "Two soldiers were killed when rebels shelled the base near Goma on Monday. "
+        "Dozens of fighters were killed when Turkish forces carried out air strikes near "
+        "Afrin on Tuesday. Five people were killed when a bomb exploded in Kabul on Monday."
+    )
+    result = _run(extractor, text)
+    killed = [e for e in result.events if e.evidence.trigger == "killed"]
+    assert [[(a.name, a.sector) for a in e.actors] for e in killed] == [
+        [("rebels", "REB")],
+        [("Turkey", "MIL")],
+    ]
+    # A bomb that exploded names no doer: still no event.
+    assert not any("Kabul" in e.evidence.text for e in killed)

@@ -52,6 +52,7 @@ class EventFeatures:
         self._hedge = cues("hedge")
         self._ongoing = cues("ongoing")
         self._past = cues("past")
+        self._recent = cues("recent")
         self._first_person = cues("first_person")
         self._pronouns = cues("pronouns")
         dates = word_data("dates.toml")
@@ -82,6 +83,9 @@ class EventFeatures:
         if sentence.start not in cache:
             cache[sentence.start] = self._sentence(sentence, article)
         found.update(cache[sentence.start])
+        if "sentence_year" in found:
+            del found["sentence_year"]
+            found[_year_place(sentence, head)] = 1.0
         if "first_person" in found and article.quote_index(head) < 0:
             found["writer_first_person"] = 1.0
         found.update(self._clause_words(head))
@@ -243,10 +247,15 @@ class EventFeatures:
         lemmas = {str(t.lemma_).casefold() for t in tokens}
         dated = any(t.ent_type_ == "DATE" for t in tokens)
         words = set(lowers)
+        past = [i for i, w in enumerate(lowers) if w in self._past]
+        recent = [i for i in past if self._recent_days(lowers, i)]
+        if recent:
+            found["sentence_recent_past"] = 1.0
+        if len(recent) < len(past):
+            found["sentence_past_word"] = 1.0
         for key, cues in (
             ("sentence_opinion", self._opinion),
             ("sentence_hedge", self._hedge),
-            ("sentence_past_word", self._past),
             ("sentence_generic", self._generic),
             ("sentence_aggregate", self._aggregate),
             ("sentence_condition", self._condition),
@@ -268,6 +277,14 @@ class EventFeatures:
             if published is not None and min(years) < published.year:
                 found["sentence_old_year"] = 1.0
         return found
+
+    def _recent_days(self, lowers: list[str], i: int) -> bool:
+        """'last week', 'earlier this month', 'earlier on Tuesday': a past word naming recent
+        days."""
+        following = lowers[i + 1 : i + 3]
+        if following[:1] in (["this"], ["on"]):
+            following = following[1:]
+        return bool(following) and following[0] in self._recent
 
     def _clause_words(self, head: Token) -> Features:
         """The trigger's lemma, its dependency and its auxiliaries', adverbs' and markers' lemmas.
@@ -292,6 +309,26 @@ def _trigger_head(article: Article, event: Event) -> Token | None:
         return None
     root: Token = span.root
     return root
+
+
+def _year_place(sentence: Span, head: Token) -> str:
+    """``clause_year`` when a year dates the trigger's own clause ('seized the town in 2014'),
+    else ``other_clause_year`` ('will visit in June, the first since they split in 1961'): the
+    nearest verb above the year is the trigger's clause verb (or the one it complements)."""
+    own = _clause_verb(head)
+    for token in sentence:
+        if _is_year(token.text):
+            verb = _clause_verb(token.head)
+            if verb == own or (own.dep_ == "xcomp" and verb == own.head):
+                return "clause_year"
+    return "other_clause_year"
+
+
+def _clause_verb(token: Token) -> Token:
+    """The token itself if a verb, else the nearest verb above it (the root at the latest)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
 
 
 def _is_year(text: str) -> bool:

@@ -72,6 +72,7 @@ class ActorResolver:
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
         self._home: str | bool | None = False  # False: not computed yet
+        self._counts: dict[str, int] | None = None
         # An all-lower-case text ('pakistani president'): demonyms are looked up title-cased.
         self._lower_cased = lower_cased(article.text)
         self._learn_people()
@@ -766,11 +767,9 @@ class ActorResolver:
             return []
         return [a.model_copy(update={"sector": own.sector or a.sector}) for a in members]
 
-    def _home_country(self) -> str | None:
-        """The country a story is about: the dateline's, when it is also the country the
-        text names most; without a dateline, one named clearly more than any other, else the
-        publishing outlet's country when no other country is named more often."""
-        if self._home is False:
+    def _country_counts(self) -> dict[str, int]:
+        """How often the article names each country (names and demonyms)."""
+        if self._counts is None:
             counts: dict[str, int] = {}
             for ent in self._doc.ents:
                 if ent.label_ in ("GPE", "NORP"):
@@ -779,6 +778,15 @@ class ActorResolver:
                     )
                     if country is not None:
                         counts[country.code] = counts.get(country.code, 0) + 1
+            self._counts = counts
+        return self._counts
+
+    def _home_country(self) -> str | None:
+        """The country a story is about: the dateline's, when it is also the country the
+        text names most; without a dateline, one named clearly more than any other, else the
+        publishing outlet's country when no other country is named more often."""
+        if self._home is False:
+            counts = self._country_counts()
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             self._home = None
             dateline = self._article.dateline

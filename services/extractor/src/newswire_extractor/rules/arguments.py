@@ -28,10 +28,16 @@ _INSTRUMENT_PREPS = (TARGET_PREPS - {"by", "for", "with"}) | {
     "within",
 }
 _MAX_CLIMB = 4
+# A gerund after these is done by the governing verb's subject, never its object.
+_TEMPORAL_PREPS = frozenset({"after", "before", "while", "since", "upon", "following"})
 # Verbs whose of-phrase names who is asked ('demanded of Kyiv', 'asked of its allies').
 _ASKED_OF = load_language("en")["recipients.asked_of"]
 _TOPIC_PREPS = load_language("en")["recipients.topic_preps"]
 _TOPIC_VERBS = load_language("en")["recipients.topic_verbs"]
+_CASUALTY_VERBS = load_language("en")["casualties.verbs"]
+_DOER_VERBS = load_language("en")["casualties.doer_verbs"]
+_DOER_SUPPORT = load_language("en")["casualties.doer_support"]
+_DOER_OBJECTS = load_language("en")["casualties.doer_objects"]
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 # Nouns of acts done to someone take them in an of-phrase: 'the arrest of 14 workers'.
 _PATIENT_OF = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT"})
@@ -46,7 +52,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return found
     if is_passive(verb) or (verb.tag_ == "VBN" and children(verb, "agent")):
         # '... led by the SDF and supported by the US': a participle's own agent
-        return list(prep_objects(verb, {"by"}))
+        return list(prep_objects(verb, {"by"})) or _when_doers(verb)
     head = verb.head
     if verb.dep_ == "xcomp":
         raised = children(head, "nsubjpass")
@@ -76,7 +82,27 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        if lemma(head) in _TEMPORAL_PREPS:  # 'declared victory after capturing the village'
+            return subjects(governor, depth + 1)
         return children(governor, "dobj") or subjects(governor, depth + 1)
+    return []
+
+
+def _when_doers(verb: Token) -> list[Token]:
+    """'Scores were killed when US forces carried out air strikes': the subject of a 'when'
+    clause that attacks is who killed them."""
+    if lemma(verb) not in _CASUALTY_VERBS:
+        return []
+    for clause in children(verb, "advcl"):
+        if not any(c.lower_ == "when" for c in clause.children if c.dep_ in ("advmod", "mark")):
+            continue
+        word = lemma(clause)
+        attacks = word in _DOER_VERBS or (
+            word in _DOER_SUPPORT
+            and any(lemma(o) in _DOER_OBJECTS for o in children(clause, "dobj"))
+        )
+        if attacks and not is_passive(clause):
+            return children(clause, "nsubj")
     return []
 
 
