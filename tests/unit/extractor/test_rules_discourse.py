@@ -106,6 +106,18 @@ def _drops(extractor: RulesExtractor, text: str) -> set[str]:
             "COERCE",
             "summary perfect",
         ),
+        (
+            "Estonia and Latvia had not yet agreed on a new border, the envoy said.",
+            "Estonia and Latvia agreed on a new border on Monday.",
+            "AGREE",
+            "pending",
+        ),
+        (
+            "Aid workers said 2,000 people left the camp at Kelmo overnight.",
+            "Aid workers said Moldovan soldiers left the camp at Kelmo overnight.",
+            "RETREAT",
+            "civilians moving",
+        ),
     ],
 )
 def test_a_statement_or_a_total_gives_no_event_but_the_happening_does(
@@ -191,3 +203,18 @@ def test_an_event_taking_an_old_date_from_the_sentence_before_is_background(
 def test_a_present_perfect_attack_in_the_lede_is_the_news(extractor: RulesExtractor) -> None:
     text = "Rebels have shelled the port of Kelmo, killing four dockers, officials said."
     assert "summary perfect" not in _drops(extractor, text)
+
+
+def test_not_yet_agreed_is_no_refusal(extractor: RulesExtractor) -> None:
+    text = "Estonia and Latvia had not yet agreed on a new border, the envoy said."
+    assert "REJECT" not in _types(extractor, text)
+
+
+def test_protests_announced_are_plans_but_a_conditional_boycott_threatens(
+    extractor: RulesExtractor,
+) -> None:
+    text = "Latvian dockers said on Monday they would stage further protests in Riga."
+    assert "THREATEN" not in _types(extractor, text)
+    assert "announced protest" in _drops(extractor, text)
+    text = "The Latvian opposition will boycott the vote unless the president resigns."
+    assert "THREATEN" in _types(extractor, text)

@@ -137,3 +137,31 @@ def test_officials_from_the_three_countries_are_those_three(extractor: RulesExtr
 def test_the_two_countries_after_three_named_are_no_one(extractor: RulesExtractor) -> None:
     text = "Chile, Peru and Bolivia will meet in Lima on Friday. The two countries met in Cusco."
     assert not _typed(extractor, text, "CONSULT")
+
+
+def test_police_opening_fire_is_no_fire(extractor: RulesExtractor) -> None:
+    text = "Chilean police opened fire on protesters in Santiago on Tuesday."
+    assert _countries(_typed(extractor, text, "ASSAULT")) == ["CHL"]
+
+
+def test_a_fire_that_kills_is_still_a_natural_force(extractor: RulesExtractor) -> None:
+    assert not _typed(extractor, "A fire killed 12 people in Santiago on Tuesday.", "ASSAULT")
+
+
+def test_a_coordinated_clause_a_day_after_is_the_day_before(extractor: RulesExtractor) -> None:
+    text = (
+        "The Chilean president said on Tuesday he would withdraw the bill, a day after protesters "
+        "broke into parliament and Chilean police opened fire on crowds."
+    )
+    found = _typed(extractor, text, "ASSAULT")
+    assert found and found[0].occurred.date == date(2025, 6, 2), _events(extractor, text)
+
+
+def test_the_doers_own_act_after_which_the_news_came(extractor: RulesExtractor) -> None:
+    text = "Peruvian troops declared victory on Tuesday after capturing the rebels' last village."
+    assert _countries(_typed(extractor, text, "ASSAULT")) == ["PER"]
+
+
+def test_after_being_done_to_is_still_background(extractor: RulesExtractor) -> None:
+    text = "A Peruvian commander was convicted on Tuesday after being arrested in Chile."
+    assert not _typed(extractor, text, "COERCE")

@@ -28,6 +28,8 @@ _INSTRUMENT_PREPS = (TARGET_PREPS - {"by", "for", "with"}) | {
     "within",
 }
 _MAX_CLIMB = 4
+# A gerund after these is done by the governing verb's subject, never its object.
+_TEMPORAL_PREPS = frozenset({"after", "before", "while", "since", "upon", "following"})
 # Verbs whose of-phrase names who is asked ('demanded of Kyiv', 'asked of its allies').
 _ASKED_OF = load_language("en")["recipients.asked_of"]
 _TOPIC_PREPS = load_language("en")["recipients.topic_preps"]
@@ -80,6 +82,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        if lemma(head) in _TEMPORAL_PREPS:  # 'declared victory after capturing the village'
+            return subjects(governor, depth + 1)
         return children(governor, "dobj") or subjects(governor, depth + 1)
     return []
 

@@ -262,11 +262,17 @@ class Assertion:
         return None
 
     def _fresh_trigger(self, clause: Token, marks: set[str]) -> bool:
-        """A finite simple-past or present-perfect 'after'/'when' clause (not 'had seized',
-        not 'after being convicted')."""
-        if not marks & self._lede_marks or clause.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
-            return False
+        """A finite simple-past or present-perfect 'after'/'when' clause or an active 'after'
+        gerund (not 'had seized', not 'after being convicted')."""
         auxes = {a.lower_ for a in children(clause, "aux", "auxpass")}
+        # 'declared victory on Saturday after capturing the last village': the doer's own
+        # act just before the news (not 'after being convicted')
+        active_gerund = (
+            clause.tag_ == "VBG" and clause.dep_ == "pcomp" and "after" in marks and not auxes
+        )
+        tags = ("VBD", "VBN", "VBZ", "VBP")
+        if not marks & self._lede_marks or not (clause.tag_ in tags or active_gerund):
+            return False
         if "had" in auxes:
             return False
         markers = [m for m in children(clause, "mark", "advmod") if m.lower_ in marks]
@@ -391,8 +397,8 @@ class Assertion:
             if lemma(p) in ("by", "in")
             for o in children(p, "pobj")
         ]
-        if match.is_noun:
-            causes.append(match.word)
+        if match.is_noun and not [s for s in children(head, "nsubj") if s != match.word]:
+            causes.append(match.word)  # 'police opened fire': the police did it, not a fire
         for clause in children(head, "advcl"):
             causes += children(clause, "nsubj")
         for cause in causes:

@@ -706,14 +706,16 @@ _DAYS_BACK = {"a": 1, "an": 1, "one": 1, "two": 2}
 def _set_back(found: Occurred, anchor: Token) -> Occurred:
     """'took the fields on Tuesday, a day after the fighters withdrew': a clause set back by a
     day or two from the date it borrows happened that much earlier."""
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
+        anchor = anchor.head  # 'a day after protesters broke in and police opened fire'
     marks = {m.lower_ for m in anchor.children if m.dep_ == "mark"}
-    if found.date is None or found.precision != "day" or "after" not in marks:
+    if found.date is None or found.precision not in ("day", "unknown") or "after" not in marks:
         return found
     for period in (c for c in anchor.children if c.dep_ == "npadvmod"):
         counts = [c.lower_ for c in period.children if c.dep_ in ("det", "nummod")]
         if period.lower_ in ("day", "days") and len(counts) == 1 and counts[0] in _DAYS_BACK:
             back = found.date - timedelta(days=_DAYS_BACK[counts[0]])
-            return Occurred(date=back, precision="day", text=found.text)
+            return Occurred(date=back, precision=found.precision, text=found.text)
     return found
 
 

@@ -35,6 +35,10 @@ class Discourse:
         self._deals = language["terms.deals"]
         self._reporting = language["reporting.verbs"]
         self._months = language["standing.since_months"]
+        self._pending_words = language["opinion.pending"]
+        self._conditions = language["standing.offer_conditions"]
+        self._moving = language["totals.moving"]
+        self._civilians = language["totals.civilians"]
         self._anchors = language["standing.anchors"] | self._months
         self._background_preps = language["background.preps"]
 
@@ -46,6 +50,9 @@ class Discourse:
             or (None if lede else self._summary_perfect(match, event_type))
             or self._displaced(match)
             or self._terms(match.head)
+            or self._pending(match.head)
+            or self._announced_protest(match, event_type)
+            or self._civilians_moving(match, event_type)
             or (None if lede else self._standing_present(match, event_type))
         )
 
@@ -61,6 +68,41 @@ class Discourse:
                     lemma(o) in self._deals for o in children(prep, "pobj")
                 ):
                     return "terms of a deal"
+        return None
+
+    def _pending(self, head: Token) -> str | None:
+        """'the sides had not yet agreed', 'is not ready to do so yet', 'neither party has yet
+        signed up': what is not done yet is pending, not refused (no REJECT) and not done."""
+        if not any(a.lower_ in self._pending_words for a in head.subtree if a.dep_ == "advmod"):
+            return None
+        negated = children(head, "neg") or any(
+            d.lower_ in self._nobody or d.lower_ == "neither"
+            for s in children(head, "nsubj", "nsubjpass")
+            for d in (s, *children(s, "det"))
+        )
+        if not negated and head.dep_ in ("xcomp", "acomp"):
+            negated = children(head.head, "neg")
+        return "pending" if negated else None
+
+    def _announced_protest(self, match: Match, event_type: str) -> str | None:
+        """'said they would stage further protests', 'would collect signatures': a protest
+        announced is a plan, not a threat (a threat names it: 'threatened to strike')."""
+        if match.rule.event_type != "PROTEST" or event_type != "THREATEN":
+            return None
+        head = match.head
+        if any(t.dep_ == "mark" and t.lower_ in self._conditions for t in head.subtree):
+            return None  # 'will boycott the election unless the president resigns' threatens
+        reported = head.dep_ in ("ccomp", "conj") and lemma(head.head) in self._reporting
+        return "announced protest" if reported else None
+
+    def _civilians_moving(self, match: Match, event_type: str) -> str | None:
+        """'3,000 people had left the camp overnight', 'families returned to their
+        neighbourhoods': civilians leaving or coming home is no RETREAT of a party."""
+        if event_type != "RETREAT" or lemma(match.head) not in self._moving:
+            return None
+        subjects = children(match.head, "nsubj")
+        if subjects and all(lemma(s) in self._civilians for s in subjects):
+            return "civilians moving"
         return None
 
     def _standing_present(self, match: Match, event_type: str) -> str | None:
