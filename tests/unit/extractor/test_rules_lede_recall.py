@@ -165,3 +165,23 @@ def test_the_doers_own_act_after_which_the_news_came(extractor: RulesExtractor) 
 def test_after_being_done_to_is_still_background(extractor: RulesExtractor) -> None:
     text = "A Peruvian commander was convicted on Tuesday after being arrested in Chile."
     assert not _typed(extractor, text, "COERCE")
+
+
+def test_voicing_qualms_is_disapproval(extractor: RulesExtractor) -> None:
+    text = "The Chilean foreign minister voiced qualms on Tuesday about Peru's troop withdrawal."
+    assert _countries(_typed(extractor, text, "ACCUSE")) == ["CHL"]
+
+
+def test_expressing_concern_is_no_accusation(extractor: RulesExtractor) -> None:
+    text = "The Chilean foreign minister expressed concern on Tuesday about the violence in Peru."
+    assert not _typed(extractor, text, "ACCUSE")
+
+
+def test_a_dated_participle_of_the_subject_is_a_happening(extractor: RulesExtractor) -> None:
+    text = "Chilean and Peruvian leaders meeting in Lima on Tuesday ordered an inquiry."
+    assert _typed(extractor, text, "CONSULT"), _events(extractor, text)
+
+
+def test_an_undated_participle_of_the_subject_describes_it(extractor: RulesExtractor) -> None:
+    text = "Chilean forces fighting to defeat the rebels said they had taken the town."
+    assert not [e for e in _typed(extractor, text, "ASSAULT") if e.evidence.trigger == "fighting"]

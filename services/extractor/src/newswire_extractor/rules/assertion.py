@@ -327,7 +327,8 @@ class Assertion:
         )
         # 'forces fighting to defeat Isis', 'the SDF, fighting Isis, said'
         speech = event_type in _SPEECH_ACTS
-        if head.tag_ == "VBG" and not has_aux(head) and describing and not speech:
+        dated = _own_date(head)  # 'leaders meeting in Abuja on Thursday ordered': a happening
+        if head.tag_ == "VBG" and not has_aux(head) and describing and not speech and not dated:
             return "description"
         if self._counts_up(head):
             return "aggregate"
@@ -337,7 +338,7 @@ class Assertion:
         nominal = head.dep_ in _NOMINAL_DEPS or (
             head.dep_ == "pcomp" and head.head.lower_ in _ACTIVITY_PREPS
         )
-        if head.tag_ == "VBG" and not aux and nominal:
+        if head.tag_ == "VBG" and not aux and nominal and not (dated and children(head, "nsubj")):
             return "generic gerund"
         if event_type in _MATERIAL and head.tag_ in _PRESENT and not aux:
             return "generic present"
@@ -423,6 +424,13 @@ def _clauses(token: Token) -> Iterator[Token]:
         current = current.head
         if step in _EMBEDDING or current.pos_ in ("VERB", "AUX"):
             yield current
+
+
+def _own_date(head: Token) -> bool:
+    """A date in the verb's own phrase ('meeting in Abuja on Thursday')."""
+    return any(
+        o.ent_type_ in ("DATE", "TIME") for p in children(head, "prep") for o in children(p, "pobj")
+    ) or any(c.ent_type_ in ("DATE", "TIME") for c in children(head, "npadvmod"))
 
 
 def has_aux(token: Token) -> bool:
