@@ -8,8 +8,9 @@ reports; compared with an earlier run, count per drop reason the labelled events
         --compare /tmp/discourse/base.json
 
 Labels: the train half of guardian-dev and BBC politics (bench/eventness/labels.jsonl; the audit
-half is never read) and the team-written articles of bench/eventness/team/ (judgements in
---team-judged, default /tmp/newswire-team/judged-*.jsonl). A label joins an event by the first 16
+half is never read) and the team-written articles of bench/eventness/team/ (their judgements:
+--team-judged, default bench/eventness/team.jsonl; a glob such as
+'/tmp/newswire-team/judged-*.jsonl' works too). A label joins an event by the first 16
 hex digits of its key (the event id). The comparison prints, per stage/reason of the new run's
 drop at the removed event's trigger, how many removed events were judged not real (false) and
 real (real). The output files hold sentences of corpus articles: keep them outside the repository.
@@ -34,7 +35,7 @@ SETS = ("guardian-dev", "bbc-politics")
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--shared", type=Path, help="shared dir (default: ../shared)")
-    ap.add_argument("--team-judged", default="/tmp/newswire-team/judged-*.jsonl")
+    ap.add_argument("--team-judged", default=str(ROOT / "bench/eventness/team.jsonl"))
     ap.add_argument("--out", type=Path, required=True, help="this run (JSON)")
     ap.add_argument("--compare", type=Path, help="an earlier run to compare with")
     ap.add_argument("--from-run", action="store_true", help="reuse --out, do not extract")

@@ -7,9 +7,11 @@ the week before publication. Team-written sentences."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from newswire_contracts import Actor, Event
 from newswire_extractor import Extraction, RulesExtractor
+from newswire_extractor.rules.sentences import split_sentences
 
 PUBLISHED = datetime(2025, 6, 20, 18, 0, tzinfo=UTC)
 
@@ -234,3 +236,33 @@ def test_who_killed_them_is_the_when_clauses_attacker(extractor: RulesExtractor)
     ]
     # A bomb that exploded names no doer: still no event.
     assert not any("Kabul" in e.evidence.text for e in killed)
+
+
+def test_who_is_spoken_to_is_the_target(extractor: RulesExtractor) -> None:
+    text = (
+        "French President Emmanuel Macron spoke to Donald Trump on Tuesday night. "
+        "Russian Foreign Minister Sergei Lavrov talked with his Turkish counterpart on Monday."
+    )
+    result = _run(extractor, text)
+    spoke = _event(result, "spoke")
+    assert (_names(spoke.actors), _names(spoke.targets)) == (["Emmanuel Macron"], ["Donald Trump"])
+    talked = _event(result, "talked")
+    assert [a.country for a in talked.actors] == ["RUS", "TUR"]  # 'with' stays reciprocal
+
+
+def test_a_title_and_comma_before_a_name_are_one_person(extractor: RulesExtractor) -> None:
+    text = "The foreign Secretary, Jeremy Hunt spoke to the Chinese ambassador on Thursday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "spoke")
+    assert _names(event.actors) == ["Jeremy Hunt"]
+
+
+def test_a_bullet_separates_letters(nlp: Any) -> None:
+    # A letters page: one letter's signature, then the next letter after a bullet.
+    doc = nlp.make_doc(
+        "Ann Moor Patron, Friends of the Marsh • Last week Karen Pierce complained to Russia."
+    )
+    sentences = [doc[start:end].text.strip() for start, end in split_sentences(doc)]
+    assert sentences == [
+        "Ann Moor Patron, Friends of the Marsh",
+        "• Last week Karen Pierce complained to Russia.",
+    ]

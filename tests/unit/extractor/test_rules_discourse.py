@@ -218,3 +218,28 @@ def test_protests_announced_are_plans_but_a_conditional_boycott_threatens(
     assert "announced protest" in _drops(extractor, text)
     text = "The Latvian opposition will boycott the vote unless the president resigns."
     assert "THREATEN" in _types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "act", "event_type", "reason"),
+    [
+        (
+            "The Latvian minister said he recognised people's concerns about the plan.",
+            "Latvia recognised the new government of Moldova on Monday.",
+            "SUPPORT",
+            "granting a point",
+        ),
+        (
+            "The Latvian communications ministry blamed a technical fault.",
+            "Latvia blamed Estonia for the outage on Monday.",
+            "ACCUSE",
+            "a cause, not a culprit",
+        ),
+    ],
+)
+def test_a_word_in_its_everyday_sense_is_no_event(
+    extractor: RulesExtractor, everyday: str, act: str, event_type: str, reason: str
+) -> None:
+    assert event_type not in _types(extractor, everyday)
+    assert reason in _drops(extractor, everyday)
+    assert event_type in _types(extractor, act)

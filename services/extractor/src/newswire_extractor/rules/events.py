@@ -418,6 +418,7 @@ class EventBuilder:
             # 'Just before Christmas the UN acknowledged': the parser's second subject right
             # after a preposition is that preposition's object.
             tokens = [t for t in tokens if not _after_preposition(t)] or list(tokens)
+            tokens = [t for t in tokens if not _title_before_name(t, tokens)]
         for token in tokens:
             found += self._resolver.resolve(token) or self._dig(token, 0, named_only=True)
         return _unique([a for a in found if not self._resolver.is_place(a)])
@@ -658,6 +659,22 @@ def _after_preposition(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1]
     return before.tag_ == "IN" and before.dep_ in ("mark", "prep")
+
+
+def _title_before_name(token: Token, subjects: Sequence[Token]) -> bool:
+    """'The foreign secretary, Jeremy Hunt spoke …' parsed as two subjects: the title right
+    before the other subject's phrase and a comma is that person's, not a second party."""
+    if token.pos_ != "NOUN" and token.tag_ != "NNP":
+        return False
+    following = token.i + 1
+    if following >= len(token.doc) or token.doc[following].text != ",":
+        return False
+    return any(
+        other.i != token.i
+        and other.ent_type_ == "PERSON"
+        and phrase_bounds(other)[0] == following + 1
+        for other in subjects
+    )
 
 
 def _sourced(draft: _Draft) -> bool:

@@ -3,7 +3,8 @@
 A sentence ends after '.', '!' or '?' (and any closing quotes or brackets) when the next word
 starts a sentence (capital letter, digit or opening quote); at a blank line; at a single line
 break unless it only wraps a sentence (a lower-case word or comma before it and a lower-case word
-after it); and after a dateline ('ISTANBUL —'), which is a sentence of its own.
+after it); before a bullet ('•', which separates the letters of a letters page); and after a
+dateline ('ISTANBUL —'), which is a sentence of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from newswire_extractor.rules.document import find_dateline
 Doc = Any  # spacy.tokens.Doc
 
 _ENDS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
+_BULLETS = frozenset({"•", "▪", "■", "●"})
 _CLOSERS = frozenset({"”", "’", '"', "'", ")", "]", "»", "''"})
 _OPENERS = frozenset({"“", '"', "‘", "'", "(", "[", "«", "``", "—", "–", "-"})
 
@@ -34,6 +36,10 @@ def split_sentences(doc: Doc) -> list[tuple[int, int]]:
             if "\n\n" in token.text or not _wrapped(doc, i):
                 starts.add(i + 1)
                 starts.discard(i)  # the break belongs to the sentence before it
+        elif token.text in _BULLETS and i > 0:
+            # 'Margaret Owen, Peace in Kurdistan • Last week Karen Pierce …': a letters page
+            # or list separator starts a new sentence.
+            starts.add(i)
         elif token.text in _ENDS or (token.text.endswith(".") and token.text[:-1] in _ENDS):
             end = i + 1
             while end < n and doc[end].text in _CLOSERS:
