@@ -1,10 +1,12 @@
-"""Which judged date and place values the current extractor changes, on the train half.
+"""Which judged actor, target, date and place values the current extractor changes, on the
+train half.
 
-    uv run python bench/audit/field_flips.py [--pool /tmp/newswire-pool] [--show]
+    uv run python bench/audit/field_flips.py [--pool /tmp/newswire-pool --pool …] [--show]
 
-Re-runs the extractor on the train-half articles the pool judges labelled (<pool>/judged-P*.jsonl,
-made on the sheets <pool>/sheet-P*.jsonl), finds each judged event again by its event id (the key
-prefix) and compares its date and place, as the sheet writes them, with the sheet's. A value that
+Re-runs the extractor on the train-half articles the pool judges labelled (<pool>/judged-*.jsonl,
+made on the sheets <pool>/sheet-*.jsonl; several --pool folders add up), finds each judged event
+again by its event id (the key prefix) and compares its actors, targets, date and place, as the
+sheet writes them, with the sheet's. A value that
 did not change keeps its judgement; a changed value needs a new one (``--show`` lists them with
 the old judgement and reason; the sheets hold article text, so the listing stays on screen). The
 audit half is never read: part_of(article) must be 'train' for every judged article.
@@ -22,20 +24,27 @@ from typing import Any
 from newswire.measure.audit import describe, part_of
 from newswire.measure.corpora import CorpusError, load_documents, shared_dir
 
-FIELDS = (("date", "date_ok"), ("place", "place_ok"))
+FIELDS = (
+    ("actors", "actor_ok"),
+    ("targets", "target_ok"),
+    ("date", "date_ok"),
+    ("place", "place_ok"),
+)
+POOLS = (Path("/tmp/newswire-pool"), Path("/tmp/newswire-train"))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--pool", type=Path, default=Path("/tmp/newswire-pool"))
+    ap.add_argument("--pool", type=Path, action="append", help="judged pool folder (repeatable)")
     ap.add_argument("--shared", type=Path, help="shared dir (default: ../shared)")
     ap.add_argument("--show", action="store_true", help="list every changed value")
     args = ap.parse_args(argv)
     try:
-        judged = _rows(sorted(args.pool.glob("judged-P*.jsonl")))
-        sheets = _rows(sorted(args.pool.glob("sheet-P*.jsonl")))
+        pools = args.pool or [p for p in POOLS if p.is_dir()]
+        judged = _rows(sorted(f for p in pools for f in p.glob("judged-*.jsonl")))
+        sheets = _rows(sorted(f for p in pools for f in p.glob("sheet-*.jsonl")))
         if not judged:
-            raise ValueError(f"no judged-P*.jsonl in {args.pool}")
+            raise ValueError(f"no judged-*.jsonl in {[str(p) for p in pools]}")
         current = _extract({row["article"] for row in judged.values()}, args.shared)
     except (CorpusError, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -73,19 +82,19 @@ def _rows(paths: list[Path]) -> dict[str, dict[str, Any]]:
     return rows
 
 
-def _extract(articles: set[str], shared: Path | None) -> dict[str, dict[str, str]]:
+def _extract(articles: set[str], shared: Path | None) -> dict[str, dict[str, Any]]:
     from newswire.measure.extraction import ServiceRunner
 
     held = sorted(a for a in articles if part_of(a) != "train")
     if held:
         raise ValueError(f"judged articles outside the train half: {held[:3]}")
     runner = ServiceRunner()
-    found: dict[str, dict[str, str]] = {}
+    found: dict[str, dict[str, Any]] = {}
     for doc in load_documents(shared_dir(shared), ("guardian-dev", "bbc-politics")):
         if doc.doc_id in articles:
             for event in runner.run(doc).events:
                 fields = describe(event)
-                found[event.event_id[:16]] = {"date": fields["date"], "place": fields["place"]}
+                found[event.event_id[:16]] = {field: fields[field] for field, _ in FIELDS}
     runner.close()
     return found
 

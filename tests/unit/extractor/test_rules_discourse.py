@@ -235,6 +235,18 @@ def test_protests_announced_are_plans_but_a_conditional_boycott_threatens(
             "ACCUSE",
             "a cause, not a culprit",
         ),
+        (
+            "Latvian soldiers fired into the air as the envoy looked on.",
+            "Latvian soldiers fired at protesters in Riga on Monday.",
+            "ASSAULT",
+            "firing into the air",
+        ),
+        (
+            "In Riga, residents charged phones at tents set up by the Latvian army.",
+            "Latvian prosecutors charged the former minister with fraud on Monday.",
+            "ACCUSE",
+            "charging a device or a price",
+        ),
     ],
 )
 def test_a_word_in_its_everyday_sense_is_no_event(

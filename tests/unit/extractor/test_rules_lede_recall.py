@@ -185,3 +185,17 @@ def test_a_dated_participle_of_the_subject_is_a_happening(extractor: RulesExtrac
 def test_an_undated_participle_of_the_subject_describes_it(extractor: RulesExtractor) -> None:
     text = "Chilean forces fighting to defeat the rebels said they had taken the town."
     assert not [e for e in _typed(extractor, text, "ASSAULT") if e.evidence.trigger == "fighting"]
+
+
+def test_the_latter_is_the_last_of_the_pair_named_before(extractor: RulesExtractor) -> None:
+    text = (
+        "Bolivian militants vowed revenge against the Chilean army and the Peruvian police "
+        "after the latter stormed their camp on Tuesday."
+    )
+    stormed = [e for e in _events(extractor, text) if e.evidence.trigger == "stormed"]
+    assert _countries(stormed) == ["PER"], _events(extractor, text)
+
+
+def test_the_former_is_the_first_of_the_pair(extractor: RulesExtractor) -> None:
+    text = "Chile and Peru met in Lima. The former accused Bolivia of lying on Monday."
+    assert _countries(_typed(extractor, text, "ACCUSE")) == ["CHL"]

@@ -104,6 +104,8 @@ class ActorResolver:
                 self._cache[head.i] = self._speaker_pronoun(head)
             elif head.lower_ in PRONOUNS and head.pos_ == "PRON":
                 self._cache[head.i] = self._pronoun(head)
+            elif head.lower_ in ("latter", "former") and children(head, "det"):
+                self._cache[head.i] = self._latter(head)
             else:
                 actor = self._refer_back(head, self._phrase_actor(head))
                 self._cache[head.i] = actor or self._organisation_reference(head)
@@ -927,6 +929,27 @@ class ActorResolver:
         return antecedent.model_copy(
             update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
         )
+
+    def _latter(self, head: Token) -> Actor | None:
+        """'the Turkish military and their rebel proxies … after the latter swept into Afrin':
+        the last (or, for 'the former', the first) of the nearest pair named before, in this
+        sentence or the one before."""
+        number = self._article.sentence_number(head)
+        for i in range(head.i - 1, -1, -1):
+            token = self._doc[i]
+            if self._article.sentence_number(token) < number - 1:
+                break
+            if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            members = conjuncts(token.head)
+            chosen = members[-1] if head.lower_ == "latter" else members[0]
+            found = self.resolve_one(chosen)
+            if found is None:
+                return None
+            return found.model_copy(
+                update={"text": head.text, "start": head.idx, "end": head.idx + len(head.text)}
+            )
+        return None
 
     def _spokesperson(self, speaker: Actor) -> bool:
         words = _words_of(speaker.text) | self._titles.get(speaker.name, set())
