@@ -6,6 +6,8 @@ import pytest
 
 from newswire_extractor import RulesExtractor
 from newswire_extractor.kb import KnowledgeBase, load_knowledge_base
+from newswire_extractor.kb.data import load_toml
+from newswire_extractor.kb.text import fold
 
 from .conftest import PUBLISHED
 
@@ -171,6 +173,89 @@ def test_ambiguous_surnames_are_not_people_of_the_knowledge_base(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert kb.people.find(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        # Westminster 2001-2020: offices changed, so country only; standing roles keep a sector
+        ("Mr Mandelson", "Peter Mandelson", "GBR", None),
+        ("Lord Falconer", "Charlie Falconer", "GBR", None),
+        ("Nicola Sturgeon", "Nicola Sturgeon", "GBR", None),
+        ("Martin McGuinness", "Martin McGuinness", "GBR", None),
+        ("Lady Hale", "Brenda Hale", "GBR", "JUD"),
+        ("Speaker John Bercow", "John Bercow", "GBR", "LEG"),
+        ("Sir Ian Blair", "Ian Blair", "GBR", "COP"),
+        ("Len McCluskey", "Len McCluskey", "GBR", "LAB"),
+        ("Bertie Ahern", "Bertie Ahern", "IRL", "GOV"),
+        # the Middle East 2011-2020
+        ("Hoshyar Zebari", "Hoshyar Zebari", "IRQ", "GOV"),
+        ("Grand Ayatollah Ali al-Sistani", "Ali al-Sistani", "IRQ", "REL"),
+        ("Abu Musab al-Zarqawi", "Abu Musab al-Zarqawi", "JOR", "REB"),
+        ("Davutoglu", "Ahmet Davutoğlu", "TUR", None),
+        ("Murat Karayilan", "Murat Karayılan", "TUR", "REB"),
+        ("Nabih Berri", "Nabih Berri", "LBN", "LEG"),
+        ("Hamid Karzai", "Hamid Karzai", "AFG", None),
+        ("Turki al-Maliki", "Turki al-Maliki", "SAU", "MIL"),
+        # elsewhere, and officials of international bodies
+        ("George W. Bush", "George W. Bush", "USA", "GOV"),
+        ("Donald Rumsfeld", "Donald Rumsfeld", "USA", "MIL"),
+        ("Yanukovych", "Viktor Yanukovych", "UKR", None),
+        ("Chirac", "Jacques Chirac", "FRA", "GOV"),
+        ("Kofi Annan", "Kofi Annan", None, "IGO"),
+    ],
+)
+def test_more_political_people_resolve(
+    kb: KnowledgeBase, text: str, name: str, country: str | None, sector: str | None
+) -> None:
+    person = kb.people.find(text)
+    assert person is not None
+    assert (person.name, person.country, person.sector) == (name, country, sector)
+
+
+@pytest.mark.parametrize(
+    "text",
+    # common words and surnames shared by several public figures are not bare aliases
+    ["Brown", "Straw", "Hunt", "Fox", "Clarke", "Howard", "Miliband", "Galloway", "al-Maliki"],
+)
+def test_common_or_shared_surnames_stay_unknown(kb: KnowledgeBase, text: str) -> None:
+    assert kb.people.find(text) is None
+
+
+def test_no_spelling_names_two_people() -> None:
+    people = load_toml("newswire_extractor.kb", "people.toml")["people"]
+    owners: dict[str, set[str]] = {}
+    for name, spec in people.items():
+        for spelling in (name, *spec.get("aliases", [])):
+            owners.setdefault(fold(spelling), set()).add(name)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_people_of_iraq_turkey_and_westminster_get_their_country(
+    extractor: RulesExtractor,
+) -> None:
+    result = extractor.extract(
+        "Hoshyar Zebari criticised Ahmet Davutoglu on Monday.\n\n"
+        "Lady Hale rejected the appeal brought by Jacob Rees-Mogg.",
+        article_id="kb-people",
+        published_at=PUBLISHED,
+    )
+    parties = {(a.name, a.country) for e in result.events for a in [*e.actors, *e.targets]}
+    assert ("Hoshyar Zebari", "IRQ") in parties
+    assert ("Ahmet Davutoğlu", "TUR") in parties
+    assert ("Brenda Hale", "GBR") in parties
+
+
+def test_people_of_a_lower_case_text_get_their_country(extractor: RulesExtractor) -> None:
+    result = extractor.extract(
+        "tony blair congratulated george bush on his victory."
+        " snp leader alex salmond criticised the chancellor.",
+        article_id="kb-lower-case",
+        published_at=PUBLISHED,
+    )
+    parties = {(a.name, a.country) for e in result.events for a in [*e.actors, *e.targets]}
+    assert ("George W. Bush", "USA") in parties
+    assert ("Alex Salmond", "GBR") in parties
 
 
 @pytest.mark.parametrize(
