@@ -24,22 +24,19 @@ ROOT = repo_root(Path(__file__).resolve())
 # (seven records the audit guide does not count as events removed, bench/extractor/gold/README.md);
 # at 0.35 the filter drops two gold events the guide counts (a WFP delivery 'last month', a US
 # statement of support), and above 0.35 more (place-country accuracy goes first): the floors stay.
-# eventness-lr/3 (synthetic + team-written labels) ships at 0.50 (bench/eventness/guard.py): a
-# precision-first choice. On the 280 real-news train-half labels 0.35 -> 0.50 removes 27 false
-# events for 8 real ones (precision 0.636 -> 0.702, recall 0.975 -> 0.926). At 0.50 it drops nine
-# team gold-article events that 0.35 keeps: four the audit guide does not count (the twenty
-# thousand children 'taken' since 2022, 'thousands have been killed this year', 'ordered the
-# withdrawal' later that year, 'since then ... kidnapped') and five it does (a joint patrol 'last
-# week', 'did agree on one practical step', 'would not recognise Kosovo', the WFP delivery 'last
-# month', 'would not accept preconditions'), so team type accuracy (0.792 at 0.35, 0.743 at
-# 0.50) and quantity recall (0.885, 0.836) fall, and one scheduled visit of the dev set goes (dev
-# type accuracy 0.744 -> 0.738). The Istanbul article keeps all its events up to 0.50 (not at
-# 0.55). The floors below are set under the figures at 0.50.
+# eventness-lr/4 (synthetic + 205 team-written articles' labels) ships at 0.50: a precision-first
+# choice (bench/eventness/guard.py, docs/event-filter-model.md). On the 267 real-news train-half
+# labels 0.35 -> 0.50 removes 23 false events for 12 real ones (precision 0.680 -> 0.740, recall
+# 0.969 -> 0.895). On the gold articles it drops 12 events 0.35 keeps: five the audit guide counts
+# ('officers detained three people', 'did agree on one practical step', 'would not recognise
+# Kosovo', 'We will not sign anything', the WFP delivery 'last month') and seven it does not
+# (aggregates, background, standing support, readiness, plans). The Istanbul article keeps all
+# its events up to 0.50 (not at 0.55). Floors marked 'at 0.50' are set under the figures there.
 TEAM_FLOORS = {
-    "type_accuracy": 0.72,  # measured 0.743 at 0.50 (0.792 at 0.35; 0.870 before issue 8)
+    "type_accuracy": 0.72,  # 0.736 at 0.50 (0.792 off; 0.870 before issue 8)
     "type_macro_f1": 0.72,  # 0.752 (0.652)
     "actor_f1": 0.78,  # 0.822
-    "target_f1": 0.52,  # 0.541 (0.581)
+    "target_f1": 0.50,  # 0.522 at 0.50 (0.541 off; 0.581 before issue 8)
     "place_country_accuracy": 0.84,  # 0.875
     "date_accuracy": 0.80,  # 1.000 (0.836)
     "quote_speaker_accuracy": 0.94,  # 0.969
@@ -47,7 +44,7 @@ TEAM_FLOORS = {
 }
 # The issue's targets on the team articles are exact: every quantity and quote, nothing dated
 # after publication, nothing in the sports report.
-TEAM_FLOORS["quantity_recall"] = 0.82  # 0.836 at 0.50 (0.885 at 0.35): the lost numbers belong
+TEAM_FLOORS["quantity_recall"] = 0.80  # 0.820 at 0.50 (0.885 off): the lost numbers belong
 # to background events, to events without an actor, or (2,000 families) to the WFP delivery
 # the filter drops
 TEAM_EXACT = {
@@ -59,9 +56,9 @@ DEV_FLOORS = {
     # Sentences whose only event has no resolvable actor ('killed in a car bomb explosion',
     # 'an attempt to assassinate ... was thwarted', 'the first deployment of NATO troops') now
     # give no event (issue 8), so the sentence counts as a miss for type, actor and target.
-    "type_accuracy": 0.72,  # measured 0.738 at 0.50 (0.744 at 0.35; 0.829 before issue 8)
-    "type_macro_f1": 0.76,  # 0.780 (0.810)
-    "actor_f1": 0.85,  # 0.869 (0.876)
+    "type_accuracy": 0.71,  # 0.732 at 0.50 (0.744 off; 0.829 before issue 8)
+    "type_macro_f1": 0.74,  # 0.761 at 0.50 (0.773 off; 0.810 before issue 8)
+    "actor_f1": 0.83,  # 0.852 at 0.50 (0.859 off; 0.876 before issue 8)
     "target_f1": 0.62,  # 0.643 (0.684)
 }
 

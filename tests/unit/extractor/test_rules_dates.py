@@ -193,13 +193,13 @@ def test_a_month_after_an_explicit_year_is_in_that_year(unfiltered: RulesExtract
 
 
 def test_current_events_are_dated_to_publication_and_background_is_not(
-    extractor: RulesExtractor,
+    unfiltered: RulesExtractor,
 ) -> None:
     text = (
         "Turkish troops have been fighting Kurdish militias near the border for a week. "
         "The families of civilians who were kidnapped by the militia urged the army to find them."
     )
-    events = _events(extractor, text)
+    events = _events(unfiltered, text)
     fighting = next(e for e in events if e.evidence.trigger == "fighting")
     # A perfect: the week before publication, at the precision that holds it (here May).
     assert (fighting.occurred.date, fighting.occurred.precision) == (date(2025, 5, 24), "month")
