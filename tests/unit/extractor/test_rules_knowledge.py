@@ -222,6 +222,28 @@ def test_common_or_shared_surnames_stay_unknown(kb: KnowledgeBase, text: str) ->
     assert kb.people.find(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Sinn Fein", "GBR", "PTY"),
+        ("TUC", "GBR", "LAB"),
+        ("Scotland Yard", "GBR", "COP"),
+        ("MI5", "GBR", "SPY"),
+        ("KDP", "IRQ", "PTY"),
+        ("AKP", "TUR", "PTY"),
+        ("Asa'ib Ahl al-Haq", "IRQ", "REB"),
+        ("Shin Bet", "ISR", "SPY"),
+        ("AQAP", "YEM", "REB"),
+    ],
+)
+def test_more_parties_unions_and_armed_groups(
+    kb: KnowledgeBase, text: str, country: str, sector: str
+) -> None:
+    org = kb.organizations.find(text)
+    assert org is not None
+    assert (org.country, org.sector) == (country, sector)
+
+
 def test_no_spelling_names_two_people() -> None:
     people = load_toml("newswire_extractor.kb", "people.toml")["people"]
     owners: dict[str, set[str]] = {}
