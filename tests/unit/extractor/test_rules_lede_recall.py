@@ -218,7 +218,7 @@ def test_an_ordered_activation_of_a_plan_is_no_mobilisation(extractor: RulesExtr
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("Moldovan police said on Tuesday that 300 people had been detained after the riot.", "MDA"),
+        ("Moldovan police said on Tuesday that 300 people had been detained in the riot.", "MDA"),
         ("Georgian authorities said 40 protesters were arrested overnight in Tbilisi.", "GEO"),
     ],
 )
