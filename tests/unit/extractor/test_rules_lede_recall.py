@@ -199,3 +199,45 @@ def test_the_latter_is_the_last_of_the_pair_named_before(extractor: RulesExtract
 def test_the_former_is_the_first_of_the_pair(extractor: RulesExtractor) -> None:
     text = "Chile and Peru met in Lima. The former accused Bolivia of lying on Monday."
     assert _countries(_typed(extractor, text, "ACCUSE")) == ["CHL"]
+
+
+def test_an_ordered_activation_of_a_force_is_a_mobilisation(extractor: RulesExtractor) -> None:
+    text = (
+        "Moldovan ministers meeting in Chisinau on Tuesday ordered the activation of a reserve "
+        "force for possible deployment on the border."
+    )
+    found = _typed(extractor, text, "MOBILIZE")
+    assert _countries(found) == ["MDA"], _events(extractor, text)
+
+
+def test_an_ordered_activation_of_a_plan_is_no_mobilisation(extractor: RulesExtractor) -> None:
+    text = "Moldovan ministers on Tuesday ordered the activation of an emergency energy plan."
+    assert not _typed(extractor, text, "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Moldovan police said on Tuesday that 300 people had been detained in the riot.", "MDA"),
+        ("Georgian authorities said 40 protesters were arrested overnight in Tbilisi.", "GEO"),
+    ],
+)
+def test_the_state_body_reporting_arrests_made_them(
+    extractor: RulesExtractor, text: str, country: str
+) -> None:
+    found = _typed(extractor, text, "COERCE")
+    assert _countries(found) == [country], _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moldovan officials said on Tuesday that 30 people had been killed in the riot.",
+        "Moldovan activists said on Tuesday that 300 people had been detained after the riot.",
+    ],
+)
+def test_a_reported_passive_without_a_custody_body_has_no_doer(
+    extractor: RulesExtractor, text: str
+) -> None:
+    found = [e for e in _events(extractor, text) if e.event_type in ("ASSAULT", "COERCE")]
+    assert not [e for e in found if "MDA" in _countries([e])], found

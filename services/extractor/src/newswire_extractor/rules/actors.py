@@ -160,17 +160,20 @@ class ActorResolver:
         return actor
 
     def _kin_country(self, head: Token, actor: Actor) -> Actor:
-        """'His parents', 'the detained man's family', 'relatives of the soldier': a person's
-        kin are of that person's country."""
+        """'His parents', 'the detained man's family', 'relatives of Syrian refugees': kin are of
+        their relatives' country, else of the story's."""
         owners = children(head, "poss")
         owners += [
             o for p in children(head, "prep") if lemma(p) == "of" for o in children(p, "pobj")
         ]
-        for owner in owners:
-            found = self.resolve_one(owner)
-            if found is not None and found.kind == "PERSON" and found.country:
-                return actor.model_copy(update={"country": found.country})
-        return actor
+        found = [self.resolve_one(owner) for owner in owners]
+        countries = [a.country for a in found if a is not None and a.country]
+        if countries:
+            return actor.model_copy(update={"country": countries[0]})
+        # 'The families of civilians kidnapped by the group' in a story about one country: the
+        # kin of people the story does not place elsewhere are of that country.
+        home = None if self._foreign(head) else self._home_country()
+        return actor.model_copy(update={"country": home}) if home is not None else actor
 
     def _country_from_context(self, head: Token, actor: Actor, described: list[Token]) -> Actor:
         """'Petrosyan, a spokeswoman for the defence ministry' (the ministry named before) and

@@ -41,6 +41,9 @@ _ADDRESSED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _CASUALTY_VERBS = load_language("en")["casualties.verbs"]
 _DOER_VERBS = load_language("en")["casualties.doer_verbs"]
 _DOER_SUPPORT = load_language("en")["casualties.doer_support"]
+_CUSTODY_VERBS = load_language("en")["custody.verbs"]
+_CUSTODY_REPORTING = load_language("en")["custody.reporting"]
+_CUSTODY_SPEAKERS = load_language("en")["custody.speakers"]
 _DOER_OBJECTS = load_language("en")["casualties.doer_objects"]
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 # Nouns of acts done to someone take them in an of-phrase: 'the arrest of 14 workers'.
@@ -56,7 +59,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return found
     if is_passive(verb) or (verb.tag_ == "VBN" and children(verb, "agent")):
         # '... led by the SDF and supported by the US': a participle's own agent
-        return list(prep_objects(verb, {"by"})) or _when_doers(verb)
+        return list(prep_objects(verb, {"by"})) or _when_doers(verb) or _custody_doers(verb)
     head = verb.head
     if verb.dep_ == "xcomp":
         raised = children(head, "nsubjpass")
@@ -113,6 +116,17 @@ def _when_doers(verb: Token) -> list[Token]:
         if attacks and not is_passive(clause):
             return children(clause, "nsubj")
     return []
+
+
+def _custody_doers(verb: Token) -> list[Token]:
+    """'Brazilian authorities said 1,500 people had been detained': the state body that
+    reports an arrest without naming who made it made it."""
+    if lemma(verb) not in _CUSTODY_VERBS or verb.dep_ != "ccomp":
+        return []
+    head = verb.head
+    if lemma(head) not in _CUSTODY_REPORTING:
+        return []
+    return [s for s in children(head, "nsubj") if lemma(s) in _CUSTODY_SPEAKERS]
 
 
 def _misparsed_main_verb(participle: Token) -> bool:
