@@ -243,6 +243,8 @@ class ActorResolver:
                 )
                 if country is None and token.pos_ == "PROPN":
                     country = kb.countries.find(token.text)
+                    if self._lower_cased and country is None:
+                        country = self._lower_case_country(token)  # 'syria s denials'
                 if country is not None:
                     desc = replace(
                         desc, country=country, country_is_head=token == head, from_modifier=True
@@ -281,6 +283,14 @@ class ActorResolver:
         if desc.country is None and desc.person is None and desc.role is not None:
             desc = self._leaders_body(desc, span, head)
         return desc
+
+    def _lower_case_country(self, token: Token) -> Country | None:
+        """A country's own name in an all-lower-case text ('syria', 'britain'); not a capital
+        ('london assembly') nor a word that is more often something else ('jordan')."""
+        text = token.text.title()
+        if token.lower_ in _NOT_COUNTRIES or not self._kb.countries.names_country(text):
+            return None
+        return self._kb.countries.find(text)
 
     def _leaders_body(self, desc: _Description, span: Span, head: Token) -> _Description:
         """Forces, a government or a regime named after their leader ('the Trump administration',
@@ -1134,6 +1144,7 @@ _PEERS = load_language("en")["qualifiers.peers"]
 _PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]
 _REPORTING = load_language("en")["reporting.verbs"]
 _NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]
+_NOT_COUNTRIES = frozenset(load_language("en")["lower_case.not_countries"])
 _PEOPLE_WORDS = {
     key.split(".", 1)[1]: words
     for key, words in load_language("en").words.items()
