@@ -171,8 +171,11 @@ class ActorResolver:
         if countries:
             return actor.model_copy(update={"country": countries[0]})
         # 'The families of civilians kidnapped by the group' in a story about one country: the
-        # kin of people the story does not place elsewhere are of that country.
-        home = None if self._foreign(head) else self._home_country()
+        # kin of people the story does not place elsewhere are of that country; 'her family',
+        # 'my father' are of someone the story names, who may well be from elsewhere.
+        if self._foreign(head) or any(o.pos_ == "PRON" for o in owners):
+            return actor
+        home = self._home_country()
         return actor.model_copy(update={"country": home}) if home is not None else actor
 
     def _country_from_context(self, head: Token, actor: Actor, described: list[Token]) -> Actor:
