@@ -113,3 +113,9 @@ def test_accepting_an_offer_is_done_to_who_offered(extractor: RulesExtractor) ->
     )
     event = _event(_run(extractor, text, site_name="The Guardian"), "accepted")
     assert [t.name for t in event.targets] == ["prime minister"]
+
+
+def test_recalling_an_envoy_is_aimed_at_the_country_left(extractor: RulesExtractor) -> None:
+    text = "France recalled its ambassador from Ottawa on Monday."
+    event = _event(_run(extractor, text, site_name="The Guardian"), "recalled")
+    assert [t.country for t in event.targets] == ["CAN"]

@@ -34,6 +34,7 @@ _TEMPORAL_PREPS = frozenset({"after", "before", "while", "since", "upon", "follo
 _ASKED_OF = load_language("en")["recipients.asked_of"]
 _TOPIC_PREPS = load_language("en")["recipients.topic_preps"]
 _TOPIC_VERBS = load_language("en")["recipients.topic_verbs"]
+_FROM_VERBS = frozenset(load_language("en")["recipients.from_verbs"])
 _MESSAGE_VERBS = frozenset(load_language("en")["recipients.message_verbs"])
 _MESSAGE_NOUNS = frozenset(load_language("en")["recipients.message_nouns"])
 # Acts whose participle after a message takes the message's addressee ('wrote to X demanding').
@@ -145,6 +146,10 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
     found += list(prep_objects(verb, TARGET_PREPS - {"by"}))
     if lemma(verb) in _ASKED_OF:
         found += list(prep_objects(verb, {"of"}))  # 'demanded of Kyiv that it withdraw'
+    if lemma(verb) in _FROM_VERBS:
+        # 'recalled its ambassador from Ottawa': the one recalled is the actor's own envoy.
+        left = [o for h in [verb, *found] for o in prep_objects(h, {"from"}) if h.i != o.i]
+        found = left or found
 
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
         found.append(verb.head)  # 'soldiers killed by the rebels'
