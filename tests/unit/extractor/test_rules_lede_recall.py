@@ -199,3 +199,68 @@ def test_the_latter_is_the_last_of_the_pair_named_before(extractor: RulesExtract
 def test_the_former_is_the_first_of_the_pair(extractor: RulesExtractor) -> None:
     text = "Chile and Peru met in Lima. The former accused Bolivia of lying on Monday."
     assert _countries(_typed(extractor, text, "ACCUSE")) == ["CHL"]
+
+
+def test_an_ordered_activation_of_a_force_is_a_mobilisation(extractor: RulesExtractor) -> None:
+    text = (
+        "Moldovan ministers meeting in Chisinau on Tuesday ordered the activation of a reserve "
+        "force on the border."
+    )
+    found = _typed(extractor, text, "MOBILIZE")
+    assert _countries(found) == ["MDA"], _events(extractor, text)
+
+
+def test_an_ordered_activation_of_a_plan_is_no_mobilisation(extractor: RulesExtractor) -> None:
+    text = "Moldovan ministers on Tuesday ordered the activation of an emergency energy plan."
+    assert not _typed(extractor, text, "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Moldovan police said on Tuesday that 300 people had been detained in the riot.", "MDA"),
+        ("Georgian authorities said 40 protesters were arrested overnight in Tbilisi.", "GEO"),
+    ],
+)
+def test_the_state_body_reporting_arrests_made_them(
+    extractor: RulesExtractor, text: str, country: str
+) -> None:
+    found = _typed(extractor, text, "COERCE")
+    assert _countries(found) == [country], _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moldovan officials said on Tuesday that 30 people had been killed in the riot.",
+        "Moldovan activists said on Tuesday that 300 people had been detained after the riot.",
+    ],
+)
+def test_a_reported_passive_without_a_custody_body_has_no_doer(
+    extractor: RulesExtractor, text: str
+) -> None:
+    found = [e for e in _events(extractor, text) if e.event_type in ("ASSAULT", "COERCE")]
+    assert not [e for e in found if "MDA" in _countries([e])], found
+
+
+_MOLDOVA_STORY = (
+    "Moldova's interior ministry said the search in northern Moldova would go on. "
+    "Police in Moldova have found two of the missing men."
+)
+
+
+def test_kin_of_people_placed_nowhere_are_of_the_story_country(extractor: RulesExtractor) -> None:
+    text = (
+        "The families of dozens of villagers abducted by the gang urged the authorities on "
+        "Tuesday to help them find their relatives. " + _MOLDOVA_STORY
+    )
+    found = [e for e in _typed(extractor, text, "REQUEST") if e.evidence.trigger == "urged"]
+    assert _countries(found) == ["MDA"], _events(extractor, text)
+
+
+def test_kin_of_someone_the_story_names_keep_no_guessed_country(
+    extractor: RulesExtractor,
+) -> None:
+    text = "Her family urged the authorities on Tuesday to help find her. " + _MOLDOVA_STORY
+    found = [e for e in _events(extractor, text) if e.evidence.trigger == "urged"]
+    assert "MDA" not in _countries(found), found

@@ -160,17 +160,23 @@ class ActorResolver:
         return actor
 
     def _kin_country(self, head: Token, actor: Actor) -> Actor:
-        """'His parents', 'the detained man's family', 'relatives of the soldier': a person's
-        kin are of that person's country."""
+        """'His parents', 'the detained man's family', 'relatives of Syrian refugees': kin are of
+        their relatives' country, else of the story's."""
         owners = children(head, "poss")
         owners += [
             o for p in children(head, "prep") if lemma(p) == "of" for o in children(p, "pobj")
         ]
-        for owner in owners:
-            found = self.resolve_one(owner)
-            if found is not None and found.kind == "PERSON" and found.country:
-                return actor.model_copy(update={"country": found.country})
-        return actor
+        found = [self.resolve_one(owner) for owner in owners]
+        countries = [a.country for a in found if a is not None and a.country]
+        if countries:
+            return actor.model_copy(update={"country": countries[0]})
+        # 'The families of civilians kidnapped by the group' in a story about one country: the
+        # kin of people the story does not place elsewhere are of that country; 'her family',
+        # 'my father' are of someone the story names, who may well be from elsewhere.
+        if self._foreign(head) or any(o.pos_ == "PRON" for o in owners):
+            return actor
+        home = self._home_country()
+        return actor.model_copy(update={"country": home}) if home is not None else actor
 
     def _country_from_context(self, head: Token, actor: Actor, described: list[Token]) -> Actor:
         """'Petrosyan, a spokeswoman for the defence ministry' (the ministry named before) and
@@ -237,6 +243,8 @@ class ActorResolver:
                 )
                 if country is None and token.pos_ == "PROPN":
                     country = kb.countries.find(token.text)
+                    if self._lower_cased and country is None:
+                        country = self._lower_case_country(token)  # 'syria s denials'
                 if country is not None:
                     desc = replace(
                         desc, country=country, country_is_head=token == head, from_modifier=True
@@ -275,6 +283,14 @@ class ActorResolver:
         if desc.country is None and desc.person is None and desc.role is not None:
             desc = self._leaders_body(desc, span, head)
         return desc
+
+    def _lower_case_country(self, token: Token) -> Country | None:
+        """A country's own name in an all-lower-case text ('syria', 'britain'); not a capital
+        ('london assembly') nor a word that is more often something else ('jordan')."""
+        text = token.text.title()
+        if token.lower_ in _NOT_COUNTRIES or not self._kb.countries.names_country(text):
+            return None
+        return self._kb.countries.find(text)
 
     def _leaders_body(self, desc: _Description, span: Span, head: Token) -> _Description:
         """Forces, a government or a regime named after their leader ('the Trump administration',
@@ -1128,6 +1144,7 @@ _PEERS = load_language("en")["qualifiers.peers"]
 _PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]
 _REPORTING = load_language("en")["reporting.verbs"]
 _NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]
+_NOT_COUNTRIES = frozenset(load_language("en")["lower_case.not_countries"])
 _PEOPLE_WORDS = {
     key.split(".", 1)[1]: words
     for key, words in load_language("en").words.items()

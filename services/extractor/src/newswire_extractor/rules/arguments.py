@@ -34,9 +34,16 @@ _TEMPORAL_PREPS = frozenset({"after", "before", "while", "since", "upon", "follo
 _ASKED_OF = load_language("en")["recipients.asked_of"]
 _TOPIC_PREPS = load_language("en")["recipients.topic_preps"]
 _TOPIC_VERBS = load_language("en")["recipients.topic_verbs"]
+_MESSAGE_VERBS = frozenset(load_language("en")["recipients.message_verbs"])
+_MESSAGE_NOUNS = frozenset(load_language("en")["recipients.message_nouns"])
+# Acts whose participle after a message takes the message's addressee ('wrote to X demanding').
+_ADDRESSED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _CASUALTY_VERBS = load_language("en")["casualties.verbs"]
 _DOER_VERBS = load_language("en")["casualties.doer_verbs"]
 _DOER_SUPPORT = load_language("en")["casualties.doer_support"]
+_CUSTODY_VERBS = load_language("en")["custody.verbs"]
+_CUSTODY_REPORTING = load_language("en")["custody.reporting"]
+_CUSTODY_SPEAKERS = load_language("en")["custody.speakers"]
 _DOER_OBJECTS = load_language("en")["casualties.doer_objects"]
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 # Nouns of acts done to someone take them in an of-phrase: 'the arrest of 14 workers'.
@@ -52,7 +59,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return found
     if is_passive(verb) or (verb.tag_ == "VBN" and children(verb, "agent")):
         # '... led by the SDF and supported by the US': a participle's own agent
-        return list(prep_objects(verb, {"by"})) or _when_doers(verb)
+        return list(prep_objects(verb, {"by"})) or _when_doers(verb) or _custody_doers(verb)
     head = verb.head
     if verb.dep_ == "xcomp":
         raised = children(head, "nsubjpass")
@@ -75,6 +82,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl":
+        sender = _message_verb(head) if verb.tag_ == "VBG" else None
+        if sender is not None:
+            # 'wrote a letter to the minister demanding action': the parser hangs the
+            # participle on the addressee; whoever wrote does the demanding.
+            return subjects(sender, depth + 1)
         if verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
             # 'fighters killed in the clashes were buried': the noun a past participle
             # describes is what was done to, not who did it.
@@ -106,6 +118,17 @@ def _when_doers(verb: Token) -> list[Token]:
     return []
 
 
+def _custody_doers(verb: Token) -> list[Token]:
+    """'Brazilian authorities said 1,500 people had been detained': the state body that
+    reports an arrest without naming who made it made it."""
+    if lemma(verb) not in _CUSTODY_VERBS or verb.dep_ != "ccomp":
+        return []
+    head = verb.head
+    if lemma(head) not in _CUSTODY_REPORTING:
+        return []
+    return [s for s in children(head, "nsubj") if lemma(s) in _CUSTODY_SPEAKERS]
+
+
 def _misparsed_main_verb(participle: Token) -> bool:
     """'Relatives of kidnapped soldiers protested outside ...' parsed as a noun with a
     participle: a sentence whose root is the noun has its main verb in that participle."""
@@ -129,6 +152,37 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
     if not found and clausal:
         for clause in children(verb, "ccomp"):
             found += children(clause, "nsubj", "nsubjpass")
+    return found
+
+
+def _message_verb(addressee: Token) -> Token | None:
+    """The verb of sending or writing whose to-phrase ``addressee`` is in: 'wrote to X', 'sent a
+    letter to X', 'a complaint was made to X'; None for any other phrase."""
+    if addressee.dep_ != "pobj" or lemma(addressee.head) != "to":
+        return None
+    holder = addressee.head.head
+    if holder.pos_ in ("NOUN", "PROPN") and lemma(holder) in _MESSAGE_NOUNS:
+        holder = holder.head  # 'a letter to X': the verb the letter is the object of
+        if holder.pos_ not in ("VERB", "AUX"):
+            return None
+    if holder.pos_ in ("VERB", "AUX") and lemma(holder) in _MESSAGE_VERBS:
+        return holder
+    return None
+
+
+def addressees(verb: Token) -> list[Token]:
+    """Who a participle of asking or accusing is addressed to when it follows a message:
+    'wrote to the minister demanding an inquiry' -> the minister."""
+    if verb.tag_ != "VBG":
+        return []
+    if verb.dep_ == "acl" and _message_verb(verb.head) is not None:
+        return [verb.head]
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    sender = verb.head
+    found = [obj for obj in prep_objects(sender, {"to"}) if _message_verb(obj) is not None]
+    for message in children(sender, "dobj", "nsubjpass"):
+        found += [o for o in prep_objects(message, {"to"}) if _message_verb(o) is not None]
     return found
 
 
@@ -174,6 +228,16 @@ def match_arguments(match: Match) -> tuple[list[Token], list[Token]]:
             actors = noun_actors(match.word)
     if match.event_type == "CONSULT":
         found_targets = [t for t in found_targets if not _topic(t, match)]
+    # 'wrote to the minister demanding an inquiry': the one asked is who the message went to;
+    # one accused is the object when it is named ('accusing the council of …'), the addressee
+    # when the object is a pronoun ('wrote to X accusing him of …').
+    if (
+        match.event_type in _ADDRESSED_TYPES
+        and not match.is_noun
+        and (match.event_type != "ACCUSE" or all(t.pos_ == "PRON" for t in found_targets))
+    ):
+        found = addressees(match.head)
+        found_targets = [t for t in found if t not in actors] + found_targets
     return actors, found_targets
 
 

@@ -704,6 +704,12 @@ def _latest_day(occurred: Occurred) -> date:
     return day
 
 
+def _bare_country(actor: Actor, countries: set[str]) -> bool:
+    """Whether the actor is one of these countries named by itself ('Britain', not 'British
+    officials')."""
+    return actor.kind in ("GPE", "COUNTRY") and actor.country in countries
+
+
 def _arrange(
     match: Match,
     event_type: str,
@@ -722,6 +728,11 @@ def _arrange(
     actors = [a for a in actors if not is_place(a)]
     if event_type == "CONSULT" or match.rule.reciprocal:
         targets = [t for t in targets if not is_place(t)]
+    if event_type == "CONSULT":
+        # 'the chancellor is leaving Britain on a tour of Africa': a visitor's own country,
+        # named as a bare place, is where he sets out from, not whom he meets.
+        own = {a.country for a in actors if a.country}
+        targets = [t for t in targets if not (t.sector is None and _bare_country(t, own))]
     elif event_type not in _PLACE_TARGETS:
         # 'condemned the strike on Vilnius': the country the place belongs to.
         targets = [country_of(t) if is_place(t) else t for t in targets]

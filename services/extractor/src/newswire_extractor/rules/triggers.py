@@ -20,6 +20,7 @@ from newswire_extractor.rules.syntax import (
     noun_modifiers,
     object_lemmas,
     particles,
+    prep_objects,
     subject_lemmas,
 )
 
@@ -161,6 +162,9 @@ class TriggerMatcher:
         anchor = nominal_anchor(token)
         for rule in rules:
             if rule.modifiers and not noun_modifiers(token) & rule.modifiers:
+                continue
+            # 'the activation of a standby force': a noun's of-phrase picks its sense
+            if rule.objects and not {lemma(o) for o in prep_objects(token, {"of"})} & rule.objects:
                 continue
             # 'warplanes carried out raids': the support verb's subject picks the sense
             if rule.subjects and (governor is None or not subject_lemmas(governor) & rule.subjects):
