@@ -87,3 +87,29 @@ def test_a_visitors_own_country_is_not_the_host(extractor: RulesExtractor) -> No
     text = "meanwhile the chancellor is leaving britain on a high-profile tour of africa."
     event = _event(_run(extractor, text, site_name="BBC News"), "tour")
     assert "GBR" not in [t.country for t in event.targets]
+
+
+def test_a_lower_case_party_the_tagger_takes_for_a_noun_is_the_target(
+    extractor: RulesExtractor,
+) -> None:
+    text = "campaign chief john smith accused the tories of lying on monday."
+    event = _event(_run(extractor, text, site_name="BBC News"), "accused")
+    assert [(t.country, t.sector) for t in event.targets] == [("GBR", "PTY")]
+
+
+def test_accepting_a_resignation_is_done_to_who_resigned(extractor: RulesExtractor) -> None:
+    text = (
+        "The interior minister resigned on Monday. "
+        "The prime minister accepted his resignation on Tuesday."
+    )
+    event = _event(_run(extractor, text, site_name="The Guardian"), "accepted")
+    assert [t.name for t in event.targets] == ["interior minister"]
+
+
+def test_accepting_an_offer_is_done_to_who_offered(extractor: RulesExtractor) -> None:
+    text = (
+        "The prime minister offered a pay deal to the unions on Monday. "
+        "The union leader accepted the offer on Tuesday."
+    )
+    event = _event(_run(extractor, text, site_name="The Guardian"), "accepted")
+    assert [t.name for t in event.targets] == ["prime minister"]

@@ -406,7 +406,20 @@ class ActorResolver:
                     org = self._kb.organizations.find(text.upper())
                 if org is not None:
                     return replace(desc, org=org)
+        party = self._lower_case_party(span)
+        if party is not None:
+            return replace(desc, org=party)
         return self._titled_name(desc, span, person_tokens)
+
+    def _lower_case_party(self, span: Span) -> Organization | None:
+        """'accused the tories of …', 'the snp accused labour': a party named by one word the
+        tagger takes for a common noun ('labour/NN', 'tories/NNS'); not inside a longer phrase
+        ('child labour')."""
+        words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+        if len(words) != 1 or words[0].pos_ != "NOUN":
+            return None
+        org = self._kb.organizations.find(words[0].text.title())
+        return org if org is not None and org.sector == "PTY" else None
 
     def _titled_name(self, desc: _Description, span: Span, person_tokens: set[int]) -> _Description:
         """'shadow home secretary oliver hale', 'tory peer lord hale': in a lower-case text,

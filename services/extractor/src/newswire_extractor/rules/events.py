@@ -55,7 +55,7 @@ _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # Groups that protest where they live.
 _LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "PTY", "BUS", "REF"})
 # Reactions whose object may be an earlier event ('rejected the demand').
-_REACTIONS = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
+_REACTIONS = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE"})
 # Nouns that refer back to an earlier event, with the types it may have (empty: any type).
 _ANY: frozenset[str] = frozenset()
 _REFERENCE_NOUNS: dict[str, frozenset[str]] = {
@@ -74,6 +74,7 @@ _REFERENCE_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(["deployment", "buildup", "build-up", "drill"], frozenset({"MOBILIZE"})),
     **dict.fromkeys(["threat", "warning"], frozenset({"THREATEN"})),
     **dict.fromkeys(["concession"], frozenset({"CONCEDE"})),
+    **dict.fromkeys(["resignation"], frozenset({"RETREAT"})),
     **dict.fromkeys(
         [
             "decision",
