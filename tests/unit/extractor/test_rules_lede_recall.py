@@ -264,3 +264,16 @@ def test_kin_of_someone_the_story_names_keep_no_guessed_country(
     text = "Her family urged the authorities on Tuesday to help find her. " + _MOLDOVA_STORY
     found = [e for e in _events(extractor, text) if e.evidence.trigger == "urged"]
     assert "MDA" not in _countries(found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "West African leaders meeting in Accra on Thursday ordered the activation of a standby "
+        "force for Togo.",
+        "Baltic leaders meeting in Riga on Thursday ordered the activation of a standby force.",
+    ],
+)
+def test_leaders_meeting_somewhere_are_who_ordered(extractor: RulesExtractor, text: str) -> None:
+    found = _typed(extractor, text, "MOBILIZE")
+    assert [a.text for e in found for a in e.actors] == [text.split(" meeting")[0]], found

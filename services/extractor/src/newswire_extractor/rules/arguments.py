@@ -52,7 +52,7 @@ _PATIENT_OF = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT"})
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Tokens naming who does what the verb says, following control and coordination."""
-    found = children(verb, "nsubj", "csubj")
+    found = [_reduced_relative(t) for t in children(verb, "nsubj", "csubj")]
     if found and verb.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in found):
         return [verb.head]  # 'Trump, who used an address to castigate Russia': who is Trump
     if found or depth > _MAX_CLIMB:
@@ -116,6 +116,16 @@ def _when_doers(verb: Token) -> list[Token]:
         if attacks and not is_passive(clause):
             return children(clause, "nsubj")
     return []
+
+
+def _reduced_relative(subject: Token) -> Token:
+    """'Leaders meeting in Abuja ordered ...' parsed with the participle as the subject and
+    the leaders as its own: the participle's subject is who ordered."""
+    if subject.tag_ == "VBG" and subject.pos_ == "VERB" and subject.dep_ == "nsubj":
+        own = [t for t in children(subject, "nsubj") if t.pos_ in ("NOUN", "PROPN")]
+        if own and own[0].i < subject.i:
+            return own[0]
+    return subject
 
 
 def _custody_doers(verb: Token) -> list[Token]:
