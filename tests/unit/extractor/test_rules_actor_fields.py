@@ -13,20 +13,15 @@ import pytest
 
 from newswire_contracts import Actor, Event
 from newswire_extractor import Extraction, RulesExtractor
-from newswire_extractor.eventness import EventFilter
 from newswire_extractor.rules.sentences import split_sentences
 
 PUBLISHED = datetime(2025, 6, 20, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    """These tests are about actors, targets and dates, so they run without the event filter: it
-    drops some of their one-sentence events (an ongoing 'have been fighting', a reported 'he has
-    apologised') as not news, which test_event_filter.py covers."""
-    loaded = RulesExtractor(event_filter=EventFilter(enabled=False))
-    loaded.load()
-    return loaded
+def extractor(unfiltered: RulesExtractor) -> RulesExtractor:
+    """Without the event filter (conftest.unfiltered): these tests are about resolution."""
+    return unfiltered
 
 
 def _run(extractor: RulesExtractor, text: str, **source: str) -> Extraction:

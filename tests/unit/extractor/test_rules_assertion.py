@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from newswire_contracts import Event
 from newswire_extractor import RulesExtractor
-from newswire_extractor.eventness import EventFilter
 
 from .conftest import PUBLISHED
 
@@ -83,9 +82,10 @@ def test_the_victims_a_participle_describes_are_not_its_actors(
     assert _types(extractor, "Fighters killed in the clashes were buried on Tuesday.") == []
 
 
-def test_the_group_refers_back_to_the_armed_group_named_before() -> None:
+def test_the_group_refers_back_to_the_armed_group_named_before(
+    unfiltered: RulesExtractor,
+) -> None:
     # The actor rules, not the event filter (it scores this refusal below its threshold):
-    unfiltered = RulesExtractor(event_filter=EventFilter(enabled=False))
     events = _events(
         unfiltered,
         "The National Liberation Army freed 11 hostages on Sunday. Its commander said the "

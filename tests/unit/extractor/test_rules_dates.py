@@ -9,7 +9,6 @@ import pytest
 
 from newswire_contracts import Event
 from newswire_extractor import RulesExtractor
-from newswire_extractor.eventness import EventFilter
 from newswire_extractor.rules.attach import tense
 from newswire_extractor.rules.dates import resolve_date
 
@@ -137,15 +136,6 @@ def test_durations_and_non_dates_are_not_dates(expression: str) -> None:
 
 # ---------------------------------------------------------------- dates of events in articles
 SATURDAY = datetime(2025, 5, 31, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def unfiltered() -> RulesExtractor:
-    """The extractor without the event filter: for dating tests whose event the filter may drop
-    (a background event, a reported delivery or an announced step, docs/event-filter-model.md)."""
-    loaded = RulesExtractor(event_filter=EventFilter(enabled=False))
-    loaded.load()
-    return loaded
 
 
 def _events(extractor: RulesExtractor, text: str, published: datetime = SATURDAY) -> list[Event]:

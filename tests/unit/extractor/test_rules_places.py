@@ -8,20 +8,15 @@ import pytest
 
 from newswire_contracts import Event
 from newswire_extractor import RulesExtractor
-from newswire_extractor.eventness import EventFilter
 from newswire_extractor.kb import load_knowledge_base
 
 SATURDAY = datetime(2025, 5, 31, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    """These tests are about places, so they run without the event filter: it drops some of
-    their one-sentence events (an ongoing 'have been fighting', a reported 'he has apologised')
-    as not news, which test_event_filter.py covers."""
-    loaded = RulesExtractor(event_filter=EventFilter(enabled=False))
-    loaded.load()
-    return loaded
+def extractor(unfiltered: RulesExtractor) -> RulesExtractor:
+    """Without the event filter (conftest.unfiltered): these tests are about resolution."""
+    return unfiltered
 
 
 def _events(extractor: RulesExtractor, text: str) -> list[Event]:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newswire_contracts import Quote
 from newswire_extractor import RulesExtractor
-from newswire_extractor.eventness import EventFilter
 
 from .conftest import PUBLISHED
 
@@ -50,15 +47,6 @@ def test_quote_offsets_and_speaker_details(extractor: RulesExtractor) -> None:
 
 def test_scare_quotes_are_not_quotes(extractor: RulesExtractor) -> None:
     assert all("special arrangement" not in q.text for q in _quotes(extractor))
-
-
-@pytest.fixture(scope="module")
-def unfiltered() -> RulesExtractor:
-    """Without the event filter: 'will meet again' is a commitment the filter (0.50) drops as a
-    plan; this test is about whose 'We' it is."""
-    loaded = RulesExtractor(event_filter=EventFilter(enabled=False))
-    loaded.load()
-    return loaded
 
 
 def test_first_person_inside_a_quote_is_the_speaker(unfiltered: RulesExtractor) -> None:

@@ -7,21 +7,9 @@ from __future__ import annotations
 import pytest
 
 from newswire_extractor import RulesExtractor
-from newswire_extractor.rules.trace import recording
 
-from .conftest import PUBLISHED
-
-
-def _types(extractor: RulesExtractor, text: str) -> list[str]:
-    return [
-        e.event_type for e in extractor.extract(text, article_id="a", published_at=PUBLISHED).events
-    ]
-
-
-def _drops(extractor: RulesExtractor, text: str) -> set[str]:
-    with recording() as drops:
-        extractor.extract(text, article_id="a", published_at=PUBLISHED)
-    return {d.reason for d in drops}
+from .conftest import drop_reasons as _drops
+from .conftest import event_types as _types
 
 
 @pytest.mark.parametrize(
