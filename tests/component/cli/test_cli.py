@@ -80,6 +80,9 @@ def test_extract_html_prints_article_and_events(runner: CliRunner, tmp_path: Pat
     assert doc["relevance"]["codeable"] is True  # type: ignore[index]
     values = {q["value"] for e in doc["events"] for q in e["quantities"]}  # type: ignore[union-attr]
     assert {400, 10, 20000} <= values
+    # The typical article, as the demo serves it (headline and all), keeps its events.
+    types = {e["event_type"] for e in doc["events"]}  # type: ignore[index]
+    assert {"CONSULT", "REQUEST", "REJECT", "CONCEDE"} <= types
     assert doc["quotes"], "the negotiator's quote must be found"
 
 
