@@ -67,7 +67,9 @@ class FetcherDatabase:
     @classmethod
     def from_url(cls, url: str, *, namespace: str = "") -> FetcherDatabase:
         """The database at ``url`` ('sqlite:///x' and 'postgresql://…' get async drivers)."""
-        return cls(create_engine(url, pool_pre_ping=True), namespace=namespace)
+        return cls(
+            create_engine(url, pool_pre_ping=True, sqlite_immediate=True), namespace=namespace
+        )
 
     async def migrate(self) -> None:
         """Bring the fetcher's tables to the newest revision (replicas may start together)."""

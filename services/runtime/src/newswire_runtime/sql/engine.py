@@ -44,22 +44,52 @@ def check_dialect(engine: AsyncEngine) -> str:
     return dialect
 
 
-def create_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
-    """An async engine; SQLite connections get foreign keys, WAL and a busy timeout."""
+def create_engine(url: str | URL, *, sqlite_immediate: bool = False, **kwargs: Any) -> AsyncEngine:
+    """An async engine; SQLite connections get foreign keys, WAL and a busy timeout.
+
+    ``sqlite_immediate``: every SQLite transaction starts with BEGIN IMMEDIATE, so one that reads
+    and then writes (check, then insert) waits for the write lock up front instead of failing with
+    'database is locked' when another connection wrote in between; for state that several
+    processes write at once (the fetcher's replicas)."""
     engine = create_async_engine(to_async_url(url), **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _configure_sqlite)
+        if sqlite_immediate:
+            event.listen(engine.sync_engine, "connect", manual_transactions)
+            event.listen(engine.sync_engine, "begin", begin_immediate)
     return engine
+
+
+def manual_transactions(dbapi_connection: Any, _record: Any) -> None:
+    """The driver leaves transactions to us (see begin_immediate)."""
+    dbapi_connection.isolation_level = None
+
+
+def begin_immediate(connection: Any) -> None:
+    """Start SQLite transactions holding the write lock (waiting up to the busy timeout)."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # Without foreign_keys SQLite ignores ON DELETE CASCADE; WAL lets readers run beside the
-    # writer, and synchronous=NORMAL is the durable-enough setting WAL is designed for.
+    # writer, and synchronous=NORMAL is the durable-enough setting WAL is designed for. WAL is a
+    # property of the file: it is switched on only when it is not on yet, because the switch needs
+    # the file's lock and fails at once ('database is locked', no busy wait) while another
+    # connection writes, e.g. replicas starting together on a new file.
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode")
+        mode = cursor.fetchone()
+        if mode is None or str(mode[0]).lower() != "wal":
+            try:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            except Exception as error:  # the driver's OperationalError
+                if "locked" not in str(error):
+                    raise
+                # Another connection holds the lock: this one works in the rollback journal
+                # (still transactional, with the busy timeout) and a later one switches the file.
+        cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
