@@ -21,7 +21,12 @@ from alembic.util import CommandError
 from sqlalchemy import Connection, MetaData, event, pool, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_engine_from_config, create_async_engine
 
-from newswire_runtime.sql.engine import SQLITE_BUSY_TIMEOUT_MS, to_async_url
+from newswire_runtime.sql.engine import (
+    SQLITE_BUSY_TIMEOUT_MS,
+    begin_immediate,
+    manual_transactions,
+    to_async_url,
+)
 
 # Any constant works; it only has to be the same in every process that may migrate at once.
 # One key for every history: migrations of one database never run side by side.
@@ -108,21 +113,17 @@ def _migration_engine(url: str) -> AsyncEngine:
         # one transaction holding the write lock, so processes starting together take turns
         # (the second finds the schema at head) and a failed migration leaves nothing behind.
         event.listen(engine.sync_engine, "connect", _sqlite_manual_transactions)
-        event.listen(engine.sync_engine, "begin", _begin_immediate)
+        event.listen(engine.sync_engine, "begin", begin_immediate)
     return engine
 
 
-def _sqlite_manual_transactions(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None
+def _sqlite_manual_transactions(dbapi_connection: Any, record: Any) -> None:
+    manual_transactions(dbapi_connection, record)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     finally:
         cursor.close()
-
-
-def _begin_immediate(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def run_env(metadata: MetaData, *, include_name: IncludeName | None = None) -> None:
