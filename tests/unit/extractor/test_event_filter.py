@@ -103,7 +103,9 @@ def test_an_ongoing_campaign_and_a_standing_charge_score_below_dated_news() -> N
     assert highest_habit < lowest_news, (news, habits)
 
 
-def test_features_say_what_the_clause_is() -> None:
+def _features_by_trigger(text: str) -> dict[str, dict[str, float]]:
+    """The filter's features of every event the rules emit on ``text``, by the trigger's first
+    word (the filter itself keeps every event)."""
     found: list[tuple[Event, dict[str, float]]] = []
 
     class Keep(EventFilter):
@@ -111,11 +113,15 @@ def test_features_say_what_the_clause_is() -> None:
             found.extend((e, EventFeatures()(article, e)) for e in events)
             return events
 
-    text = POSITIONS
     RulesExtractor(event_filter=Keep(enabled=False)).extract(
         text, article_id="filter-test", published_at=PUBLISHED
     )
-    by_trigger = {e.evidence.trigger.split()[0]: f for e, f in found}
+    return {e.evidence.trigger.split()[0]: f for e, f in found}
+
+
+def test_features_say_what_the_clause_is() -> None:
+    text = POSITIONS
+    by_trigger = _features_by_trigger(text)
     called, said, continued = by_trigger["called"], by_trigger["said"], by_trigger["continued"]
     assert called["perfect"] == 1.0  # 'has long called'
     assert called["lead_sentence"] == 1.0 and called["type=REQUEST"] == 1.0
@@ -126,21 +132,11 @@ def test_features_say_what_the_clause_is() -> None:
 
 
 def test_last_week_is_recent_and_last_year_is_past() -> None:
-    found: list[tuple[Event, dict[str, float]]] = []
-
-    class Keep(EventFilter):
-        def __call__(self, article: Article, events: list[Event]) -> list[Event]:
-            found.extend((e, EventFeatures()(article, e)) for e in events)
-            return events
-
     text = (
         "Finnish and Estonian navy ships carried out a joint patrol last week. Estonia expelled "
         "a Russian diplomat earlier this month. Russia seized the peninsula years ago."
     )
-    RulesExtractor(event_filter=Keep(enabled=False)).extract(
-        text, article_id="filter-test", published_at=PUBLISHED
-    )
-    by_trigger = {e.evidence.trigger.split()[0]: f for e, f in found}
+    by_trigger = _features_by_trigger(text)
     for recent in (by_trigger["carried"], by_trigger["expelled"]):
         assert recent.get("sentence_recent_past") == 1.0
         assert "sentence_past_word" not in recent
@@ -149,21 +145,11 @@ def test_last_week_is_recent_and_last_year_is_past() -> None:
 
 
 def test_a_year_in_the_events_clause_is_not_a_year_elsewhere_in_the_sentence() -> None:
-    found: list[tuple[Event, dict[str, float]]] = []
-
-    class Keep(EventFilter):
-        def __call__(self, article: Article, events: list[Event]) -> list[Event]:
-            found.extend((e, EventFeatures()(article, e)) for e in events)
-            return events
-
     text = (
         "Germany sent 300 troops to Lithuania on 2 June 2025. The army shelled the town on "
         "Monday, two years after rebels seized it in 2016."
     )
-    RulesExtractor(event_filter=Keep(enabled=False)).extract(
-        text, article_id="filter-test", published_at=PUBLISHED
-    )
-    by_trigger = {e.evidence.trigger.split()[0]: f for e, f in found}
+    by_trigger = _features_by_trigger(text)
     assert by_trigger["sent"].get("clause_year") == 1.0
     assert by_trigger["shelled"].get("other_clause_year") == 1.0
     assert "clause_year" not in by_trigger["shelled"]
