@@ -45,6 +45,7 @@ _DOER_SUPPORT = load_language("en")["casualties.doer_support"]
 _CUSTODY_VERBS = load_language("en")["custody.verbs"]
 _CUSTODY_REPORTING = load_language("en")["custody.reporting"]
 _CUSTODY_SPEAKERS = load_language("en")["custody.speakers"]
+_DOCUMENTS = frozenset(load_language("en")["issued.documents"])
 _DOER_OBJECTS = load_language("en")["casualties.doer_objects"]
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 # Nouns of acts done to someone take them in an of-phrase: 'the arrest of 14 workers'.
@@ -88,6 +89,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             # 'wrote a letter to the minister demanding action': the parser hangs the
             # participle on the addressee; whoever wrote does the demanding.
             return subjects(sender, depth + 1)
+        issuer = _issuing_verb(head) if verb.tag_ == "VBG" else None
+        if issuer is not None:
+            return subjects(issuer, depth + 1)
         if verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
             # 'fighters killed in the clashes were buried': the noun a past participle
             # describes is what was done to, not who did it.
@@ -99,6 +103,20 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(governor, depth + 1)
         return children(governor, "dobj") or subjects(governor, depth + 1)
     return []
+
+
+def _issuing_verb(document: Token) -> Token | None:
+    """The verb whose doer put out ``document``: 'issued a statement condemning …' (its object),
+    'in a statement condemning …, the ministry said' (the verb its in-phrase hangs on); None
+    when the noun is no document or stands elsewhere."""
+    if lemma(document) not in _DOCUMENTS:
+        return None
+    holder = document.head
+    if document.dep_ == "pobj" and lemma(holder) == "in":
+        holder = holder.head
+    elif document.dep_ != "dobj":
+        return None
+    return holder if holder.pos_ in ("VERB", "AUX") and holder != document else None
 
 
 def _when_doers(verb: Token) -> list[Token]:
