@@ -74,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             still = "unknown" if was is None else ("same" if now[field] == was else "changed")
             counts[(kind, field, f"judged {verdict}", still)] += 1
             if base is not None and key in base and base[key][field] != now[field]:
-                counts[(kind, field, f"judged {verdict}", f"vs baseline: moved ({still})")] += 1
-                lines.append(f"  {field}: {base[key][field]} -> {now[field]} [judged {verdict}]")
+                # The verdict speaks of the baseline value only if that is what was judged.
+                said = f"judged {verdict}" if base[key][field] == was else "baseline unjudged"
+                counts[(kind, field, "moved from baseline", said)] += 1
+                lines.append(f"  {field}: {base[key][field]} -> {now[field]} [{said}]")
             elif args.show == "all" or (
                 args.show == "wrong" and verdict is False and still != "changed"
             ):
