@@ -386,6 +386,9 @@ class EventBuilder:
             for noun in nouns:
                 actors += self._modifier_actors(noun, match.event_type)
         targets = [t for t in self._targets(target_tokens) if not _same_actor(t, actors)]
+        if not targets and actors and not match.is_noun:
+            owner = self._resolver.owner_for(match.head, target_tokens, actors)
+            targets = [owner] if owner is not None else []  # 'accepted his decision'
         return actors, targets
 
     def _event_noun(self, token: Token) -> bool:
