@@ -126,3 +126,56 @@ def test_a_counterparts_own_nationality_beats_the_possessors(extractor: RulesExt
     text = "The Dutch foreign minister met his Peruvian counterpart on Monday."
     event = _event(_run(extractor, text), "met")
     assert _countries(event.targets) == ["PER"]
+
+
+def test_a_meetings_venue_is_not_the_country_of_its_parties(extractor: RulesExtractor) -> None:
+    text = (
+        "The Assad regime lost ground in Idlib on Sunday. The UN envoy, Ingrid Vale, said she "
+        "is convening talks between the regime and the opposition in Vienna on Thursday."
+    )
+    event = _event(_run(extractor, text), "convening")
+    assert "AUT" not in _countries(event.targets)
+    assert "SYR" in _countries(event.targets)  # 'the regime' of a story that names one
+
+
+def test_the_police_in_a_city_are_of_its_country(extractor: RulesExtractor) -> None:
+    event = _event(
+        _run(extractor, "The police in Cairo arrested 20 protesters on Monday."), "arrested"
+    )
+    assert _countries(event.actors) == ["EGY"]
+
+
+def test_the_regime_of_a_story_naming_two_regimes_has_no_country(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Critics compared the Syrian regime with the Iranian regime. Opposition leaders said "
+        "on Monday that the regime had arrested 40 students."
+    )
+    event = _event(_run(extractor, text), "arrested")
+    assert all(a.country is None for a in event.actors if a.text == "regime")
+
+
+def test_a_stateless_peoples_force_takes_the_country_its_sentence_names(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The Kurdish force that has fought Islamic State in Syria condemned the decision on "
+        "Monday. The SDF said it would fight on. Turkey has long fought the PKK."
+    )
+    event = _event(_run(extractor, text), "condemned")
+    assert [(a.country, a.sector) for a in event.actors] == [("SYR", "REB")]
+
+
+def test_a_sides_own_troops_are_no_target_of_its_retreat(extractor: RulesExtractor) -> None:
+    event = _event(
+        _run(extractor, "The Dutch government began returning Dutch troops home on Monday."),
+        "returning",
+    )
+    assert event.event_type == "RETREAT"
+    assert event.targets == []
+
+
+def test_returned_prisoners_of_the_other_side_stay_targets(extractor: RulesExtractor) -> None:
+    event = _event(_run(extractor, "Ukraine returned 90 Russian soldiers on Monday."), "returned")
+    assert _countries(event.targets) == ["RUS"]
