@@ -719,7 +719,8 @@ def _arrange(
     is_place: Callable[[Actor], bool],
     country_of: Callable[[Actor], Actor],
 ) -> tuple[list[Actor], list[Actor]]:
-    """PLOVER roles: the visitor acts ('X hosted Y': Y visits); all meeting parties are actors.
+    """PLOVER roles: the visitor acts ('X hosted Y': Y visits); 'X met Y' is directed (Y is the
+    target), 'X and Y met' has two actors.
 
     A town is a target only of material acts ('shelled Kharkiv'); 'talks on the Bosphorus' and
     'return to Geneva for talks' name venues, not participants.
@@ -737,8 +738,11 @@ def _arrange(
     elif event_type not in _PLACE_TARGETS:
         # 'condemned the strike on Vilnius': the country the place belongs to.
         targets = [country_of(t) if is_place(t) else t for t in targets]
-    if match.rule.reciprocal and targets and event_type == match.event_type:
-        actors, targets = actors + targets, []
+    if match.rule.reciprocal and targets and not actors and event_type == match.event_type:
+        # 'Talks with Russia resumed': the one side named takes part. When both sides are named
+        # the dyad is directed, as PLOVER codes it ('X met Y', 'X talked with Y': Y is the
+        # target); coordinated sides ('X and Y met', 'talks between X and Y') are all actors.
+        actors, targets = targets, []
     return _unique(actors), targets
 
 
