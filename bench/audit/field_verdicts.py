@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", type=Path, help="compare with values saved by --save")
     ap.add_argument("--show", choices=("wrong", "changed", "all"), help="list items")
     ap.add_argument("--field", choices=[f for f, _ in FIELDS_ALL], action="append")
+    ap.add_argument("--context", action="store_true", help="with --show: the judged sentence")
     args = ap.parse_args(argv)
     fields = [(f, ok) for f, ok in FIELDS_ALL if f in (args.field or [f for f, _ in FIELDS])]
     try:
@@ -88,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{key} {label['article']} {kind} {now['type']} '{now['trigger']}'")
             print("\n".join(lines))
             print(f"    reason: {label.get('reason', '')}")
+            if args.context and key in sheets:
+                print(f"    before: {sheets[key]['before'][-200:]}")
+                print(f"    sentence: {sheets[key]['sentence']}")
     for row, n in sorted(counts.items()):
         print(" | ".join(row), n)
     if args.save:
@@ -125,7 +129,10 @@ def _sheets(keys: set[str]) -> dict[str, dict[str, Any]]:
         for line in path.read_text(encoding="utf-8").splitlines():
             key = line[9 : 9 + 25] if line.startswith('{"key": "') else ""
             if key in keys:  # only train-half keys are parsed
-                found.setdefault(key, json.loads(line)["event"])
+                item = json.loads(line)
+                found.setdefault(
+                    key, {**item["event"], "sentence": item["sentence"], "before": item["before"]}
+                )
     return found
 
 

@@ -61,3 +61,68 @@ def test_coordinated_sides_all_act(extractor: RulesExtractor, text: str, trigger
     event = _event(_run(extractor, text), trigger)
     assert event.event_type == "CONSULT"
     assert (_countries(event.actors), event.targets) == (["NLD", "PER"], [])
+
+
+def test_a_name_after_a_courtesy_title_is_a_person_in_lower_case(
+    extractor: RulesExtractor,
+) -> None:
+    # The tagger takes an unknown lower-case surname for a plural noun ('mcletchie/NNS').
+    text = (
+        "the scheme was debated at holyrood on monday. snp leader morag baird accused "
+        "mr hallcroft of failing his constituents."
+    )
+    event = _event(
+        extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News"),
+        "accused",
+    )
+    assert [(a.kind, a.text) for a in event.targets] == [("PERSON", "mr hallcroft")]
+    assert event.targets[0].name.lower() == "hallcroft"
+
+
+def test_a_courtesy_title_before_an_office_is_no_name(extractor: RulesExtractor) -> None:
+    text = "the tory leader accused mr speaker of bias on monday."
+    event = _event(
+        extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News"),
+        "accused",
+    )
+    assert all(a.kind != "PERSON" or a.name.lower() != "speaker" for a in event.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Peter Kruger said he would not stand. Party leader Anna Holt accepted his decision.",
+            "accepted",
+        ),
+        ("Peter Kruger wants to stand again. The home secretary welcomed his return.", "welcomed"),
+        ("Peter Kruger put forward a plan. The Dutch premier rejected his proposal.", "rejected"),
+    ],
+)
+def test_the_owner_of_what_is_accepted_is_the_target(
+    extractor: RulesExtractor, text: str, trigger: str
+) -> None:
+    # No one accepts, welcomes or rejects their own decision: 'his' is someone named before.
+    event = _event(_run(extractor, text), trigger)
+    assert [a.name for a in event.targets] == ["Peter Kruger"]
+    assert event.targets[0].text == "his"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Peter Kruger said he would not stand. Anna Holt criticised her own party.", "criticised"),
+        ("Peter Kruger said he would not stand. Anna Holt defended her record.", "defended"),
+    ],
+)
+def test_ones_own_thing_names_no_one_else(
+    extractor: RulesExtractor, text: str, trigger: str
+) -> None:
+    found = [e for e in _run(extractor, text).events if trigger in e.evidence.trigger]
+    assert all("Peter Kruger" not in [a.name for a in e.targets] for e in found)
+
+
+def test_a_counterparts_own_nationality_beats_the_possessors(extractor: RulesExtractor) -> None:
+    text = "The Dutch foreign minister met his Peruvian counterpart on Monday."
+    event = _event(_run(extractor, text), "met")
+    assert _countries(event.targets) == ["PER"]

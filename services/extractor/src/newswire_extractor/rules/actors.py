@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -110,6 +111,32 @@ class ActorResolver:
                 actor = self._refer_back(head, self._phrase_actor(head))
                 self._cache[head.i] = actor or self._organisation_reference(head)
         return self._cache[head.i]
+
+    def owner_for(
+        self, verb: Token, things: Sequence[Token], doers: Sequence[Actor]
+    ) -> Actor | None:
+        """'Howard accepted his decision', 'welcomed his return': who a possessive pronoun on
+        the object of a verb done to someone else's thing means -- the nearest earlier mention
+        that is none of the doers (None for other verbs and for 'his own')."""
+        if lemma(verb) not in _OTHERS_THINGS:
+            return None
+        owners = [
+            p
+            for thing in things
+            for p in children(thing, "poss")
+            if p.pos_ == "PRON"
+            and p.lower_ in PRONOUNS
+            and not any(lemma(m) == "own" for m in children(thing, "amod"))
+        ]
+        if len(owners) != 1:
+            return None
+        found = self._article_antecedent(owners[0], avoid=frozenset(a.name for a in doers))
+        if found is None or any(found.name == a.name for a in doers):
+            return None
+        token = owners[0]
+        return found.model_copy(
+            update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
+        )
 
     def is_actor(self, head: Token) -> bool:
         return self.resolve_one(head) is not None
@@ -234,12 +261,23 @@ class ActorResolver:
         span = self._doc[start:end]
         if self._lower_cased and desc.person is None and desc.org is None:
             desc = self._describe_lower_case(desc, span, person_tokens)
+        # 'his Spanish counterpart': the counterpart's own nationality beats its possessor's.
+        own_demonym = any(
+            kb.countries.demonym(t.text)
+            or (self._lower_cased and kb.countries.demonym(t.text.title()))
+            for t in span
+            if t.i not in person_tokens
+        )
         for token in span:
             if desc.country is None and token.i not in person_tokens:
                 country = (
                     kb.countries.demonym(token.text)
                     or (kb.countries.demonym(token.text.title()) if self._lower_cased else None)
-                    or (self._possessive_country(token) if head.lower_ in kb.roles else None)
+                    or (
+                        self._possessive_country(token)
+                        if head.lower_ in kb.roles and not own_demonym
+                        else None
+                    )
                 )
                 if country is None and token.pos_ == "PROPN":
                     country = kb.countries.find(token.text)
@@ -384,7 +422,7 @@ class ActorResolver:
                 if words[k : k + len(parts)] == parts:
                     person_tokens.update(range(span.start + k, span.start + k + len(parts)))
                     return replace(desc, person=known.name)
-        names = [t for t in span if t.pos_ == "PROPN"]
+        names = [t for t in span if t.pos_ == "PROPN" or self._after_honorific(t)]
         for size in range(len(names), 0, -1):
             for first in range(len(names) - size + 1):
                 run = names[first : first + size]
@@ -425,7 +463,7 @@ class ActorResolver:
         """'shadow home secretary oliver hale', 'tory peer lord hale': in a lower-case text,
         the proper nouns that end a phrase after a title or a role are a person's name."""
         head = span[-1]
-        if head.pos_ != "PROPN":
+        if head.pos_ != "PROPN" and not self._after_honorific(head):
             return desc
         run = [head]
         while run[0].i > span.start:
@@ -442,6 +480,18 @@ class ActorResolver:
             return desc
         person_tokens.update(t.i for t in run)
         return replace(desc, person=" ".join(t.text.title() for t in run))
+
+    def _after_honorific(self, token: Token) -> bool:
+        """'accused mr mcletchie/NNS': in a lower-case text the tagger may take an unknown
+        surname for a common noun; after a courtesy title it is a name all the same."""
+        if token.i == 0 or not token.is_alpha or token.pos_ not in ("NOUN", "ADJ"):
+            return False
+        before = self._doc[token.i - 1]
+        return (
+            before.lower_ in _HONORIFICS
+            and lemma(token) not in self._kb.roles
+            and token.lower_ not in self._kb.roles
+        )
 
     def _learned_surname(self, surname: str) -> str | None:
         """'mr hale' after 'shadow transport secretary oliver hale': the one person of that
@@ -1154,6 +1204,7 @@ _PARTY_TITLES = load_language("en")["qualifiers.party_titles"]
 _HONORIFICS = load_language("en")["qualifiers.honorifics"]
 _KIN = load_language("en")["qualifiers.kin"]
 _PEERS = load_language("en")["qualifiers.peers"]
+_OTHERS_THINGS = load_language("en")["recipients.others_things"]
 _PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]
 _REPORTING = load_language("en")["reporting.verbs"]
 _NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]

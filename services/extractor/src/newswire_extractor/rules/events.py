@@ -104,6 +104,7 @@ _FREE_NOUN_PENALTY = 0.9
 # Sectors whose common noun before an event noun names its doer ('a government assault').
 _MODIFIER_DOERS = frozenset({"GOV", "MIL", "COP", "SPY"})
 _WILL = frozenset({"will", "shall", "'ll", "would", "'d"})
+_CAN = frozenset({"can", "ca"})  # 'ca' is spaCy's token of "can't"
 # An event whose own date lies this many days before publication is background.
 _STALE_DAYS = 30
 
@@ -386,6 +387,9 @@ class EventBuilder:
             for noun in nouns:
                 actors += self._modifier_actors(noun, match.event_type)
         targets = [t for t in self._targets(target_tokens) if not _same_actor(t, actors)]
+        if not targets and actors and not match.is_noun:
+            owner = self._resolver.owner_for(match.head, target_tokens, actors)
+            targets = [owner] if owner is not None else []  # 'accepted his decision'
         return actors, targets
 
     def _event_noun(self, token: Token) -> bool:
@@ -550,7 +554,7 @@ class EventBuilder:
             return event_type, mode, flags.model_copy(update={"future": False})
         if flags.hypothetical:
             # 'may halt mediation if ...', 'will boycott unless ...': a conditional threat.
-            if future_type != "THREATEN" or not conditional([match.head]):
+            if future_type != "THREATEN" or not conditional([match.head]) or _ability(match):
                 return event_type, mode, flags
             return (
                 future_type,
@@ -653,6 +657,11 @@ def _willed(match: Match, flags: Modality) -> bool:
     if flags.hypothetical or match.is_noun or match.head.dep_ == "xcomp":
         return False
     return any(a.lower_ in _WILL for a in children(match.head, "aux"))
+
+
+def _ability(match: Match) -> bool:
+    """'can deprive a person of citizenship if …': a power the law gives, not a threat."""
+    return not match.is_noun and any(a.lower_ in _CAN for a in children(match.head, "aux"))
 
 
 def _after_preposition(token: Token) -> bool:
