@@ -104,6 +104,7 @@ _FREE_NOUN_PENALTY = 0.9
 # Sectors whose common noun before an event noun names its doer ('a government assault').
 _MODIFIER_DOERS = frozenset({"GOV", "MIL", "COP", "SPY"})
 _WILL = frozenset({"will", "shall", "'ll", "would", "'d"})
+_CAN = frozenset({"can", "ca"})  # 'ca' is spaCy's token of "can't"
 # An event whose own date lies this many days before publication is background.
 _STALE_DAYS = 30
 
@@ -558,7 +559,7 @@ class EventBuilder:
             return event_type, mode, flags.model_copy(update={"future": False})
         if flags.hypothetical:
             # 'may halt mediation if ...', 'will boycott unless ...': a conditional threat.
-            if future_type != "THREATEN" or not conditional([match.head]):
+            if future_type != "THREATEN" or not conditional([match.head]) or _ability(match):
                 return event_type, mode, flags
             return (
                 future_type,
@@ -661,6 +662,11 @@ def _willed(match: Match, flags: Modality) -> bool:
     if flags.hypothetical or match.is_noun or match.head.dep_ == "xcomp":
         return False
     return any(a.lower_ in _WILL for a in children(match.head, "aux"))
+
+
+def _ability(match: Match) -> bool:
+    """'can deprive a person of citizenship if …': a power the law gives, not a threat."""
+    return not match.is_noun and any(a.lower_ in _CAN for a in children(match.head, "aux"))
 
 
 def _after_preposition(token: Token) -> bool:
