@@ -134,13 +134,13 @@ def test_features_say_what_the_clause_is() -> None:
 def test_last_week_is_recent_and_last_year_is_past() -> None:
     text = (
         "Finnish and Estonian navy ships carried out a joint patrol last week. Estonia expelled "
-        "a Russian diplomat earlier this month. Russia seized the peninsula years ago."
+        "a Russian diplomat earlier this month. Russia seized the peninsula in a previous war."
     )
     by_trigger = _features_by_trigger(text)
     for recent in (by_trigger["carried"], by_trigger["expelled"]):
         assert recent.get("sentence_recent_past") == 1.0
         assert "sentence_past_word" not in recent
-    assert by_trigger["seized"].get("sentence_past_word") == 1.0  # 'ago'
+    assert by_trigger["seized"].get("sentence_past_word") == 1.0  # 'previous'
     assert "sentence_recent_past" not in by_trigger["seized"]
 
 

@@ -134,11 +134,11 @@ def test_sentence_types_and_participants(
     assert _codes(event.targets) == targets
 
 
-def test_meeting_participants_are_all_actors(extractor: RulesExtractor) -> None:
+def test_who_is_met_is_the_target(extractor: RulesExtractor) -> None:
     event = _top(extractor, "The Indian foreign minister met his Chinese counterpart in Moscow.")
     assert event.event_type == "CONSULT"
-    assert _codes(event.actors) == {"IND", "CHN"}
-    assert event.targets == []
+    assert _codes(event.actors) == {"IND"}
+    assert _codes(event.targets) == {"CHN"}
     assert event.location is not None
     assert event.location.country == "RUS"
 

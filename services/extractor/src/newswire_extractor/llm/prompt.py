@@ -8,10 +8,11 @@ from newswire_contracts.messages import EVENT_TYPES
 
 SYSTEM = f"""You extract political events from news articles using the PLOVER ontology.
 Event types: {", ".join(EVENT_TYPES)}.
-Conventions: a visitor is the actor and the host the target; parties that meet or agree
-together are all actors; announced future cooperation is AGREE; a committed or conditional use
-of force is THREATEN. Only report events the article states, about political actors (states,
-governments, armed groups, international organisations, parties, protesters, police ...).
+Conventions: a visitor is the actor and the host the target; 'X met (or called) Y' has actor
+X and target Y, while parties named together ('X and Y met') are all actors; announced future
+cooperation is AGREE; a committed or conditional use of force is THREATEN. Only report events
+the article states, about political actors (states, governments, armed groups, international
+organisations, parties, protesters, police ...).
 
 Answer with one JSON object and nothing else:
 {{"events": [{{

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -72,6 +73,7 @@ class ActorResolver:
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
         self._home: str | bool | None = False  # False: not computed yet
+        self._regime: str | bool | None = False  # the story's named regime (_story_regime)
         self._counts: dict[str, int] | None = None
         # An all-lower-case text ('pakistani president'): demonyms are looked up title-cased.
         self._lower_cased = lower_cased(article.text)
@@ -110,6 +112,32 @@ class ActorResolver:
                 actor = self._refer_back(head, self._phrase_actor(head))
                 self._cache[head.i] = actor or self._organisation_reference(head)
         return self._cache[head.i]
+
+    def owner_for(
+        self, verb: Token, things: Sequence[Token], doers: Sequence[Actor]
+    ) -> Actor | None:
+        """'Howard accepted his decision', 'welcomed his return': who a possessive pronoun on
+        the object of a verb done to someone else's thing means -- the nearest earlier mention
+        that is none of the doers (None for other verbs and for 'his own')."""
+        if lemma(verb) not in _OTHERS_THINGS:
+            return None
+        owners = [
+            p
+            for thing in things
+            for p in children(thing, "poss")
+            if p.pos_ == "PRON"
+            and p.lower_ in PRONOUNS
+            and not any(lemma(m) == "own" for m in children(thing, "amod"))
+        ]
+        if len(owners) != 1:
+            return None
+        found = self._article_antecedent(owners[0], avoid=frozenset(a.name for a in doers))
+        if found is None or any(found.name == a.name for a in doers):
+            return None
+        token = owners[0]
+        return found.model_copy(
+            update={"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
+        )
 
     def is_actor(self, head: Token) -> bool:
         return self.resolve_one(head) is not None
@@ -220,6 +248,8 @@ class ActorResolver:
         # 'King Hassan of Morocco', 'leaders of the coalition', 'police in Cairo'
         for token in described:
             for prep in children(token, "prep"):
+                if lemma(prep) == "in" and (children(token, "conj") or token.dep_ == "conj"):
+                    continue  # 'talks between the regime and opposition in Vienna': the venue
                 if lemma(prep) in ("of", "from", "in", "for"):
                     for obj in children(prep, "pobj"):
                         found.append((*phrase_bounds(obj), obj))
@@ -234,12 +264,23 @@ class ActorResolver:
         span = self._doc[start:end]
         if self._lower_cased and desc.person is None and desc.org is None:
             desc = self._describe_lower_case(desc, span, person_tokens)
+        # 'his Spanish counterpart': the counterpart's own nationality beats its possessor's.
+        own_demonym = any(
+            kb.countries.demonym(t.text)
+            or (self._lower_cased and kb.countries.demonym(t.text.title()))
+            for t in span
+            if t.i not in person_tokens
+        )
         for token in span:
             if desc.country is None and token.i not in person_tokens:
                 country = (
                     kb.countries.demonym(token.text)
                     or (kb.countries.demonym(token.text.title()) if self._lower_cased else None)
-                    or (self._possessive_country(token) if head.lower_ in kb.roles else None)
+                    or (
+                        self._possessive_country(token)
+                        if head.lower_ in kb.roles and not own_demonym
+                        else None
+                    )
                 )
                 if country is None and token.pos_ == "PROPN":
                     country = kb.countries.find(token.text)
@@ -313,7 +354,7 @@ class ActorResolver:
         for people, forms in _PEOPLE_WORDS.items():
             if not words & forms:
                 continue
-            group = self._named_group(people)
+            group = self._named_group(people) or self._group_in_sentence(people, span)
             if group is None or group.country is None:
                 return desc
             country = self._kb.countries.get(group.country)
@@ -384,7 +425,7 @@ class ActorResolver:
                 if words[k : k + len(parts)] == parts:
                     person_tokens.update(range(span.start + k, span.start + k + len(parts)))
                     return replace(desc, person=known.name)
-        names = [t for t in span if t.pos_ == "PROPN"]
+        names = [t for t in span if t.pos_ == "PROPN" or self._after_honorific(t)]
         for size in range(len(names), 0, -1):
             for first in range(len(names) - size + 1):
                 run = names[first : first + size]
@@ -425,7 +466,7 @@ class ActorResolver:
         """'shadow home secretary oliver hale', 'tory peer lord hale': in a lower-case text,
         the proper nouns that end a phrase after a title or a role are a person's name."""
         head = span[-1]
-        if head.pos_ != "PROPN":
+        if head.pos_ != "PROPN" and not self._after_honorific(head):
             return desc
         run = [head]
         while run[0].i > span.start:
@@ -442,6 +483,18 @@ class ActorResolver:
             return desc
         person_tokens.update(t.i for t in run)
         return replace(desc, person=" ".join(t.text.title() for t in run))
+
+    def _after_honorific(self, token: Token) -> bool:
+        """'accused mr mcletchie/NNS': in a lower-case text the tagger may take an unknown
+        surname for a common noun; after a courtesy title it is a name all the same."""
+        if token.i == 0 or not token.is_alpha or token.pos_ not in ("NOUN", "ADJ"):
+            return False
+        before = self._doc[token.i - 1]
+        return (
+            before.lower_ in _HONORIFICS
+            and lemma(token) not in self._kb.roles
+            and token.lower_ not in self._kb.roles
+        )
 
     def _learned_surname(self, surname: str) -> str | None:
         """'mr hale' after 'shadow transport secretary oliver hale': the one person of that
@@ -472,20 +525,40 @@ class ActorResolver:
             self._written_people = [p for people in found.values() for p in people]
         return self._surnames.get(surname)
 
+    def _group_in_sentence(self, people: str, span: Span) -> Organization | None:
+        """With groups of several countries named ('the PKK', 'the SDF'): the one whose country
+        the sentence names ('the Kurdish force that has led the war against Isis in Syria')."""
+        named = self._people_groups(people)
+        if len(named) < 2:
+            return None
+        sentence = span.sent
+        said = {
+            country.code
+            for t in sentence
+            if t.pos_ == "PROPN" and (country := self._kb.countries.find(t.text)) is not None
+        }
+        chosen = [org for code, org in named.items() if code in said]
+        return chosen[0] if len(chosen) == 1 else None
+
     def _named_group(self, people: str) -> Organization | None:
         """The one country's group of a stateless people that the article names, if any."""
         if people not in self._groups:
-            found: dict[str, Organization] = {}
-            for ent in self._doc.ents:
-                if ent.label_ not in ("ORG", "NORP", "GPE", "PERSON"):
-                    continue
-                org = self._kb.organizations.find(ent.text)
-                if org is None and len(ent) > 1:
-                    org = self._kb.organizations.find(ent[1:].text)  # 'Kurdish-led SDF'
-                if org is not None and org.country and fold(org.name) in _PEOPLE_GROUPS[people]:
-                    found[org.country] = org
+            found = self._people_groups(people)
             self._groups[people] = next(iter(found.values())) if len(found) == 1 else None
         return self._groups[people]
+
+    def _people_groups(self, people: str) -> dict[str, Organization]:
+        """The groups of a stateless people the article names, by country."""
+        found: dict[str, Organization] = {}
+        for ent in self._doc.ents:
+            if ent.label_ not in ("ORG", "NORP", "GPE", "PERSON"):
+                continue
+            org = self._kb.organizations.find(ent.text)
+            if org is None and len(ent) > 1:
+                org = self._kb.organizations.find(ent[1:].text)  # 'Kurdish-led SDF'
+            if org is not None and org.country and fold(org.name) in _PEOPLE_GROUPS[people]:
+                found[org.country] = org
+        return found
 
     def _qualified(self, role: Role, span: Span, head: Token, person_tokens: set[int]) -> Role:
         """What the words before a title say of its holder: 'former minister' (ELI), 'shadow
@@ -636,6 +709,11 @@ class ActorResolver:
                 return found.model_copy(
                     update={"text": actor.text, "start": actor.start, "end": actor.end}
                 )
+        if actor.country is None and lemma(head) == "regime" and _definite(head):
+            # 'the regime' in a story that names one: 'the Assad regime', 'Syria's regime'.
+            regime = self._story_regime()
+            if regime is not None:
+                return actor.model_copy(update={"country": regime})
         if (
             actor.country is None
             and actor.sector in _HOME_SECTORS
@@ -647,6 +725,29 @@ class ActorResolver:
             if home is not None:
                 return actor.model_copy(update={"country": home})
         return actor
+
+    def _story_regime(self) -> str | None:
+        """The one country whose regime the article names by nationality or leader ('the
+        Syrian regime', 'the Assad regime', 'Bashar al-Assad's regime'), else None."""
+        if self._regime is False:
+            found: set[str] = set()
+            for match in _REGIME.finditer(self._article.text):
+                words = match[1].split()
+                for size in range(len(words), 0, -1):
+                    code = self._country_of_name(" ".join(words[-size:]))
+                    if code is not None:
+                        found.add(code)
+                        break
+            self._regime = found.pop() if len(found) == 1 else None
+        return self._regime if isinstance(self._regime, str) else None
+
+    def _country_of_name(self, words: str) -> str | None:
+        """The country a demonym, a country's name or a known person's name stands for."""
+        country = self._kb.countries.demonym(words) or self._kb.countries.find(words)
+        if country is not None:
+            return country.code
+        person = self._kb.people.find(words)
+        return person.country if person is not None else None
 
     def _earlier(self, head: Token, actor: Actor) -> Actor | None:
         """The earlier mention a definite description refers to: a named person with that
@@ -1154,6 +1255,9 @@ _PARTY_TITLES = load_language("en")["qualifiers.party_titles"]
 _HONORIFICS = load_language("en")["qualifiers.honorifics"]
 _KIN = load_language("en")["qualifiers.kin"]
 _PEERS = load_language("en")["qualifiers.peers"]
+_OTHERS_THINGS = load_language("en")["recipients.others_things"]
+# 'the Syrian regime', 'the Assad regime', "Bashar al-Assad's regime" (up to three name words).
+_REGIME = re.compile(r"\b((?:[A-Z][\w-]+ ){0,2}[A-Z][\w-]+?)(?:['’]s)? regime\b")
 _PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]
 _REPORTING = load_language("en")["reporting.verbs"]
 _NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]

@@ -25,7 +25,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.matcher import PhraseMatcher
 
 from newswire_extractor.rules.attributes import FastAttributes
-from newswire_extractor.rules.lang import word_data
+from newswire_extractor.rules.lang import word_data, word_set
 from newswire_extractor.rules.names import Found, NameFinder, NameMemory
 from newswire_extractor.rules.nlp import PARAGRAPHS
 from newswire_extractor.rules.prefilter import Prefilter, sentence_words
@@ -39,6 +39,20 @@ _SPEAKER_SENTENCE = 12  # tokens: 'he told reporters.' after a quote
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she)\s+(?:said|says|told|added|wrote|asked|continued|explained)\b"
     r"|\b(?:said|says|told|added)\s+(?:he|she)\b",
+    re.IGNORECASE,
+)
+
+# 'Howard accepted his decision': who 'his' is (actors.owner_for) is named in the sentence
+# before, which must be parsed too.
+_OWNER_REFERENCE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            w[:-1] if w.endswith("e") else w
+            for w in word_set("actors.toml", "recipients.others_things")
+        )
+    )
+    + r")\w*\s+(?:his|her|its|their)\b",
     re.IGNORECASE,
 )
 
@@ -189,6 +203,10 @@ class Analyzer:
                 keep[i] = True  # '“…,” he said.' split after the quote
             elif i + 1 < len(bounds) and quoted[i + 1] and text.rstrip()[-1:] == ":":
                 keep[i] = True  # 'A negotiator dismissed the demand: “…”'
+        for i in range(1, len(bounds)):
+            if keep[i] and not keep[i - 1]:
+                start, end = bounds[i]
+                keep[i - 1] = bool(_OWNER_REFERENCE.search(doc[start:end].text))
         return keep
 
     def _introduces_person(self, sentence: Any) -> bool:

@@ -45,6 +45,8 @@ _DOER_SUPPORT = load_language("en")["casualties.doer_support"]
 _CUSTODY_VERBS = load_language("en")["custody.verbs"]
 _CUSTODY_REPORTING = load_language("en")["custody.reporting"]
 _CUSTODY_SPEAKERS = load_language("en")["custody.speakers"]
+_DOCUMENTS = frozenset(load_language("en")["issued.documents"])
+_ISSUING = frozenset(load_language("en")["issued.verbs"])
 _DOER_OBJECTS = load_language("en")["casualties.doer_objects"]
 _CLAUSAL_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 # Nouns of acts done to someone take them in an of-phrase: 'the arrest of 14 workers'.
@@ -54,6 +56,8 @@ _PATIENT_OF = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT"})
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Tokens naming who does what the verb says, following control and coordination."""
     found = [_reduced_relative(t) for t in children(verb, "nsubj", "csubj")]
+    if not found:
+        found = _stranded_subjects(verb)
     if found and verb.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in found):
         return [verb.head]  # 'Trump, who used an address to castigate Russia': who is Trump
     if found or depth > _MAX_CLIMB:
@@ -79,6 +83,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(head.head, depth + 2)
         return found
     if verb.dep_ in ("advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
+        document = _document_before(head, verb) if verb.tag_ == "VBG" else None
+        if document is not None and _issuing_verb(document) != head:
+            # 'vetoed a resolution calling for a ceasefire': the parser hangs the participle
+            # on the verb, but it tells what the document says, not what the vetoer did.
+            return []
         return subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
@@ -88,6 +97,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             # 'wrote a letter to the minister demanding action': the parser hangs the
             # participle on the addressee; whoever wrote does the demanding.
             return subjects(sender, depth + 1)
+        issuer = _issuing_verb(head) if verb.tag_ == "VBG" else None
+        if issuer is not None:
+            return subjects(issuer, depth + 1)
         if verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
             # 'fighters killed in the clashes were buried': the noun a past participle
             # describes is what was done to, not who did it.
@@ -99,6 +111,36 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(governor, depth + 1)
         return children(governor, "dobj") or subjects(governor, depth + 1)
     return []
+
+
+def _document_before(verb: Token, participle: Token) -> Token | None:
+    """The verb's object right before the participle when it is a document ('vetoed a draft
+    resolution on Monday calling for …')."""
+    for obj in children(verb, "dobj"):
+        if obj.i < participle.i and lemma(obj) in _DOCUMENTS:
+            return obj
+    return None
+
+
+def _issuing_verb(document: Token) -> Token | None:
+    """The verb whose doer put out ``document``: 'issued a statement condemning …' (its object),
+    'in a statement condemning …, the ministry said' (the verb its in-phrase hangs on); None
+    when the noun is no document or stands elsewhere."""
+    if lemma(document) not in _DOCUMENTS or document.tag_ != "NN":
+        return None  # 'passed six resolutions demanding …' sums up, it tells no one act
+    if any(c.dep_ == "nummod" for c in document.children):
+        return None
+    holder = document.head
+    if document.dep_ == "pobj" and lemma(holder) == "in":
+        holder = holder.head
+    elif document.dep_ != "dobj" or lemma(holder) not in _ISSUING:
+        return None
+    if holder.pos_ not in ("VERB", "AUX") or holder == document:
+        return None
+    # 'would table a motion calling for …', 'elected to sign a letter': not yet put out.
+    if holder.dep_ == "xcomp" or any(c.tag_ in ("MD", "TO") for c in children(holder, "aux")):
+        return None
+    return holder
 
 
 def _when_doers(verb: Token) -> list[Token]:
@@ -116,6 +158,18 @@ def _when_doers(verb: Token) -> list[Token]:
         )
         if attacks and not is_passive(clause):
             return children(clause, "nsubj")
+    return []
+
+
+def _stranded_subjects(verb: Token) -> list[Token]:
+    """'Putin, the Russian president whose military intervened in 2015, turning the tide …,
+    welcomed the move': the parser hangs the subject on the participle clause before the verb;
+    a participle has no subject of its own, so it is the verb's."""
+    for clause in children(verb, "advcl"):
+        if clause.tag_ == "VBG" and clause.i < verb.i:
+            own = [t for t in children(clause, "nsubj") if t.i < clause.i]
+            if own and own[0].pos_ in ("NOUN", "PROPN"):
+                return own
     return []
 
 
@@ -165,7 +219,13 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
         found.append(verb.head)  # 'soldiers killed by the rebels'
     found = [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
     if not found and clausal:
-        for clause in children(verb, "ccomp"):
+        # 'demanded that Israel ease …', 'called for the UN to send …'
+        opened = [
+            c
+            for c in children(verb, "advcl")
+            if any(lemma(m) == "for" for m in children(c, "mark"))
+        ]
+        for clause in children(verb, "ccomp") + opened:
             found += children(clause, "nsubj", "nsubjpass")
     return found
 

@@ -104,6 +104,7 @@ _FREE_NOUN_PENALTY = 0.9
 # Sectors whose common noun before an event noun names its doer ('a government assault').
 _MODIFIER_DOERS = frozenset({"GOV", "MIL", "COP", "SPY"})
 _WILL = frozenset({"will", "shall", "'ll", "would", "'d"})
+_CAN = frozenset({"can", "ca"})  # 'ca' is spaCy's token of "can't"
 # An event whose own date lies this many days before publication is background.
 _STALE_DAYS = 30
 
@@ -386,6 +387,14 @@ class EventBuilder:
             for noun in nouns:
                 actors += self._modifier_actors(noun, match.event_type)
         targets = [t for t in self._targets(target_tokens) if not _same_actor(t, actors)]
+        if not targets and actors and not match.is_noun:
+            owner = self._resolver.owner_for(match.head, target_tokens, actors)
+            targets = [owner] if owner is not None else []  # 'accepted his decision'
+        if match.event_type == "RETREAT":
+            # 'We have started returning United States troops home': a side's own forces are
+            # what it moves, not whom it gives way to.
+            own = {a.country for a in actors if a.country}
+            targets = [t for t in targets if not (t.country in own and t.sector == "MIL")]
         return actors, targets
 
     def _event_noun(self, token: Token) -> bool:
@@ -550,7 +559,7 @@ class EventBuilder:
             return event_type, mode, flags.model_copy(update={"future": False})
         if flags.hypothetical:
             # 'may halt mediation if ...', 'will boycott unless ...': a conditional threat.
-            if future_type != "THREATEN" or not conditional([match.head]):
+            if future_type != "THREATEN" or not conditional([match.head]) or _ability(match):
                 return event_type, mode, flags
             return (
                 future_type,
@@ -655,6 +664,11 @@ def _willed(match: Match, flags: Modality) -> bool:
     return any(a.lower_ in _WILL for a in children(match.head, "aux"))
 
 
+def _ability(match: Match) -> bool:
+    """'can deprive a person of citizenship if …': a power the law gives, not a threat."""
+    return not match.is_noun and any(a.lower_ in _CAN for a in children(match.head, "aux"))
+
+
 def _after_preposition(token: Token) -> bool:
     if token.dep_ != "nsubj" or token.i == 0:
         return False
@@ -719,7 +733,8 @@ def _arrange(
     is_place: Callable[[Actor], bool],
     country_of: Callable[[Actor], Actor],
 ) -> tuple[list[Actor], list[Actor]]:
-    """PLOVER roles: the visitor acts ('X hosted Y': Y visits); all meeting parties are actors.
+    """PLOVER roles: the visitor acts ('X hosted Y': Y visits); 'X met Y' is directed (Y is the
+    target), 'X and Y met' has two actors.
 
     A town is a target only of material acts ('shelled Kharkiv'); 'talks on the Bosphorus' and
     'return to Geneva for talks' name venues, not participants.
@@ -737,8 +752,11 @@ def _arrange(
     elif event_type not in _PLACE_TARGETS:
         # 'condemned the strike on Vilnius': the country the place belongs to.
         targets = [country_of(t) if is_place(t) else t for t in targets]
-    if match.rule.reciprocal and targets and event_type == match.event_type:
-        actors, targets = actors + targets, []
+    if match.rule.reciprocal and targets and not actors and event_type == match.event_type:
+        # 'Talks with Russia resumed': the one side named takes part. When both sides are named
+        # the dyad is directed, as PLOVER codes it ('X met Y', 'X talked with Y': Y is the
+        # target); coordinated sides ('X and Y met', 'talks between X and Y') are all actors.
+        actors, targets = targets, []
     return _unique(actors), targets
 
 

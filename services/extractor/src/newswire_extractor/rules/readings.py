@@ -43,6 +43,7 @@ class Readings:
         self._personal = language["seeking.personal"]
         self._goals = language["seeking.goals"]
         self._rebutting = language["rebuttal.verbs"]
+        self._defending = language["defending.verbs"]
         self._claims = language["rebuttal.claims"]
         self._pledging = language["pledge.verbs"]
         self._platforms = language["pledge.platforms"]
@@ -70,6 +71,7 @@ class Readings:
             or (
                 self._rebuttal(verb) if event_type == "REJECT" and word in self._rebutting else None
             )
+            or (self._own_defence(verb) if word in self._defending else None)
             or (self._pledge(verb) if word in self._pledging else None)
             or (self._private_thanks(targets) if word in self._thanks else None)
         )
@@ -205,6 +207,28 @@ class Readings:
             return "rebuttal"
         return None
 
+    @staticmethod
+    def _own_defence(verb: Token) -> str | None:
+        """'defended Javid's decision', 'defended government plans': support for someone else's
+        act; 'defended his (or the) decision' is the doer's own stance, 'would defend' a plan."""
+        if any(a.tag_ == "MD" for a in children(verb, "aux")):
+            return "defence to come"
+        for obj in children(verb, "dobj", "nsubjpass"):
+            named = [
+                c
+                for c in obj.children
+                if (c.dep_ == "poss" and c.pos_ != "PRON" and not _own(c))
+                or (
+                    c.dep_ in ("compound", "amod")
+                    and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                    and c.ent_type_
+                )
+                or (c.dep_ == "compound" and c.pos_ == "NOUN")
+            ]
+            if named:
+                return None
+        return "own act defended"
+
     def _pledge(self, verb: Token) -> str | None:
         """'pledged in its manifesto to cut immigration': a campaign promise is a stated
         position, not an agreement with anyone."""
@@ -252,3 +276,8 @@ class Readings:
             if since and any(lemma(t) in self._since_heads for t in child.subtree):
                 return "aggregate"
         return None
+
+
+def _own(possessor: Token) -> bool:
+    """'his party's plans', 'its own government's decision': the doer's own side."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in possessor.children)

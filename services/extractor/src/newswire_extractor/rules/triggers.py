@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newswire_extractor.rules.lang import load_language
 from newswire_extractor.rules.lexicon import Lexicon, TriggerRule
 from newswire_extractor.rules.syntax import (
     children,
@@ -24,6 +25,7 @@ from newswire_extractor.rules.syntax import (
     subject_lemmas,
 )
 
+_OF_VERBS = frozenset(load_language("en")["taking.of_verbs"])
 # "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
 MUST_RULE = TriggerRule(event_type="REQUEST", kind="verb", strength=0.65)
 DEMAND_MODALS = frozenset({"must", "should"})
@@ -123,9 +125,9 @@ class TriggerMatcher:
     def _fits_verb(self, rule: TriggerRule, token: Token) -> bool:
         if children(token, "oprd") and not rule.objects:
             return False  # 'called it a special arrangement' names, it does not act
-        if rule.particles and not particles(token) & rule.particles:
+        if rule.particles and not _particles(token) & rule.particles:
             return False
-        if rule.objects and not object_lemmas(token) & rule.objects:
+        if rule.objects and not _object_lemmas(token) & rule.objects:
             return False
         if rule.subjects and not subject_lemmas(token) & rule.subjects:
             return False
@@ -178,6 +180,34 @@ class TriggerMatcher:
             if rule.anywhere or (rule.modifiers and governor is None):
                 return Match(rule, token, token, [token], free=True)
         return None
+
+
+def _particles(verb: Token) -> set[str]:
+    """The verb's particles, and a 'for' that opens the clause right after it: 'appealed for
+    her to be allowed home', 'called for the minister to resign' (parsed as the clause's mark)."""
+    found = particles(verb)
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        following is not None
+        and following.dep_ == "mark"
+        and following.head.head == verb
+        and following.head.dep_ in ("advcl", "ccomp")
+    ):
+        found.add(lemma(following))
+    return found
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    """What the verb acts on, and for a passive infinitive without its own subject the object
+    of the verb above ('ordered her citizenship to be revoked': the citizenship is revoked)."""
+    found = object_lemmas(verb)
+    if lemma(verb) in _OF_VERBS:
+        found.update(lemma(o) for d in children(verb, "dobj") for o in prep_objects(d, {"of"}))
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "xcomp" and passive and not children(verb, "nsubjpass"):
+        for obj in children(verb.head, "dobj"):
+            found.add(lemma(obj))
+    return found
 
 
 def _under_trigger(token: Token, verb_words: set[int]) -> bool:

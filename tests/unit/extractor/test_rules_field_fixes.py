@@ -1,0 +1,181 @@
+"""Actors and targets as the blind judges of the train half expect them (issue 8, field fixes):
+a meeting's dyad is directed when one side is the subject and the other its object ('X met Y':
+Y is the target, as PLOVER codes it), and reciprocal only when the sides are coordinated ('X and
+Y met', 'talks between X and Y'). Team-written sentences."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newswire_contracts import Actor, Event
+from newswire_extractor import Extraction, RulesExtractor
+
+PUBLISHED = datetime(2025, 6, 20, 18, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def extractor(unfiltered: RulesExtractor) -> RulesExtractor:
+    """Without the event filter (conftest.unfiltered): these tests are about the fields."""
+    return unfiltered
+
+
+def _run(extractor: RulesExtractor, text: str) -> Extraction:
+    return extractor.extract(text, article_id="ff", published_at=PUBLISHED)
+
+
+def _event(result: Extraction, trigger: str) -> Event:
+    found = [e for e in result.events if trigger in e.evidence.trigger]
+    assert found, [(e.event_type, e.evidence.trigger) for e in result.events]
+    return found[0]
+
+
+def _countries(actors: list[Actor]) -> list[str | None]:
+    return sorted((a.country for a in actors), key=lambda c: c or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Dutch trade minister met her Peruvian counterpart in Lima on Monday.", "met"),
+        ("Dutch diplomats held a meeting with Peruvian officials on Monday.", "meeting"),
+        ("The Dutch premier talked with the Peruvian president on Monday.", "talked"),
+        ("The Dutch premier telephoned the Peruvian president on Monday.", "telephoned"),
+    ],
+)
+def test_the_one_met_is_the_target(extractor: RulesExtractor, text: str, trigger: str) -> None:
+    event = _event(_run(extractor, text), trigger)
+    assert event.event_type == "CONSULT"
+    assert (_countries(event.actors), _countries(event.targets)) == (["NLD"], ["PER"])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Dutch and Peruvian negotiators met in Geneva on Monday.", "met"),
+        ("Talks between the Netherlands and Peru opened in Geneva on Monday.", "Talks"),
+    ],
+)
+def test_coordinated_sides_all_act(extractor: RulesExtractor, text: str, trigger: str) -> None:
+    event = _event(_run(extractor, text), trigger)
+    assert event.event_type == "CONSULT"
+    assert (_countries(event.actors), event.targets) == (["NLD", "PER"], [])
+
+
+def test_a_name_after_a_courtesy_title_is_a_person_in_lower_case(
+    extractor: RulesExtractor,
+) -> None:
+    # The tagger takes an unknown lower-case surname for a plural noun ('mcletchie/NNS').
+    text = (
+        "the scheme was debated at holyrood on monday. snp leader morag baird accused "
+        "mr hallcroft of failing his constituents."
+    )
+    event = _event(
+        extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News"),
+        "accused",
+    )
+    assert [(a.kind, a.text) for a in event.targets] == [("PERSON", "mr hallcroft")]
+    assert event.targets[0].name.lower() == "hallcroft"
+
+
+def test_a_courtesy_title_before_an_office_is_no_name(extractor: RulesExtractor) -> None:
+    text = "the tory leader accused mr speaker of bias on monday."
+    event = _event(
+        extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News"),
+        "accused",
+    )
+    assert all(a.kind != "PERSON" or a.name.lower() != "speaker" for a in event.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Peter Kruger said he would not stand. Party leader Anna Holt accepted his decision.",
+            "accepted",
+        ),
+        ("Peter Kruger wants to stand again. The home secretary welcomed his return.", "welcomed"),
+        ("Peter Kruger put forward a plan. The Dutch premier rejected his proposal.", "rejected"),
+    ],
+)
+def test_the_owner_of_what_is_accepted_is_the_target(
+    extractor: RulesExtractor, text: str, trigger: str
+) -> None:
+    # No one accepts, welcomes or rejects their own decision: 'his' is someone named before.
+    event = _event(_run(extractor, text), trigger)
+    assert [a.name for a in event.targets] == ["Peter Kruger"]
+    assert event.targets[0].text == "his"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Peter Kruger said he would not stand. Anna Holt criticised her own party.", "criticised"),
+        ("Peter Kruger said he would not stand. Anna Holt defended her record.", "defended"),
+    ],
+)
+def test_ones_own_thing_names_no_one_else(
+    extractor: RulesExtractor, text: str, trigger: str
+) -> None:
+    found = [e for e in _run(extractor, text).events if trigger in e.evidence.trigger]
+    assert all("Peter Kruger" not in [a.name for a in e.targets] for e in found)
+
+
+def test_a_counterparts_own_nationality_beats_the_possessors(extractor: RulesExtractor) -> None:
+    text = "The Dutch foreign minister met his Peruvian counterpart on Monday."
+    event = _event(_run(extractor, text), "met")
+    assert _countries(event.targets) == ["PER"]
+
+
+def test_a_meetings_venue_is_not_the_country_of_its_parties(extractor: RulesExtractor) -> None:
+    text = (
+        "The Assad regime lost ground in Idlib on Sunday. The UN envoy, Ingrid Vale, said she "
+        "is convening talks between the regime and the opposition in Vienna on Thursday."
+    )
+    event = _event(_run(extractor, text), "convening")
+    assert "AUT" not in _countries(event.targets)
+    assert "SYR" in _countries(event.targets)  # 'the regime' of a story that names one
+
+
+def test_the_police_in_a_city_are_of_its_country(extractor: RulesExtractor) -> None:
+    event = _event(
+        _run(extractor, "The police in Cairo arrested 20 protesters on Monday."), "arrested"
+    )
+    assert _countries(event.actors) == ["EGY"]
+
+
+def test_the_regime_of_a_story_naming_two_regimes_has_no_country(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Critics compared the Syrian regime with the Iranian regime. Opposition leaders said "
+        "on Monday that the regime had arrested 40 students."
+    )
+    event = _event(_run(extractor, text), "arrested")
+    assert all(a.country is None for a in event.actors if a.text == "regime")
+
+
+def test_a_stateless_peoples_force_takes_the_country_its_sentence_names(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The Kurdish force that has fought Islamic State in Syria condemned the decision on "
+        "Monday. The SDF said it would fight on. Turkey has long fought the PKK."
+    )
+    event = _event(_run(extractor, text), "condemned")
+    assert [(a.country, a.sector) for a in event.actors] == [("SYR", "REB")]
+
+
+def test_a_sides_own_troops_are_no_target_of_its_retreat(extractor: RulesExtractor) -> None:
+    event = _event(
+        _run(extractor, "The Dutch government began returning Dutch troops home on Monday."),
+        "returning",
+    )
+    assert event.event_type == "RETREAT"
+    assert event.targets == []
+
+
+def test_returned_prisoners_of_the_other_side_stay_targets(extractor: RulesExtractor) -> None:
+    event = _event(_run(extractor, "Ukraine returned 90 Russian soldiers on Monday."), "returned")
+    assert _countries(event.targets) == ["RUS"]
