@@ -179,3 +179,53 @@ def test_a_sides_own_troops_are_no_target_of_its_retreat(extractor: RulesExtract
 def test_returned_prisoners_of_the_other_side_stay_targets(extractor: RulesExtractor) -> None:
     event = _event(_run(extractor, "Ukraine returned 90 Russian soldiers on Monday."), "returned")
     assert _countries(event.targets) == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        (
+            "The Dutch premier sought guidance from the Peruvian government on Monday.",
+            "sought",
+            "PER",
+        ),
+        ("The Dutch premier requested help from Peru on Monday.", "requested", "PER"),
+        (
+            "Dutch MPs called for a guarantee that the Peruvian government consults them.",
+            "called",
+            "PER",
+        ),
+        (
+            "The Dutch premier demanded assurances that Peru would withdraw its troops.",
+            "demanded",
+            "PER",
+        ),
+    ],
+)
+def test_who_is_asked_is_the_target(
+    extractor: RulesExtractor, text: str, trigger: str, country: str
+) -> None:
+    event = _event(_run(extractor, text), trigger)
+    assert (event.event_type, _countries(event.targets)) == ("REQUEST", [country])
+
+
+def test_a_requested_thing_that_clause_needs_an_assurance(extractor: RulesExtractor) -> None:
+    event = _event(
+        _run(extractor, "Dutch MPs called for a law that Peru rejected on Monday."), "called"
+    )
+    assert "PER" not in _countries(event.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The Peruvian president denounced the New York Times on Monday.", "New York Times", "USA"),
+        ("the minister warned the bbc on monday that it faced trouble.", "BBC", "GBR"),
+    ],
+)
+def test_known_news_media_have_their_country(
+    extractor: RulesExtractor, text: str, name: str, country: str
+) -> None:
+    result = extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News")
+    targets = [(a.name, a.country, a.sector) for e in result.events for a in e.targets]
+    assert (name, country, "MED") in targets

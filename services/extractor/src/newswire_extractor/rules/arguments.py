@@ -37,6 +37,7 @@ _TOPIC_VERBS = load_language("en")["recipients.topic_verbs"]
 _FROM_VERBS = frozenset(load_language("en")["recipients.from_verbs"])
 _MESSAGE_VERBS = frozenset(load_language("en")["recipients.message_verbs"])
 _MESSAGE_NOUNS = frozenset(load_language("en")["recipients.message_nouns"])
+_ASSURANCES = frozenset(load_language("en")["recipients.assurance_nouns"])
 # Acts whose participle after a message takes the message's addressee ('wrote to X demanding').
 _ADDRESSED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _CASUALTY_VERBS = load_language("en")["casualties.verbs"]
@@ -227,6 +228,11 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
         ]
         for clause in children(verb, "ccomp") + opened:
             found += children(clause, "nsubj", "nsubjpass")
+    if clausal and found and all(lemma(t) in _ASSURANCES for t in found):
+        # 'called for a guarantee that the government consults': who is to give it.
+        for noun in list(found):
+            for clause in children(noun, "acl", "relcl", "ccomp"):
+                found += [s for s in children(clause, "nsubj") if s.pos_ != "PRON"]
     return found
 
 
