@@ -252,3 +252,17 @@ def test_rebels_take_no_country_from_the_outlet_alone(extractor: RulesExtractor)
     result = extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News")
     event = _event(result, "attacked")
     assert [a.country for a in event.actors] == [None]
+
+
+def test_an_active_verb_after_a_passive_is_done_by_its_subject(
+    extractor: RulesExtractor,
+) -> None:
+    text = "The Dutch minister was criticised by Peruvian MPs and has resigned."
+    event = _event(_run(extractor, text), "resigned")
+    assert _countries(event.actors) == ["NLD"]  # not the critics, the passive's agent
+
+
+def test_a_participle_sharing_the_passive_keeps_its_agent(extractor: RulesExtractor) -> None:
+    text = "Two Dutch sailors were arrested by Peruvian police and deported on Monday."
+    deported = _event(_run(extractor, text), "deported")
+    assert _countries(deported.actors) == ["PER"]
