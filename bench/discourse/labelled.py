@@ -69,6 +69,26 @@ def documents(shared: Path | None) -> list[Document]:
     return docs + load_team(None)
 
 
+class Scorer:
+    """The event filter switched off, remembering each event's score (by event id): the
+    events scored at or above the shipped threshold are the ones that ship."""
+
+    def __init__(self) -> None:
+        from newswire_extractor.eventness import EventFilter
+
+        self.filter = EventFilter(enabled=False)
+        self.threshold = self.filter.model.threshold
+        self.found: dict[str, float] = {}
+
+    def load(self) -> None:
+        self.filter.load()
+
+    def __call__(self, article: Any, events: list[Any]) -> list[Any]:
+        for event, score in zip(events, self.filter.scores(article, events), strict=True):
+            self.found[event.event_id[:16]] = score
+        return events
+
+
 def extract(args: argparse.Namespace) -> dict[str, Any]:
     from newswire.measure.extraction import ServiceRunner
     from newswire_extractor.rules import trace
@@ -76,6 +96,8 @@ def extract(args: argparse.Namespace) -> dict[str, Any]:
 
     judged = labels(args.team_judged)
     runner = ServiceRunner(ExtractorSettings(event_filter=False))
+    scorer = Scorer()
+    runner.service.extractor.event_filter = scorer  # type: ignore[attr-defined]
     events: list[dict[str, Any]] = []
     drops: dict[str, list[dict[str, Any]]] = {}
     for doc in documents(args.shared):
@@ -99,25 +121,37 @@ def extract(args: argparse.Namespace) -> dict[str, Any]:
                     "precision": e.occurred.precision,
                     "published": str(doc.published) if doc.published else None,
                     "label": judged.get(e.event_id[:16]),
+                    "score": scorer.found.get(e.event_id[:16]),
                 }
             )
     runner.close()
-    return {"events": events, "drops": drops}
+    return {"events": events, "drops": drops, "threshold": scorer.threshold}
 
 
 def summary(run: dict[str, Any]) -> str:
     events = run["events"]
     labelled = [e for e in events if e["label"]]
     real = sum(e["label"]["real"] for e in labelled)
-    return (
+    line = (
         f"{len(events)} events, {len(labelled)} labelled: {real} real, {len(labelled) - real} not"
         f" ({real / max(1, len(labelled)):.3f} real)"
+    )
+    threshold = run.get("threshold")
+    if threshold is None:
+        return line
+    shipped = [e for e in labelled if (e.get("score") or 0.0) >= threshold]
+    real = sum(e["label"]["real"] for e in shipped)
+    return line + (
+        f"\nat the filter's threshold {threshold:.2f}: {len(shipped)} labelled: {real} real,"
+        f" {len(shipped) - real} not ({real / max(1, len(shipped)):.3f} real)"
     )
 
 
 def compare(before: dict[str, Any], now: dict[str, Any], *, show: bool) -> None:
     kept = {e["id"] for e in now["events"]}
+    threshold = before.get("threshold")
     tally: Counter[tuple[str, str]] = Counter()
+    shipped: Counter[tuple[str, str]] = Counter()  # of those, scored to ship by the filter
     for e in before["events"]:
         if not e["label"] or e["id"] in kept:
             continue
@@ -127,11 +161,17 @@ def compare(before: dict[str, Any], now: dict[str, Any], *, show: bool) -> None:
         why = f"{drop['stage']}/{drop['reason']}" if drop else "(changed)"
         verdict = "real" if e["label"]["real"] else "false"
         tally[why, verdict] += 1
+        if threshold is not None and (e.get("score") or 0.0) >= threshold:
+            shipped[why, verdict] += 1
         if show:
             print(f"  {verdict:5} {why} {e['type']} '{e['trigger']}': {e['sentence'][:160]}")
             print(f"        judge: {e['label']['reason']}")
     for why in sorted({w for w, _ in tally}):
-        print(f"{why}: removes {tally[why, 'false']} false, {tally[why, 'real']} real")
+        line = f"{why}: removes {tally[why, 'false']} false, {tally[why, 'real']} real"
+        if threshold is not None:
+            past = shipped[why, "false"], shipped[why, "real"]
+            line += f" (past the filter: {past[0]} false, {past[1]} real)"
+        print(line)
     new = [e for e in now["events"] if e["label"] is None]
     print(f"unlabelled events now: {len(new)}")
 

@@ -243,3 +243,85 @@ def test_a_word_in_its_everyday_sense_is_no_event(
     assert event_type not in _types(extractor, everyday)
     assert reason in _drops(extractor, everyday)
     assert event_type in _types(extractor, act)
+
+
+@pytest.mark.parametrize(
+    ("statement", "happening", "event_type", "reason"),
+    [
+        (
+            "The Latvian army said it had struck more than 900 targets in the border region"
+            " over the past six days.",
+            "The Latvian army struck a depot in the border region on Monday.",
+            "ASSAULT",
+            "total over a period",
+        ),
+        (
+            "Police said 600 people had been detained across the country since Friday.",
+            "Police detained 600 people in Riga on Friday.",
+            "COERCE",
+            "total over a period",
+        ),
+        (
+            "Twenty years ago, Estonian troops seized the border post at Valga.",
+            "Estonian troops seized the border post at Valga on Monday.",
+            "COERCE",
+            "long ago",
+        ),
+        (
+            "Last year, the Latvian government expelled two Estonian diplomats.",
+            "Last week, the Latvian government expelled two Estonian diplomats.",
+            "SANCTION",
+            "long ago",
+        ),
+        (
+            "The talks ended in May. Two months later, Latvian police arrested the mayor of Valka.",
+            "The talks ended on Monday. Hours later, Latvian police arrested the mayor of Valka.",
+            "COERCE",
+            "told later",
+        ),
+        (
+            "The Latvian minister said Riga would not accept any deal that left the border open.",
+            "The Latvian minister said Riga would not accept the Estonian proposal.",
+            "REJECT",
+            "generic refusal",
+        ),
+        (
+            "The talks ended on Monday. Latvian officials have been pressing Estonia to reopen"
+            " the crossing.",
+            "The talks ended on Monday. Latvian officials pressed Estonia to reopen the crossing"
+            " on Monday.",
+            "REQUEST",
+            "ongoing pressure",
+        ),
+        (
+            "Latvian farmers fear an attack by Estonian troops.",
+            "Estonian troops launched an attack on Latvian farmers on Monday.",
+            "ASSAULT",
+            "feared",
+        ),
+        (
+            "Estonia denied that its troops had crossed the border.",
+            "Estonia denied Latvia's request for access to the port on Monday.",
+            "REJECT",
+            "denial of a claim",
+        ),
+    ],
+)
+def test_a_total_a_retold_act_or_a_stated_position_gives_no_event_but_the_act_does(
+    extractor: RulesExtractor, statement: str, happening: str, event_type: str, reason: str
+) -> None:
+    assert event_type not in _types(extractor, statement)
+    assert reason in _drops(extractor, statement)
+    assert event_type in _types(extractor, happening)
+    assert reason not in _drops(extractor, happening)
+
+
+def test_a_denial_of_a_request_is_still_a_refusal(extractor: RulesExtractor) -> None:
+    text = "Estonia denied Latvia's request for access to the port on Monday."
+    assert _types(extractor, text) == ["REJECT"]
+
+
+def test_killed_in_fighting_on_a_day_is_one_happening(extractor: RulesExtractor) -> None:
+    text = "Three Latvian soldiers were killed by Estonian troops near Valka on Monday."
+    assert "total over a period" not in _drops(extractor, text)
+    assert "ASSAULT" in _types(extractor, text)

@@ -37,6 +37,7 @@ _TOPIC_VERBS = load_language("en")["recipients.topic_verbs"]
 _FROM_VERBS = frozenset(load_language("en")["recipients.from_verbs"])
 _MESSAGE_VERBS = frozenset(load_language("en")["recipients.message_verbs"])
 _MESSAGE_NOUNS = frozenset(load_language("en")["recipients.message_nouns"])
+_ASSURANCES = frozenset(load_language("en")["recipients.assurance_nouns"])
 # Acts whose participle after a message takes the message's addressee ('wrote to X demanding').
 _ADDRESSED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _CASUALTY_VERBS = load_language("en")["casualties.verbs"]
@@ -81,6 +82,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return controllers
         return subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if is_passive(head) and not is_passive(verb) and children(verb, "aux"):
+            # 'has been indicted by the court and will resign': who resigns is who was
+            # indicted, not the passive's agent. Only with an auxiliary of its own: 'were
+            # arrested by police and deported' shares the passive (and its agent).
+            raised = children(head, "nsubjpass")
+            if raised:
+                return raised
         found = subjects(head, depth + 1)
         if not found and head.dep_ in ("ccomp", "parataxis") and not is_passive(verb):
             # '... children it says were taken to Russia and asked for them': the parser hangs
@@ -240,6 +248,11 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
         ]
         for clause in children(verb, "ccomp") + opened:
             found += children(clause, "nsubj", "nsubjpass")
+    if clausal and found and all(lemma(t) in _ASSURANCES for t in found):
+        # 'called for a guarantee that the government consults': who is to give it.
+        for noun in list(found):
+            for clause in children(noun, "acl", "relcl", "ccomp"):
+                found += [s for s in children(clause, "nsubj") if s.pos_ != "PRON"]
     return found
 
 

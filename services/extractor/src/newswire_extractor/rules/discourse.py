@@ -41,6 +41,16 @@ class Discourse:
         self._civilians = language["totals.civilians"]
         self._anchors = language["standing.anchors"] | self._months
         self._background_preps = language["background.preps"]
+        self._weekdays = language["totals.weekdays"]
+        self._period_nouns = language["totals.periods"]
+        self._conflicts = language["totals.conflicts"]
+        self._ago_periods = language["background.ago_periods"]
+        self._later_periods = language["background.later_periods"]
+        self._seasons = language["background.last_periods"]
+        self._any = language["refusal.any"]
+        self._everything = language["refusal.everything"]
+        self._fearing = language["feared.governors"]
+        self._claims = language["denial.claims"]
 
     def reason(self, match: Match, event_type: str, *, lede: bool = False) -> str | None:
         return (
@@ -54,6 +64,13 @@ class Discourse:
             or self._announced_protest(match, event_type)
             or self._civilians_moving(match, event_type)
             or (None if lede else self._standing_present(match, event_type))
+            or self._total_over_a_period(match, event_type)
+            or self._long_ago(match.head)
+            or self._told_later(match.head)
+            or self._generic_refusal(match, event_type)
+            or (None if lede else self._ongoing_pressure(match, event_type))
+            or self._feared(match)
+            or self._denial(match, event_type)
         )
 
     def _terms(self, head: Token) -> str | None:
@@ -103,6 +120,125 @@ class Discourse:
         subjects = children(match.head, "nsubj")
         if subjects and all(lemma(s) in self._civilians for s in subjects):
             return "civilians moving"
+        return None
+
+    def _total_over_a_period(self, match: Match, event_type: str) -> str | None:
+        """'232 people had been killed during the fighting', 'said it had struck 1,700 targets
+        over the past nine days', '1,700 people had been detained since Friday': a perfect or a
+        passive over a stretch of time counts many acts, not one ('troops captured the town
+        during an offensive' and 'were killed on Monday' stay)."""
+        head = match.head
+        if event_type not in _MATERIAL | {"SUPPORT"} or match.is_noun:
+            return None
+        perfect = bool({a.lower_ for a in children(head, "aux")} & _PERFECT)
+        if not (perfect or _passive(head)):
+            return None
+        for verb in _coordinated(head):
+            for prep in children(verb, "prep"):
+                objects = children(prep, "pobj")
+                if prep.lower_ in ("during", "throughout") and any(
+                    lemma(o) in self._conflicts for o in objects
+                ):
+                    return "total over a period"
+                if prep.lower_ in ("during", "over", "in", "throughout") and any(
+                    lemma(o) in self._period_nouns
+                    and any(c.lower_ in ("past", "last") for c in children(o, "amod", "det"))
+                    for o in objects
+                ):
+                    return "total over a period"
+                if (
+                    prep.lower_ == "since"
+                    and perfect
+                    and head.tag_ != "VBG"
+                    and any(t.lower_ in self._weekdays for o in objects for t in o.subtree)
+                ):
+                    return "total over a period"
+        return None
+
+    def _long_ago(self, head: Token) -> str | None:
+        """'Ten years ago on Tuesday, fighters crossed the border', 'severed links a month ago,
+        accusing it of', 'Last year, the president ordered a strike': a time set back from the
+        news retells ('three weeks ago', 'last week' stay news)."""
+        for clause in _clauses(head):
+            for verb in (clause, *([clause.head] if clause.dep_ == "conj" else [])):
+                if any(self._set_back(c) for c in children(verb, "advmod", "npadvmod")):
+                    return "long ago"
+        return None
+
+    def _told_later(self, head: Token) -> str | None:
+        """'Russia later supplied the system', 'were later recaptured', 'Two weeks later,
+        forces seized a tanker': told after an earlier happening, the story's history ('Hours
+        later, police arrested', 'Later the regime said', 'later on Monday' stay news; 'later
+        said it had approved' tells when it was said)."""
+        for verb in (head, *([head.head] if head.dep_ == "conj" else [])):
+            for child in children(verb, "advmod"):
+                if child.lower_ != "later" or self._dated(verb):
+                    continue
+                periods = children(child, "npadvmod")
+                if any(lemma(p) in self._later_periods for p in periods):
+                    return "told later"
+                subjects = children(verb, "nsubj", "nsubjpass")
+                if not periods and any(s.i < child.i for s in subjects):
+                    return "told later"
+        return None
+
+    def _set_back(self, child: Token) -> bool:
+        """'ten years ago', 'a month ago'; 'Last year, ...', 'Last winter ...' put first to set
+        the scene of what follows ('continued to send arms last year', after the verb, is
+        PLOVER's event of the year: the dev set codes it)."""
+        if child.lower_ == "ago":
+            return any(lemma(p) in self._ago_periods for p in children(child, "npadvmod"))
+        if child.dep_ == "npadvmod" and lemma(child) in self._seasons and child.i < child.head.i:
+            return any(a.lower_ == "last" for a in children(child, "amod", "det"))
+        return False
+
+    def _generic_refusal(self, match: Match, event_type: str) -> str | None:
+        """'would not accept any arrangement that', 'will not accept anything that violates our
+        sovereignty', 'will not sign a paper that works for one side only': refusing whatever
+        fits a description states a position; no proposal is on the table ('would not accept
+        the result', 'will not sign this bill', 'will not accept any more refugees' refuse
+        one, and so does 'would never accept a leader chosen in Washington')."""
+        if event_type != "REJECT" or match.is_noun or not children(match.head, "neg"):
+            return None
+        for obj in children(match.head, "dobj"):
+            if obj.lower_ in self._everything:
+                return "generic refusal"
+            determiners = {d.lower_ for d in children(obj, "det")}
+            if determiners & (self._any | {"a", "an"}) and children(obj, "relcl"):
+                return "generic refusal"  # not 'will not accept any more refugees
+        return None
+
+    def _ongoing_pressure(self, match: Match, event_type: str) -> str | None:
+        """'Moscow had been pressing Damascus to engage', 'has been lobbying the EU': past the
+        lede, a demand or a charge in the perfect progressive, undated, is a campaign going on,
+        not one act."""
+        head = match.head
+        if event_type in _MATERIAL or match.is_noun or head.tag_ != "VBG":
+            return None
+        auxes = {a.lower_ for a in children(head, "aux")}
+        if "been" in auxes and auxes & _PERFECT and not self._dated(head):
+            return "ongoing pressure"
+        return None
+
+    def _feared(self, match: Match) -> str | None:
+        """'The Kurds fear attack by Turkey', 'insurance from Israeli attack', 'to prevent an
+        invasion': an act feared, deterred or averted did not happen."""
+        word = match.word
+        if not match.is_noun:
+            return None
+        governor = word.head.head if word.dep_ == "pobj" else word.head
+        if word.dep_ in ("dobj", "pobj") and lemma(governor) in self._fearing:
+            return "feared"
+        return None
+
+    def _denial(self, match: Match, event_type: str) -> str | None:
+        """'Pakistan denied any such strikes had taken place', 'denied that quote': denying a
+        claim is a statement about it, not the refusal of a request (REJECT)."""
+        if event_type != "REJECT" or lemma(match.word) != "deny":
+            return None
+        head = match.head
+        if children(head, "ccomp") or any(lemma(o) in self._claims for o in children(head, "dobj")):
+            return "denial of a claim"
         return None
 
     def _standing_present(self, match: Match, event_type: str) -> str | None:
@@ -233,6 +369,17 @@ def _clauses(token: Token) -> list[Token]:
         current = current.head
         found.append(current)
     return found
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """The verb, the verbs coordinated with it and the verb it is coordinated with."""
+    return [head, *children(head, "conj")] + ([head.head] if head.dep_ == "conj" else [])
+
+
+def _passive(head: Token) -> bool:
+    if children(head, "auxpass", "nsubjpass"):
+        return True
+    return head.tag_ == "VBN" and any(lemma(a) == "be" for a in children(head, "aux"))
 
 
 def _year(token: Token) -> bool:

@@ -392,6 +392,11 @@ class EventBuilder:
         if not targets and actors and not match.is_noun:
             owner = self._resolver.owner_for(match.head, target_tokens, actors)
             targets = [owner] if owner is not None else []  # 'accepted his decision'
+        if match.event_type == "RETREAT":
+            # 'We have started returning United States troops home': a side's own forces are
+            # what it moves, not whom it gives way to.
+            own = {a.country for a in actors if a.country}
+            targets = [t for t in targets if not (t.country in own and t.sector == "MIL")]
         return actors, targets
 
     def _event_noun(self, token: Token) -> bool:
