@@ -189,3 +189,8 @@ def test_a_party_taking_control_of_a_council_wins_a_vote(unfiltered: RulesExtrac
     for verb in ("took", "regained"):
         text = f"The Latvian Social Democrats {verb} control of the Riga council on Friday."
         assert not _typed(unfiltered, text, "ASSAULT")
+
+
+def test_no_one_hurt_is_no_attack(unfiltered: RulesExtractor) -> None:
+    text = "The Latvian defence ministry said the shots were a warning and that no one was hurt."
+    assert not _typed(unfiltered, text, "ASSAULT")

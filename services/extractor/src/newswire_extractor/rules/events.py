@@ -703,14 +703,22 @@ def _sourced(draft: _Draft) -> bool:
     if draft.event_type not in _UNNAMED_OK or speaker is None or draft.match.is_noun:
         return False
     # Only a passive with its victims named: 'children had been taken', not 'the campaign was
-    # launched' or 'clashes continued'.
-    if not children(draft.match.head, "nsubjpass"):
+    # launched' or 'clashes continued', nor 'no one was hurt'.
+    victims = children(draft.match.head, "nsubjpass")
+    if not victims or any(_nobody(v) for v in victims):
         return False
     # A ministry or an army speaking is a state source even when the text leaves its country
     # to the story ('the Ministry of Defence said a soldier was killed'); the police report
     # crime as often as politics, so they need a country.
-    return bool(
-        speaker.country or speaker.kind == "IGO" or speaker.sector in _ACCOUNTABLE_SECTORS
+    return bool(speaker.country or speaker.kind == "IGO" or speaker.sector in _ACCOUNTABLE_SECTORS)
+
+
+def _nobody(token: Token) -> bool:
+    """'no one', 'nobody', 'none', 'no soldiers': a victim denied."""
+    if token.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.lower_ == "no" for c in token.children) or (
+        token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
     )
 
 
