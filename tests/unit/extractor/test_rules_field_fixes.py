@@ -229,3 +229,40 @@ def test_known_news_media_have_their_country(
     result = extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News")
     targets = [(a.name, a.country, a.sector) for e in result.events for a in e.targets]
     assert (name, country, "MED") in targets
+
+
+SYRIA_STORY = (
+    "DAMASCUS — Syria's army recaptured Deraa on Sunday. Syria said the deal was final. "
+    "Syrian officials said {who} had negotiated the deal with Russia on Monday."
+)
+
+
+def test_armed_groups_are_of_the_country_the_story_is_about(extractor: RulesExtractor) -> None:
+    event = _event(_run(extractor, SYRIA_STORY.format(who="insurgents")), "negotiated")
+    assert [(a.country, a.sector) for a in event.actors] == [("SYR", "REB")]
+
+
+def test_jihadists_are_not_coded_by_the_storys_country(extractor: RulesExtractor) -> None:
+    event = _event(_run(extractor, SYRIA_STORY.format(who="jihadists")), "negotiated")
+    assert [a.country for a in event.actors] == [None]
+
+
+def test_rebels_take_no_country_from_the_outlet_alone(extractor: RulesExtractor) -> None:
+    text = "the rebels attacked a convoy on monday, the minister said."
+    result = extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News")
+    event = _event(result, "attacked")
+    assert [a.country for a in event.actors] == [None]
+
+
+def test_an_active_verb_after_a_passive_is_done_by_its_subject(
+    extractor: RulesExtractor,
+) -> None:
+    text = "The Dutch minister was criticised by Peruvian MPs and has resigned."
+    event = _event(_run(extractor, text), "resigned")
+    assert _countries(event.actors) == ["NLD"]  # not the critics, the passive's agent
+
+
+def test_a_participle_sharing_the_passive_keeps_its_agent(extractor: RulesExtractor) -> None:
+    text = "Two Dutch sailors were arrested by Peruvian police and deported on Monday."
+    deported = _event(_run(extractor, text), "deported")
+    assert _countries(deported.actors) == ["PER"]

@@ -74,6 +74,7 @@ class ActorResolver:
         self._speakers: dict[int, Actor] = {}
         self._home: str | bool | None = False  # False: not computed yet
         self._regime: str | bool | None = False  # the story's named regime (_story_regime)
+        self._home_from_text = False  # the home country came from the text, not the outlet
         self._counts: dict[str, int] | None = None
         # An all-lower-case text ('pakistani president'): demonyms are looked up title-cased.
         self._lower_cased = lower_cased(article.text)
@@ -724,6 +725,21 @@ class ActorResolver:
             home = self._home_country()
             if home is not None:
                 return actor.model_copy(update={"country": home})
+        if (
+            actor.country is None
+            and actor.sector == "REB"
+            and actor.kind in ("GROUP", "ORG")
+            and not self._foreign(head)
+            and not any(
+                lemma(t) in _FOREIGN_FIGHTERS for t in self._doc[slice(*phrase_bounds(head))]
+            )
+        ):
+            # 'insurgents had negotiated the deal' in a story about Syria: armed groups fight
+            # in, and are coded by, the country the story is about -- when the text itself
+            # says which (the dateline or the country it names most, not the outlet's own).
+            home = self._home_country()
+            if home is not None and self._home_from_text:
+                return actor.model_copy(update={"country": home})
         return actor
 
     def _story_regime(self) -> str | None:
@@ -930,6 +946,7 @@ class ActorResolver:
                 runner_up = ranked[1][1] if len(ranked) > 1 else 0
                 if ranked[0][1] >= 2 * runner_up:
                     self._home = ranked[0][0]
+            self._home_from_text = self._home is not None
             # A national outlet's story without a dateline is about its own country unless the
             # text names another country at least as often.
             publisher = self._article.publisher_country
@@ -1256,6 +1273,7 @@ _HONORIFICS = load_language("en")["qualifiers.honorifics"]
 _KIN = load_language("en")["qualifiers.kin"]
 _PEERS = load_language("en")["qualifiers.peers"]
 _OTHERS_THINGS = load_language("en")["recipients.others_things"]
+_FOREIGN_FIGHTERS = load_language("en")["qualifiers.foreign_fighters"]
 # 'the Syrian regime', 'the Assad regime', "Bashar al-Assad's regime" (up to three name words).
 _REGIME = re.compile(r"\b((?:[A-Z][\w-]+ ){0,2}[A-Z][\w-]+?)(?:['’]s)? regime\b")
 _PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]

@@ -77,6 +77,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return controllers
         return subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if is_passive(head) and not is_passive(verb) and children(verb, "aux"):
+            # 'has been indicted by the court and will resign': who resigns is who was
+            # indicted, not the passive's agent. Only with an auxiliary of its own: 'were
+            # arrested by police and deported' shares the passive (and its agent).
+            raised = children(head, "nsubjpass")
+            if raised:
+                return raised
         found = subjects(head, depth + 1)
         if not found and head.dep_ in ("ccomp", "parataxis") and not is_passive(verb):
             # '... children it says were taken to Russia and asked for them': the parser hangs
