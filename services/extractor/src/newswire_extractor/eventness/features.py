@@ -194,12 +194,13 @@ class EventFeatures:
         for obj in children(verb, "dobj"):
             if obj.tag_ in ("NNS", "NNPS") and not children(obj, "det", "poss", "nummod"):
                 found["bare_plural_object"] = 1.0
-        if verb.dep_ == "relcl":
+        clause = _first_conjunct(verb)
+        if clause.dep_ == "relcl":
             found["relative_clause"] = 1.0
-        if verb.dep_ == "acl" or verb.dep_ == "amod":
+        if clause.dep_ == "acl" or clause.dep_ == "amod":
             found["modifier_clause"] = 1.0
-        if verb.dep_ == "advcl":
-            marks = {m.lower_ for m in children(verb, "mark", "advmod")}
+        if clause.dep_ == "advcl":
+            marks = {m.lower_ for m in children(clause, "mark", "advmod")}
             found["adverbial_clause"] = 1.0
             if marks & self._background_marks:
                 found["temporal_clause"] = 1.0
@@ -211,7 +212,7 @@ class EventFeatures:
         """The words above the trigger: 'said that', 'plans to', 'continued to', 'tried to'."""
         found: Features = {}
         depth = 0
-        current = head
+        current = _first_conjunct(head)  # a coordinated clause is governed by what governs both
         steps = 0
         while current.head.i != current.i and steps < 8:
             step = current.dep_
@@ -290,7 +291,8 @@ class EventFeatures:
         """The trigger's lemma, its dependency and its auxiliaries', adverbs' and markers' lemmas.
         (Lemmas of its arguments and hashed lemma bigrams of its clause were tried: on 324
         labels they lowered the cross-validated AUC, docs/event-filter-model.md.)"""
-        found: Features = {f"lemma={lemma(head)}": 1.0, f"dep={head.dep_}": 1.0}
+        role = _first_conjunct(head).dep_
+        found: Features = {f"lemma={lemma(head)}": 1.0, f"dep={role}": 1.0}
         for child in head.children:
             if child.dep_ in ("aux", "auxpass", "advmod", "neg", "mark", "prt", "det"):
                 found[f"child={lemma(child)}"] = 1.0
@@ -322,6 +324,16 @@ def _year_place(sentence: Span, head: Token) -> str:
             if verb == own or (own.dep_ == "xcomp" and verb == own.head):
                 return "clause_year"
     return "other_clause_year"
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of coordinated words ('met and agreed': 'met'), whose role the others share
+    (as Universal Dependencies' enhanced graphs propagate it): 'Russia acknowledged …' after
+    'It was the second round …, and it produced a rare admission:' is a main clause, not a
+    clause governed by 'was'."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _clause_verb(token: Token) -> Token:
