@@ -266,3 +266,23 @@ def test_a_participle_sharing_the_passive_keeps_its_agent(extractor: RulesExtrac
     text = "Two Dutch sailors were arrested by Peruvian police and deported on Monday."
     deported = _event(_run(extractor, text), "deported")
     assert _countries(deported.actors) == ["PER"]
+
+
+def test_a_plan_reacted_to_before_belongs_to_that_reactions_target(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The Dutch opposition backed the Peruvian government's plans on Monday. "
+        "Belgian ministers then criticised the plans on Tuesday."
+    )
+    event = _event(_run(extractor, text), "criticised")
+    assert _countries(event.targets) == ["PER"]  # the plans' maker, not their Dutch backers
+
+
+def test_a_demand_reacted_to_still_belongs_to_who_made_it(extractor: RulesExtractor) -> None:
+    text = (
+        "Peru demanded the return of 40 fishermen on Monday. "
+        "The Dutch government rejected the demand on Tuesday."
+    )
+    event = _event(_run(extractor, text), "rejected")
+    assert _countries(event.targets) == ["PER"]

@@ -185,6 +185,11 @@ class EventBuilder:
                 if wanted and earlier.event_type not in wanted:
                     continue
                 parties = [a for a in earlier.actors if (a.name, a.country) not in own]
+                if not wanted and earlier.event_type in _REACTIONS:
+                    # 'the tories would back the government's plans … they decided to support
+                    # the plans': an earlier reaction to the plans names their maker as its
+                    # target, not as its actor.
+                    parties = [a for a in earlier.targets if (a.name, a.country) not in own]
                 if parties:
                     start, end = phrase_bounds(obj)
                     span = obj.doc[start:end]
