@@ -213,3 +213,12 @@ def test_coming_under_attack_from_someone_is_their_attack(unfiltered: RulesExtra
     found = _typed(unfiltered, text, "ASSAULT")
     assert _actor_countries(found) == ["EST"]
     assert [t.country for t in found[0].targets] == ["LVA"]
+
+
+def test_an_act_takes_no_clause_of_its_own(unfiltered: RulesExtractor) -> None:
+    text = (
+        "On Sunday night, protesters in Tartu attacked the Latvian consulate, throwing stones "
+        "over its walls; three were shot dead."
+    )
+    found = _typed(unfiltered, text, "ASSAULT")
+    assert "LVA" in [t.country for e in found for t in e.targets]

@@ -71,6 +71,8 @@ class Match:
         return self.rule.kind == "noun"
 
 
+# Material acts: they govern no reported or requested clause.
+_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETREAT", "AID"})
 # Words inside a name or a date are not triggers: 'Rapid Support Forces', 'in March 2023'.
 _NAME_LABELS = frozenset(
     {"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -238,6 +240,10 @@ def _link(found: list[Match], region: Region) -> None:
     for match in found:
         owner = _owner(match, by_token, found)
         if owner is None or region(owner.head) != region(match.head):
+            continue
+        if owner.event_type in _ACTS and match.head.dep_ == "ccomp":
+            # 'protesters attacked the consulate …; three were shot dead': an act takes no
+            # clause of its own; the parser's clausal link is two events side by side.
             continue
         if owner is not match and owner.complement is None:
             match.governor = owner
