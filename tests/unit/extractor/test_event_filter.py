@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -19,6 +20,7 @@ from newswire_extractor.eventness import (
     load_event_metrics,
     load_event_model,
 )
+from newswire_extractor.eventness.features import _clause_verb
 from newswire_extractor.rules.document import Article
 from newswire_extractor.settings import ExtractorSettings
 
@@ -200,3 +202,11 @@ def test_a_threshold_outside_zero_to_one_is_refused() -> None:
         ExtractorSettings(event_filter_threshold=1.5)
     with pytest.raises(ValueError, match="threshold"):
         EventFilter(threshold=-0.1)
+
+
+def test_the_climb_to_the_clause_verb_ends_at_a_root_that_is_no_verb(nlp: Any) -> None:
+    """A sentence whose root is a noun ('Border talks in Riga, 2025.'): the climb stops at the
+    root instead of looping (spaCy makes a new Token object for each ``.head``)."""
+    doc = nlp("Border talks in Riga, 2025.")
+    year = next(t for t in doc if t.text == "2025")
+    assert _clause_verb(year) == next(t for t in doc if t.dep_ == "ROOT")

@@ -326,7 +326,7 @@ def _year_place(sentence: Span, head: Token) -> str:
 
 def _clause_verb(token: Token) -> Token:
     """The token itself if a verb, else the nearest verb above it (the root at the latest)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
         token = token.head
     return token
 
