@@ -53,6 +53,8 @@ def _guard(rows: list[dict[str, Any]]) -> str:
         failed = [f.split(" <")[0] for f in row["below_floor"]]
         if not row["acceptance_article"]:
             failed.append("Istanbul acceptance article")
+        if not row.get("demo_page", True):
+            failed.append("demo site's Istanbul page")
         label = "off" if row["threshold"] is None else f"{row['threshold']:.2f}"
         lines.append(
             f"| {label} | {team['type_accuracy']:.3f} | {team['type_macro_f1']:.3f}"

@@ -79,7 +79,9 @@ def test_the_shipped_model_loads_with_its_threshold_features_and_figures() -> No
     # The cues the filter was built for carry the weight they should.
     assert model.weights["sentence_news_day"] > 0  # 'on Monday', 'yesterday'
     assert model.weights["clause_year"] < 0  # 'seized the town in 2014'
-    assert model.weights["past_perfect"] < 0  # 'had seized'
+    # Not 'had seized' (past perfect): in reported speech it is the news ('said the two sides had
+    # agreed'), 75 % real on real news and 78 % in the team labels, so its weight is learnt.
+    assert model.weights["date_fallback=day"] < 0  # present tense, no date: a standing state
     assert model.weights["sentence_past_word"] < 0  # 'ago', 'earlier', 'former'
     metrics = load_event_metrics()
     cv = metrics["cross_validation"]
@@ -128,7 +130,7 @@ def test_features_say_what_the_clause_is() -> None:
     assert called["perfect"] == 1.0  # 'has long called'
     assert called["lead_sentence"] == 1.0 and called["type=REQUEST"] == 1.0
     assert said["sentence_opinion"] == 1.0  # 'should'
-    assert said["governor=reporting"] == 0 or said["lemma=say"] == 1.0
+    assert said["lemma=say"] == 1.0 and "governor=reporting" not in said  # the root: no governor
     assert continued["sentence_ongoing"] == 1.0  # 'continued'
     assert continued["sentence_depth"] > called["sentence_depth"]
 
@@ -155,6 +157,41 @@ def test_a_year_in_the_events_clause_is_not_a_year_elsewhere_in_the_sentence() -
     assert by_trigger["sent"].get("clause_year") == 1.0
     assert by_trigger["shelled"].get("other_clause_year") == 1.0
     assert "clause_year" not in by_trigger["shelled"]
+
+
+def test_a_coordinated_clause_has_the_role_of_its_first_conjunct() -> None:
+    # 'and it produced a rare admission: Russia acknowledged ...' is parsed as a conjunct of
+    # 'was': a main clause like the first, not one governed by it.
+    after_colon = _features_by_trigger(
+        "It was the second round of talks, and it produced a rare admission: Russia acknowledged "
+        "deporting Ukrainian children."
+    )["acknowledged"]
+    alone = _features_by_trigger("Russia acknowledged deporting Ukrainian children.")[
+        "acknowledged"
+    ]
+    assert after_colon.get("dep=ROOT") == 1.0 and after_colon.get("depth=0") == 1.0
+    assert "gov=be" not in after_colon and "dep=conj" not in after_colon
+    role = ("dep=", "gov=", "depth=")
+    assert {k for k in after_colon if k.startswith(role)} == {
+        k for k in alone if k.startswith(role)
+    }
+
+
+def test_a_headline_without_a_verb_is_scored() -> None:
+    # The clause of a year is found by climbing to a verb; a verbless sentence stops at its root
+    # (spaCy gives a new Token per access, so the root test must compare indices).
+    by_trigger = _features_by_trigger("Russian air strikes on Kyiv in 2025.")
+    assert by_trigger["strikes"].get("clause_year") == 1.0
+    assert not any(k.startswith("gov=") for k in by_trigger["strikes"])  # the root governs itself
+
+
+def test_a_date_without_date_words_is_the_tenses_fallback_not_a_date() -> None:
+    text = "Ministers are visiting Moscow. Germany sent 300 troops to Lithuania on Tuesday."
+    by_trigger = _features_by_trigger(text)
+    visiting, sent = by_trigger["visiting"], by_trigger["sent"]
+    assert visiting.get("date_fallback=day") == 1.0  # present tense: the publication day
+    assert "date_precision=day" not in visiting and "date_words" not in visiting
+    assert sent.get("date_precision=day") == 1.0 and sent.get("date_words") == 1.0
 
 
 def test_off_leaves_the_events_unchanged() -> None:

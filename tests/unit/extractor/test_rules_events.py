@@ -176,8 +176,9 @@ def test_coordinated_nationalities_split_into_actors(extractor: RulesExtractor) 
     ]
 
 
-def test_pronoun_refers_back_to_the_country(extractor: RulesExtractor) -> None:
-    event = _top(extractor, "Syria says it is willing to withdraw its troops from Lebanon.")
+def test_pronoun_refers_back_to_the_country(unfiltered: RulesExtractor) -> None:
+    # How the rules resolve 'it'; the event filter scores this undated present-tense stance low.
+    event = _top(unfiltered, "Syria says it is willing to withdraw its troops from Lebanon.")
     # Willingness is an explicit commitment: AGREE (as the PLOVER gold standard codes this
     # sentence); only an announced withdrawal without one ('said it would withdraw') is CONCEDE.
     assert event.event_type == "AGREE"

@@ -126,3 +126,163 @@ def test_a_counterparts_own_nationality_beats_the_possessors(extractor: RulesExt
     text = "The Dutch foreign minister met his Peruvian counterpart on Monday."
     event = _event(_run(extractor, text), "met")
     assert _countries(event.targets) == ["PER"]
+
+
+def test_a_meetings_venue_is_not_the_country_of_its_parties(extractor: RulesExtractor) -> None:
+    text = (
+        "The Assad regime lost ground in Idlib on Sunday. The UN envoy, Ingrid Vale, said she "
+        "is convening talks between the regime and the opposition in Vienna on Thursday."
+    )
+    event = _event(_run(extractor, text), "convening")
+    assert "AUT" not in _countries(event.targets)
+    assert "SYR" in _countries(event.targets)  # 'the regime' of a story that names one
+
+
+def test_the_police_in_a_city_are_of_its_country(extractor: RulesExtractor) -> None:
+    event = _event(
+        _run(extractor, "The police in Cairo arrested 20 protesters on Monday."), "arrested"
+    )
+    assert _countries(event.actors) == ["EGY"]
+
+
+def test_the_regime_of_a_story_naming_two_regimes_has_no_country(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "Critics compared the Syrian regime with the Iranian regime. Opposition leaders said "
+        "on Monday that the regime had arrested 40 students."
+    )
+    event = _event(_run(extractor, text), "arrested")
+    assert all(a.country is None for a in event.actors if a.text == "regime")
+
+
+def test_a_stateless_peoples_force_takes_the_country_its_sentence_names(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The Kurdish force that has fought Islamic State in Syria condemned the decision on "
+        "Monday. The SDF said it would fight on. Turkey has long fought the PKK."
+    )
+    event = _event(_run(extractor, text), "condemned")
+    assert [(a.country, a.sector) for a in event.actors] == [("SYR", "REB")]
+
+
+def test_a_sides_own_troops_are_no_target_of_its_retreat(extractor: RulesExtractor) -> None:
+    event = _event(
+        _run(extractor, "The Dutch government began returning Dutch troops home on Monday."),
+        "returning",
+    )
+    assert event.event_type == "RETREAT"
+    assert event.targets == []
+
+
+def test_returned_prisoners_of_the_other_side_stay_targets(extractor: RulesExtractor) -> None:
+    event = _event(_run(extractor, "Ukraine returned 90 Russian soldiers on Monday."), "returned")
+    assert _countries(event.targets) == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        (
+            "The Dutch premier sought guidance from the Peruvian government on Monday.",
+            "sought",
+            "PER",
+        ),
+        ("The Dutch premier requested help from Peru on Monday.", "requested", "PER"),
+        (
+            "Dutch MPs called for a guarantee that the Peruvian government consults them.",
+            "called",
+            "PER",
+        ),
+        (
+            "The Dutch premier demanded assurances that Peru would withdraw its troops.",
+            "demanded",
+            "PER",
+        ),
+    ],
+)
+def test_who_is_asked_is_the_target(
+    extractor: RulesExtractor, text: str, trigger: str, country: str
+) -> None:
+    event = _event(_run(extractor, text), trigger)
+    assert (event.event_type, _countries(event.targets)) == ("REQUEST", [country])
+
+
+def test_a_requested_thing_that_clause_needs_an_assurance(extractor: RulesExtractor) -> None:
+    event = _event(
+        _run(extractor, "Dutch MPs called for a law that Peru rejected on Monday."), "called"
+    )
+    assert "PER" not in _countries(event.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The Peruvian president denounced the New York Times on Monday.", "New York Times", "USA"),
+        ("the minister warned the bbc on monday that it faced trouble.", "BBC", "GBR"),
+    ],
+)
+def test_known_news_media_have_their_country(
+    extractor: RulesExtractor, text: str, name: str, country: str
+) -> None:
+    result = extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News")
+    targets = [(a.name, a.country, a.sector) for e in result.events for a in e.targets]
+    assert (name, country, "MED") in targets
+
+
+SYRIA_STORY = (
+    "DAMASCUS — Syria's army recaptured Deraa on Sunday. Syria said the deal was final. "
+    "Syrian officials said {who} had negotiated the deal with Russia on Monday."
+)
+
+
+def test_armed_groups_are_of_the_country_the_story_is_about(extractor: RulesExtractor) -> None:
+    event = _event(_run(extractor, SYRIA_STORY.format(who="insurgents")), "negotiated")
+    assert [(a.country, a.sector) for a in event.actors] == [("SYR", "REB")]
+
+
+def test_jihadists_are_not_coded_by_the_storys_country(extractor: RulesExtractor) -> None:
+    event = _event(_run(extractor, SYRIA_STORY.format(who="jihadists")), "negotiated")
+    assert [a.country for a in event.actors] == [None]
+
+
+def test_rebels_take_no_country_from_the_outlet_alone(extractor: RulesExtractor) -> None:
+    text = "the rebels attacked a convoy on monday, the minister said."
+    result = extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News")
+    event = _event(result, "attacked")
+    assert [a.country for a in event.actors] == [None]
+
+
+def test_an_active_verb_after_a_passive_is_done_by_its_subject(
+    extractor: RulesExtractor,
+) -> None:
+    text = "The Dutch minister was criticised by Peruvian MPs and has resigned."
+    event = _event(_run(extractor, text), "resigned")
+    assert _countries(event.actors) == ["NLD"]  # not the critics, the passive's agent
+
+
+def test_a_participle_sharing_the_passive_keeps_its_agent(extractor: RulesExtractor) -> None:
+    text = "Two Dutch sailors were arrested by Peruvian police and deported on Monday."
+    deported = _event(_run(extractor, text), "deported")
+    assert _countries(deported.actors) == ["PER"]
+
+
+def test_a_plan_reacted_to_before_belongs_to_that_reactions_target(
+    extractor: RulesExtractor,
+) -> None:
+    text = (
+        "The Dutch opposition backed the Peruvian government's plans on Monday. "
+        "Belgian ministers then criticised the plans on Tuesday."
+    )
+    event = _event(_run(extractor, text), "criticised")
+    assert _countries(event.targets) == ["PER"]  # the plans' maker, not their Dutch backers
+
+
+def test_a_demand_reacted_to_still_belongs_to_who_made_it(extractor: RulesExtractor) -> None:
+    text = (
+        "Peru demanded the return of 40 fishermen on Monday. "
+        "The Dutch government rejected the demand on Tuesday."
+    )
+    event = _event(_run(extractor, text), "rejected")
+    assert _countries(event.targets) == ["PER"]

@@ -73,6 +73,8 @@ class ActorResolver:
         self._mentions: list[int] | None = None
         self._speakers: dict[int, Actor] = {}
         self._home: str | bool | None = False  # False: not computed yet
+        self._regime: str | bool | None = False  # the story's named regime (_story_regime)
+        self._home_from_text = False  # the home country came from the text, not the outlet
         self._counts: dict[str, int] | None = None
         # An all-lower-case text ('pakistani president'): demonyms are looked up title-cased.
         self._lower_cased = lower_cased(article.text)
@@ -247,6 +249,8 @@ class ActorResolver:
         # 'King Hassan of Morocco', 'leaders of the coalition', 'police in Cairo'
         for token in described:
             for prep in children(token, "prep"):
+                if lemma(prep) == "in" and (children(token, "conj") or token.dep_ == "conj"):
+                    continue  # 'talks between the regime and opposition in Vienna': the venue
                 if lemma(prep) in ("of", "from", "in", "for"):
                     for obj in children(prep, "pobj"):
                         found.append((*phrase_bounds(obj), obj))
@@ -351,7 +355,7 @@ class ActorResolver:
         for people, forms in _PEOPLE_WORDS.items():
             if not words & forms:
                 continue
-            group = self._named_group(people)
+            group = self._named_group(people) or self._group_in_sentence(people, span)
             if group is None or group.country is None:
                 return desc
             country = self._kb.countries.get(group.country)
@@ -522,20 +526,40 @@ class ActorResolver:
             self._written_people = [p for people in found.values() for p in people]
         return self._surnames.get(surname)
 
+    def _group_in_sentence(self, people: str, span: Span) -> Organization | None:
+        """With groups of several countries named ('the PKK', 'the SDF'): the one whose country
+        the sentence names ('the Kurdish force that has led the war against Isis in Syria')."""
+        named = self._people_groups(people)
+        if len(named) < 2:
+            return None
+        sentence = span.sent
+        said = {
+            country.code
+            for t in sentence
+            if t.pos_ == "PROPN" and (country := self._kb.countries.find(t.text)) is not None
+        }
+        chosen = [org for code, org in named.items() if code in said]
+        return chosen[0] if len(chosen) == 1 else None
+
     def _named_group(self, people: str) -> Organization | None:
         """The one country's group of a stateless people that the article names, if any."""
         if people not in self._groups:
-            found: dict[str, Organization] = {}
-            for ent in self._doc.ents:
-                if ent.label_ not in ("ORG", "NORP", "GPE", "PERSON"):
-                    continue
-                org = self._kb.organizations.find(ent.text)
-                if org is None and len(ent) > 1:
-                    org = self._kb.organizations.find(ent[1:].text)  # 'Kurdish-led SDF'
-                if org is not None and org.country and fold(org.name) in _PEOPLE_GROUPS[people]:
-                    found[org.country] = org
+            found = self._people_groups(people)
             self._groups[people] = next(iter(found.values())) if len(found) == 1 else None
         return self._groups[people]
+
+    def _people_groups(self, people: str) -> dict[str, Organization]:
+        """The groups of a stateless people the article names, by country."""
+        found: dict[str, Organization] = {}
+        for ent in self._doc.ents:
+            if ent.label_ not in ("ORG", "NORP", "GPE", "PERSON"):
+                continue
+            org = self._kb.organizations.find(ent.text)
+            if org is None and len(ent) > 1:
+                org = self._kb.organizations.find(ent[1:].text)  # 'Kurdish-led SDF'
+            if org is not None and org.country and fold(org.name) in _PEOPLE_GROUPS[people]:
+                found[org.country] = org
+        return found
 
     def _qualified(self, role: Role, span: Span, head: Token, person_tokens: set[int]) -> Role:
         """What the words before a title say of its holder: 'former minister' (ELI), 'shadow
@@ -686,6 +710,11 @@ class ActorResolver:
                 return found.model_copy(
                     update={"text": actor.text, "start": actor.start, "end": actor.end}
                 )
+        if actor.country is None and lemma(head) == "regime" and _definite(head):
+            # 'the regime' in a story that names one: 'the Assad regime', 'Syria's regime'.
+            regime = self._story_regime()
+            if regime is not None:
+                return actor.model_copy(update={"country": regime})
         if (
             actor.country is None
             and actor.sector in _HOME_SECTORS
@@ -696,7 +725,45 @@ class ActorResolver:
             home = self._home_country()
             if home is not None:
                 return actor.model_copy(update={"country": home})
+        if (
+            actor.country is None
+            and actor.sector == "REB"
+            and actor.kind in ("GROUP", "ORG")
+            and not self._foreign(head)
+            and not any(
+                lemma(t) in _FOREIGN_FIGHTERS for t in self._doc[slice(*phrase_bounds(head))]
+            )
+        ):
+            # 'insurgents had negotiated the deal' in a story about Syria: armed groups fight
+            # in, and are coded by, the country the story is about -- when the text itself
+            # says which (the dateline or the country it names most, not the outlet's own).
+            home = self._home_country()
+            if home is not None and self._home_from_text:
+                return actor.model_copy(update={"country": home})
         return actor
+
+    def _story_regime(self) -> str | None:
+        """The one country whose regime the article names by nationality or leader ('the
+        Syrian regime', 'the Assad regime', 'Bashar al-Assad's regime'), else None."""
+        if self._regime is False:
+            found: set[str] = set()
+            for match in _REGIME.finditer(self._article.text):
+                words = match[1].split()
+                for size in range(len(words), 0, -1):
+                    code = self._country_of_name(" ".join(words[-size:]))
+                    if code is not None:
+                        found.add(code)
+                        break
+            self._regime = found.pop() if len(found) == 1 else None
+        return self._regime if isinstance(self._regime, str) else None
+
+    def _country_of_name(self, words: str) -> str | None:
+        """The country a demonym, a country's name or a known person's name stands for."""
+        country = self._kb.countries.demonym(words) or self._kb.countries.find(words)
+        if country is not None:
+            return country.code
+        person = self._kb.people.find(words)
+        return person.country if person is not None else None
 
     def _earlier(self, head: Token, actor: Actor) -> Actor | None:
         """The earlier mention a definite description refers to: a named person with that
@@ -879,6 +946,7 @@ class ActorResolver:
                 runner_up = ranked[1][1] if len(ranked) > 1 else 0
                 if ranked[0][1] >= 2 * runner_up:
                     self._home = ranked[0][0]
+            self._home_from_text = self._home is not None
             # A national outlet's story without a dateline is about its own country unless the
             # text names another country at least as often.
             publisher = self._article.publisher_country
@@ -1205,6 +1273,9 @@ _HONORIFICS = load_language("en")["qualifiers.honorifics"]
 _KIN = load_language("en")["qualifiers.kin"]
 _PEERS = load_language("en")["qualifiers.peers"]
 _OTHERS_THINGS = load_language("en")["recipients.others_things"]
+_FOREIGN_FIGHTERS = load_language("en")["qualifiers.foreign_fighters"]
+# 'the Syrian regime', 'the Assad regime', "Bashar al-Assad's regime" (up to three name words).
+_REGIME = re.compile(r"\b((?:[A-Z][\w-]+ ){0,2}[A-Z][\w-]+?)(?:['’]s)? regime\b")
 _PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]
 _REPORTING = load_language("en")["reporting.verbs"]
 _NOT_ABBREVIATIONS = load_language("en")["lower_case.not_abbreviations"]

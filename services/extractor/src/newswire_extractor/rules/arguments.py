@@ -37,6 +37,7 @@ _TOPIC_VERBS = load_language("en")["recipients.topic_verbs"]
 _FROM_VERBS = frozenset(load_language("en")["recipients.from_verbs"])
 _MESSAGE_VERBS = frozenset(load_language("en")["recipients.message_verbs"])
 _MESSAGE_NOUNS = frozenset(load_language("en")["recipients.message_nouns"])
+_ASSURANCES = frozenset(load_language("en")["recipients.assurance_nouns"])
 # Acts whose participle after a message takes the message's addressee ('wrote to X demanding').
 _ADDRESSED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _CASUALTY_VERBS = load_language("en")["casualties.verbs"]
@@ -64,7 +65,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return found
     if is_passive(verb) or (verb.tag_ == "VBN" and children(verb, "agent")):
         # '... led by the SDF and supported by the US': a participle's own agent
-        return list(prep_objects(verb, {"by"})) or _when_doers(verb) or _custody_doers(verb)
+        return (
+            list(prep_objects(verb, {"by"}))
+            or _when_doers(verb)
+            or _custody_doers(verb)
+            or _attack_doers(verb)
+        )
     head = verb.head
     if verb.dep_ == "xcomp":
         raised = children(head, "nsubjpass")
@@ -76,6 +82,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return controllers
         return subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if is_passive(head) and not is_passive(verb) and children(verb, "aux"):
+            # 'has been indicted by the court and will resign': who resigns is who was
+            # indicted, not the passive's agent. Only with an auxiliary of its own: 'were
+            # arrested by police and deported' shares the passive (and its agent).
+            raised = children(head, "nsubjpass")
+            if raised:
+                return raised
         found = subjects(head, depth + 1)
         if not found and head.dep_ in ("ccomp", "parataxis") and not is_passive(verb):
             # '... children it says were taken to Russia and asked for them': the parser hangs
@@ -173,6 +186,14 @@ def _stranded_subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _attack_doers(verb: Token) -> list[Token]:
+    """'Dozens were killed in Russian airstrikes', 'died in a Turkish bombardment': the attack
+    the victims were killed in; its own modifiers name who made it ('Russian'), or no one."""
+    if lemma(verb) not in _CASUALTY_VERBS:
+        return []
+    return [o for o in prep_objects(verb, {"in"}) if lemma(o) in _DOER_OBJECTS]
+
+
 def _reduced_relative(subject: Token) -> Token:
     """'Leaders meeting in Abuja ordered ...' parsed with the participle as the subject and
     the leaders as its own: the participle's subject is who ordered."""
@@ -227,6 +248,11 @@ def targets(verb: Token, *, clausal: bool = False) -> list[Token]:
         ]
         for clause in children(verb, "ccomp") + opened:
             found += children(clause, "nsubj", "nsubjpass")
+    if clausal and found and all(lemma(t) in _ASSURANCES for t in found):
+        # 'called for a guarantee that the government consults': who is to give it.
+        for noun in list(found):
+            for clause in children(noun, "acl", "relcl", "ccomp"):
+                found += [s for s in children(clause, "nsubj") if s.pos_ != "PRON"]
     return found
 
 

@@ -51,6 +51,8 @@ from newswire_extractor.rules.syntax import (
 from newswire_extractor.rules.triggers import Match, TriggerMatcher
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "SPY"})
+_WEAPON_DOERS = frozenset(load_language("en")["senses.weapon_doers"])
+_ACCOUNTABLE_SECTORS = frozenset({"GOV", "MIL", "IGO"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # Groups that protest where they live.
 _LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "PTY", "BUS", "REF"})
@@ -185,6 +187,11 @@ class EventBuilder:
                 if wanted and earlier.event_type not in wanted:
                     continue
                 parties = [a for a in earlier.actors if (a.name, a.country) not in own]
+                if not wanted and earlier.event_type in _REACTIONS:
+                    # 'the tories would back the government's plans … they decided to support
+                    # the plans': an earlier reaction to the plans names their maker as its
+                    # target, not as its actor.
+                    parties = [a for a in earlier.targets if (a.name, a.country) not in own]
                 if parties:
                     start, end = phrase_bounds(obj)
                     span = obj.doc[start:end]
@@ -258,7 +265,7 @@ class EventBuilder:
             reason = "hypothetical"
         if reason is None and draft.modality.future:
             reason = "future"
-        if reason is None and not draft.actors and not _sourced(draft):
+        if reason is None and not draft.actors and not (_sourced(draft) or _armed(draft)):
             stage, reason = "actor", "no actor"
         if reason is not None:
             self.dropped[reason] += 1
@@ -393,6 +400,11 @@ class EventBuilder:
         if not targets and actors and not match.is_noun:
             owner = self._resolver.owner_for(match.head, target_tokens, actors)
             targets = [owner] if owner is not None else []  # 'accepted his decision'
+        if match.event_type == "RETREAT":
+            # 'We have started returning United States troops home': a side's own forces are
+            # what it moves, not whom it gives way to.
+            own = {a.country for a in actors if a.country}
+            targets = [t for t in targets if not (t.country in own and t.sector == "MIL")]
         return actors, targets
 
     def _event_noun(self, token: Token) -> bool:
@@ -699,10 +711,35 @@ def _sourced(draft: _Draft) -> bool:
     if draft.event_type not in _UNNAMED_OK or speaker is None or draft.match.is_noun:
         return False
     # Only a passive with its victims named: 'children had been taken', not 'the campaign was
-    # launched' or 'clashes continued'.
-    if not children(draft.match.head, "nsubjpass"):
+    # launched' or 'clashes continued', nor 'no one was hurt'.
+    victims = children(draft.match.head, "nsubjpass")
+    if not victims or any(_nobody(v) for v in victims):
         return False
-    return bool(speaker.country or speaker.kind == "IGO" or speaker.sector == "IGO")
+    # A ministry or an army speaking is a state source even when the text leaves its country
+    # to the story ('the Ministry of Defence said a soldier was killed'); the police report
+    # crime as often as politics, so they need a country.
+    return bool(speaker.country or speaker.kind == "IGO" or speaker.sector in _ACCOUNTABLE_SECTORS)
+
+
+def _nobody(token: Token) -> bool:
+    """'no one', 'nobody', 'none', 'no soldiers': a victim denied."""
+    if token.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.lower_ == "no" for c in token.children) or (
+        token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+    )
+
+
+def _armed(draft: _Draft) -> bool:
+    """'A roadside bomb killed two soldiers', 'officers were killed by a drone strike': a
+    weapon does it, an attacker the text does not name; news when its victims are a state's
+    (soldiers, police, officials, or named by country), not anyone's ('a bomb killed a man')."""
+    if draft.event_type != "ASSAULT" or draft.match.is_noun:
+        return False
+    doers = match_arguments(draft.match)[0]
+    if not doers or not all(lemma(t) in _WEAPON_DOERS for t in doers):
+        return False
+    return any(t.country or t.sector in _STATE_SECTORS for t in draft.targets)
 
 
 def _latest_day(occurred: Occurred) -> date:
