@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -117,6 +118,11 @@ def lists(why: bool) -> None:
             for item in (i for i in listed if i.article == article):
                 if any(matches(item, e) for e in kept):
                     found += 1
+                elif why and any(matches(item, e, dated=False) for e in kept):
+                    print(
+                        f"  date only [{name}] {item.article} {item.type} {item.date}: "
+                        f"{[str(e.occurred.date) for e in kept if matches(item, e, dated=False)]}"
+                    )
                 elif why:
                     print(
                         f"  missed [{name}] {item.article} {item.type} "
@@ -156,7 +162,11 @@ def dump(out: Path) -> None:
     labels = _labels()
     with out.open("w", encoding="utf-8") as fh:
         for n, doc in enumerate(docs, 1):
-            for e, s in runner.run(doc):
+            started = time.perf_counter()
+            scored = runner.run(doc)
+            if time.perf_counter() - started > 20:
+                print(f"slow: {doc.doc_id} {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            for e, s in scored:
                 row: dict[str, Any] = {
                     "article": doc.doc_id,
                     "id": e.event_id[:16],
@@ -171,7 +181,7 @@ def dump(out: Path) -> None:
                 }
                 fh.write(json.dumps(row) + "\n")
             if n % 50 == 0:
-                print(f"{n}/{len(docs)}", file=sys.stderr)
+                print(f"{n}/{len(docs)}", file=sys.stderr, flush=True)
 
 
 def _read(path: Path) -> dict[tuple[str, str, str], dict[str, Any]]:

@@ -117,3 +117,80 @@ def test_a_power_the_law_gives_is_no_threat(unfiltered: RulesExtractor) -> None:
     )
     assert not _typed(unfiltered, text, "THREATEN")
     assert not _typed(unfiltered, text, "COERCE")
+
+
+# ------------------------------------------------------------------ unnamed doers, courts
+def test_a_ministry_reporting_a_soldier_killed_is_an_attack(unfiltered: RulesExtractor) -> None:
+    text = (
+        "The Ministry of Defence said a member of the Estonian armed forces was killed by a "
+        "roadside bomb in Mali on Monday."
+    )
+    found = _typed(unfiltered, text, "ASSAULT")
+    assert found and not found[0].actors
+
+
+def test_the_police_reporting_a_killing_is_no_political_event(unfiltered: RulesExtractor) -> None:
+    text = "Police said a man was killed in the town on Monday."
+    assert not _typed(unfiltered, text, "ASSAULT")
+
+
+def test_a_legal_challenge_is_an_accusation(unfiltered: RulesExtractor) -> None:
+    text = "Estonian campaigners launched a legal challenge against the Latvian decision on Monday."
+    assert _typed(unfiltered, text, "ACCUSE")
+
+
+def test_a_leadership_challenge_is_not(unfiltered: RulesExtractor) -> None:
+    text = "The Estonian finance minister launched a leadership challenge on Monday."
+    assert not _typed(unfiltered, text, "ACCUSE")
+
+
+def test_a_bomb_killing_soldiers_is_an_attack_by_someone(unfiltered: RulesExtractor) -> None:
+    text = "A roadside bomb killed two Estonian soldiers in Mali on Monday."
+    found = _typed(unfiltered, text, "ASSAULT")
+    assert found and not found[0].actors
+    assert [t.country for t in found[0].targets] == ["EST"]
+
+
+def test_a_bomb_killing_a_man_is_not_yet_political(unfiltered: RulesExtractor) -> None:
+    assert not _typed(unfiltered, "A bomb killed a man in the town on Monday.", "ASSAULT")
+
+
+def test_shot_dead_is_a_killing_not_a_naming(unfiltered: RulesExtractor) -> None:
+    text = "Estonian protesters were shot dead by Latvian troops near the border on Friday."
+    assert _actor_countries(_typed(unfiltered, text, "ASSAULT")) == ["LVA"]
+    named = "The Latvian minister called it a special arrangement on Friday."
+    assert not _typed(unfiltered, named, "ASSAULT")
+
+
+def test_killed_in_named_airstrikes_names_the_attacker(unfiltered: RulesExtractor) -> None:
+    text = "Dozens of civilians were killed in Latvian airstrikes on the border town on Friday."
+    assert _actor_countries(_typed(unfiltered, text, "ASSAULT")) == ["LVA"]
+
+
+def test_killed_in_an_airstrike_of_no_one_named_has_no_doer(unfiltered: RulesExtractor) -> None:
+    text = "Twelve people were killed in an airstrike on the border town on Friday."
+    assert not _typed(unfiltered, text, "ASSAULT")
+
+
+def test_a_vow_to_crush_an_armed_group_is_a_threat(unfiltered: RulesExtractor) -> None:
+    text = "The Latvian president vowed on Monday to crush the Estonian militia."
+    assert _typed(unfiltered, text, "THREATEN")
+    assert not _typed(unfiltered, text, "AGREE")
+    hopes = "The defeat crushed the hopes of the Latvian opposition on Monday."
+    assert not _typed(unfiltered, hopes, "ASSAULT")
+
+
+def test_forces_regaining_a_region_take_territory(unfiltered: RulesExtractor) -> None:
+    text = "Latvian government forces regained control of the border region on Saturday."
+    assert _actor_countries(_typed(unfiltered, text, "ASSAULT")) == ["LVA"]
+
+
+def test_a_party_taking_control_of_a_council_wins_a_vote(unfiltered: RulesExtractor) -> None:
+    for verb in ("took", "regained"):
+        text = f"The Latvian Social Democrats {verb} control of the Riga council on Friday."
+        assert not _typed(unfiltered, text, "ASSAULT")
+
+
+def test_no_one_hurt_is_no_attack(unfiltered: RulesExtractor) -> None:
+    text = "The Latvian defence ministry said the shots were a warning and that no one was hurt."
+    assert not _typed(unfiltered, text, "ASSAULT")

@@ -65,7 +65,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return found
     if is_passive(verb) or (verb.tag_ == "VBN" and children(verb, "agent")):
         # '... led by the SDF and supported by the US': a participle's own agent
-        return list(prep_objects(verb, {"by"})) or _when_doers(verb) or _custody_doers(verb)
+        return (
+            list(prep_objects(verb, {"by"}))
+            or _when_doers(verb)
+            or _custody_doers(verb)
+            or _attack_doers(verb)
+        )
     head = verb.head
     if verb.dep_ == "xcomp":
         raised = children(head, "nsubjpass")
@@ -179,6 +184,14 @@ def _stranded_subjects(verb: Token) -> list[Token]:
             if own and own[0].pos_ in ("NOUN", "PROPN"):
                 return own
     return []
+
+
+def _attack_doers(verb: Token) -> list[Token]:
+    """'Dozens were killed in Russian airstrikes', 'died in a Turkish bombardment': the attack
+    the victims were killed in; its own modifiers name who made it ('Russian'), or no one."""
+    if lemma(verb) not in _CASUALTY_VERBS:
+        return []
+    return [o for o in prep_objects(verb, {"in"}) if lemma(o) in _DOER_OBJECTS]
 
 
 def _reduced_relative(subject: Token) -> Token:

@@ -51,6 +51,8 @@ from newswire_extractor.rules.syntax import (
 from newswire_extractor.rules.triggers import Match, TriggerMatcher
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "SPY"})
+_WEAPON_DOERS = frozenset(load_language("en")["senses.weapon_doers"])
+_ACCOUNTABLE_SECTORS = frozenset({"GOV", "MIL", "IGO"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # Groups that protest where they live.
 _LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "PTY", "BUS", "REF"})
@@ -260,7 +262,7 @@ class EventBuilder:
             reason = "hypothetical"
         if reason is None and draft.modality.future:
             reason = "future"
-        if reason is None and not draft.actors and not _sourced(draft):
+        if reason is None and not draft.actors and not (_sourced(draft) or _armed(draft)):
             stage, reason = "actor", "no actor"
         if reason is not None:
             self.dropped[reason] += 1
@@ -706,10 +708,35 @@ def _sourced(draft: _Draft) -> bool:
     if draft.event_type not in _UNNAMED_OK or speaker is None or draft.match.is_noun:
         return False
     # Only a passive with its victims named: 'children had been taken', not 'the campaign was
-    # launched' or 'clashes continued'.
-    if not children(draft.match.head, "nsubjpass"):
+    # launched' or 'clashes continued', nor 'no one was hurt'.
+    victims = children(draft.match.head, "nsubjpass")
+    if not victims or any(_nobody(v) for v in victims):
         return False
-    return bool(speaker.country or speaker.kind == "IGO" or speaker.sector == "IGO")
+    # A ministry or an army speaking is a state source even when the text leaves its country
+    # to the story ('the Ministry of Defence said a soldier was killed'); the police report
+    # crime as often as politics, so they need a country.
+    return bool(speaker.country or speaker.kind == "IGO" or speaker.sector in _ACCOUNTABLE_SECTORS)
+
+
+def _nobody(token: Token) -> bool:
+    """'no one', 'nobody', 'none', 'no soldiers': a victim denied."""
+    if token.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.lower_ == "no" for c in token.children) or (
+        token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+    )
+
+
+def _armed(draft: _Draft) -> bool:
+    """'A roadside bomb killed two soldiers', 'officers were killed by a drone strike': a
+    weapon does it, an attacker the text does not name; news when its victims are a state's
+    (soldiers, police, officials, or named by country), not anyone's ('a bomb killed a man')."""
+    if draft.event_type != "ASSAULT" or draft.match.is_noun:
+        return False
+    doers = match_arguments(draft.match)[0]
+    if not doers or not all(lemma(t) in _WEAPON_DOERS for t in doers):
+        return False
+    return any(t.country or t.sector in _STATE_SECTORS for t in draft.targets)
 
 
 def _latest_day(occurred: Occurred) -> date:

@@ -44,6 +44,7 @@ class Readings:
         self._goals = language["seeking.goals"]
         self._rebutting = language["rebuttal.verbs"]
         self._defending = language["defending.verbs"]
+        self._bodies = language["governing.bodies"]
         self._claims = language["rebuttal.claims"]
         self._pledging = language["pledge.verbs"]
         self._platforms = language["pledge.platforms"]
@@ -64,6 +65,7 @@ class Readings:
         return (
             self._summed_up(match.head)
             or (self._verbal_sense(verb, word) if event_type == "ASSAULT" else None)
+            or (self._voted_control(verb) if event_type == "ASSAULT" else None)
             or (self._showing_sense(verb) if word in self._showing else None)
             or (self._granted(verb, word) if event_type in ("AGREE", "CONCEDE") else None)
             or (self._warned(verb) if event_type == "THREATEN" and word == "warn" else None)
@@ -205,6 +207,15 @@ class Readings:
             return "rebuttal"
         if lemma(verb) == "deny" and any(c.tag_ == "VBG" for c in children(verb, "xcomp")):
             return "rebuttal"
+        return None
+
+    def _voted_control(self, verb: Token) -> str | None:
+        """'took control of the council', 'regained control of the Senate': won by votes."""
+        for obj in children(verb, "dobj", "nsubjpass"):
+            if lemma(obj) != "control":
+                continue
+            if any(lemma(o) in self._bodies for o in prep_objects(obj, {"of", "over"})):
+                return "control of a body"
         return None
 
     @staticmethod

@@ -26,6 +26,7 @@ from newswire_extractor.rules.syntax import (
 )
 
 _OF_VERBS = frozenset(load_language("en")["taking.of_verbs"])
+_RESULTS = frozenset(load_language("en")["senses.resultatives"])
 # "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
 MUST_RULE = TriggerRule(event_type="REQUEST", kind="verb", strength=0.65)
 DEMAND_MODALS = frozenset({"must", "should"})
@@ -123,8 +124,9 @@ class TriggerMatcher:
         return None
 
     def _fits_verb(self, rule: TriggerRule, token: Token) -> bool:
-        if children(token, "oprd") and not rule.objects:
-            return False  # 'called it a special arrangement' names, it does not act
+        predicates = children(token, "oprd")
+        if predicates and not rule.objects and not all(lemma(p) in _RESULTS for p in predicates):
+            return False  # 'called it a special arrangement' names, it does not act ('shot dead')
         if rule.particles and not _particles(token) & rule.particles:
             return False
         if rule.objects and not _object_lemmas(token) & rule.objects:
