@@ -177,6 +177,16 @@ def test_a_coordinated_clause_has_the_role_of_its_first_conjunct() -> None:
     }
 
 
+def test_a_conjunct_without_auxiliaries_shares_the_first_ones() -> None:
+    by_trigger = _features_by_trigger(
+        "The Liberal Democrat leader will visit Brussels and call for talks with France. "
+        "Ukraine did not sign the deal or accept the terms."
+    )
+    assert by_trigger["call"].get("future_aux") == 1.0  # 'will visit … and call for'
+    assert by_trigger["call"].get("dep=ROOT") == 1.0
+    assert by_trigger["accept"].get("negated") == 1.0  # 'did not sign … or accept'
+
+
 def test_a_headline_without_a_verb_is_scored() -> None:
     # The clause of a year is found by climbing to a verb; a verbless sentence stops at its root
     # (spaCy gives a new Token per access, so the root test must compare indices).

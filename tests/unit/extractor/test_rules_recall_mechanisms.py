@@ -194,3 +194,22 @@ def test_a_party_taking_control_of_a_council_wins_a_vote(unfiltered: RulesExtrac
 def test_no_one_hurt_is_no_attack(unfiltered: RulesExtractor) -> None:
     text = "The Latvian defence ministry said the shots were a warning and that no one was hurt."
     assert not _typed(unfiltered, text, "ASSAULT")
+
+
+def test_claiming_responsibility_for_an_attack_is_the_attack(unfiltered: RulesExtractor) -> None:
+    text = "A Latvian militant group claimed responsibility on Monday for the bombing in Tartu."
+    assert _typed(unfiltered, text, "ASSAULT")
+    denied = "A Latvian militant group denied responsibility on Monday for the bombing in Tartu."
+    assert not _typed(unfiltered, denied, "ASSAULT")
+
+
+def test_killed_in_an_attack_by_a_group_names_the_group(unfiltered: RulesExtractor) -> None:
+    text = "Two Estonian soldiers were killed in an attack by Latvian troops on Monday."
+    assert _actor_countries(_typed(unfiltered, text, "ASSAULT")) == ["LVA"]
+
+
+def test_coming_under_attack_from_someone_is_their_attack(unfiltered: RulesExtractor) -> None:
+    text = "A Latvian army convoy came under attack from Estonian militants on Monday."
+    found = _typed(unfiltered, text, "ASSAULT")
+    assert _actor_countries(found) == ["EST"]
+    assert [t.country for t in found[0].targets] == ["LVA"]

@@ -191,7 +191,9 @@ def _attack_doers(verb: Token) -> list[Token]:
     the victims were killed in; its own modifiers name who made it ('Russian'), or no one."""
     if lemma(verb) not in _CASUALTY_VERBS:
         return []
-    return [o for o in prep_objects(verb, {"in"}) if lemma(o) in _DOER_OBJECTS]
+    attacks = [o for o in prep_objects(verb, {"in"}) if lemma(o) in _DOER_OBJECTS]
+    # 'killed in an attack by Isis': the attack's own by-phrase names its doer.
+    return [d for a in attacks for d in prep_objects(a, {"by"})] or attacks
 
 
 def _reduced_relative(subject: Token) -> Token:
@@ -310,6 +312,10 @@ def instrument_targets(verb: Token, used: list[Token]) -> list[Token]:
 
 def match_arguments(match: Match) -> tuple[list[Token], list[Token]]:
     """Actor and target tokens for one trigger match."""
+    sufferer = _undergone(match)
+    if sufferer is not None:
+        # 'the convoy came under attack from militants': the militants attack the convoy.
+        return list(prep_objects(match.word, {"from"})), subjects(sufferer)
     if match.free:
         return noun_actors(match.word), noun_targets(match.word)
     actors = subjects(match.head)
@@ -340,6 +346,15 @@ def match_arguments(match: Match) -> tuple[list[Token], list[Token]]:
         found = addressees(match.head)
         found_targets = [t for t in found if t not in actors] + found_targets
     return actors, found_targets
+
+
+def _undergone(match: Match) -> Token | None:
+    """The verb ('come', 'be') of an event noun after 'under': its subject suffers the event."""
+    word = match.word
+    if not match.is_noun or word.dep_ != "pobj" or word.head.lower_ != "under":
+        return None
+    verb = word.head.head
+    return verb if lemma(verb) in ("come", "be") and verb.pos_ in ("VERB", "AUX") else None
 
 
 def _topic(token: Token, match: Match) -> bool:
