@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -19,6 +20,7 @@ from newswire_extractor.eventness import (
     load_event_metrics,
     load_event_model,
 )
+from newswire_extractor.eventness.features import _clause_verb
 from newswire_extractor.rules.document import Article
 from newswire_extractor.settings import ExtractorSettings
 
@@ -175,6 +177,16 @@ def test_a_coordinated_clause_has_the_role_of_its_first_conjunct() -> None:
     }
 
 
+def test_a_conjunct_without_auxiliaries_shares_the_first_ones() -> None:
+    by_trigger = _features_by_trigger(
+        "The Liberal Democrat leader will visit Brussels and call for talks with France. "
+        "Ukraine did not sign the deal or accept the terms."
+    )
+    assert by_trigger["call"].get("future_aux") == 1.0  # 'will visit … and call for'
+    assert by_trigger["call"].get("dep=ROOT") == 1.0
+    assert by_trigger["accept"].get("negated") == 1.0  # 'did not sign … or accept'
+
+
 def test_a_headline_without_a_verb_is_scored() -> None:
     # The clause of a year is found by climbing to a verb; a verbless sentence stops at its root
     # (spaCy gives a new Token per access, so the root test must compare indices).
@@ -237,3 +249,11 @@ def test_a_threshold_outside_zero_to_one_is_refused() -> None:
         ExtractorSettings(event_filter_threshold=1.5)
     with pytest.raises(ValueError, match="threshold"):
         EventFilter(threshold=-0.1)
+
+
+def test_the_climb_to_the_clause_verb_ends_at_a_root_that_is_no_verb(nlp: Any) -> None:
+    """A sentence whose root is a noun ('Border talks in Riga, 2025.'): the climb stops at the
+    root instead of looping (spaCy makes a new Token object for each ``.head``)."""
+    doc = nlp("Border talks in Riga, 2025.")
+    year = next(t for t in doc if t.text == "2025")
+    assert _clause_verb(year) == next(t for t in doc if t.dep_ == "ROOT")

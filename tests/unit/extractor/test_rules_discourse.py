@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newswire_extractor import RulesExtractor
+from newswire_extractor.rules.trace import recording
 
 from .conftest import drop_reasons as _drops
 from .conftest import event_types as _types
@@ -325,3 +326,53 @@ def test_killed_in_fighting_on_a_day_is_one_happening(extractor: RulesExtractor)
     text = "Three Latvian soldiers were killed by Estonian troops near Valka on Monday."
     assert "total over a period" not in _drops(extractor, text)
     assert "ASSAULT" in _types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("opinion", "refusal"),
+    [
+        (
+            "The Latvian minister said he did not agree with critics who opposed the border plan.",
+            "The Latvian minister did not agree with the Estonian proposal.",
+        ),
+        (
+            "The Latvian minister said he did not agree that the border had been opened.",
+            "The Latvian minister did not agree to the Estonian border plan.",
+        ),
+    ],
+)
+def test_disagreeing_with_people_or_a_view_is_no_refusal(
+    extractor: RulesExtractor, opinion: str, refusal: str
+) -> None:
+    assert "REJECT" not in _types(extractor, opinion)
+    assert "disagreement" in _drops(extractor, opinion)
+    assert _types(extractor, refusal) == ["REJECT"]
+
+
+def _undated(extractor: RulesExtractor, text: str) -> tuple[list[str], set[str]]:
+    """Event types and drop reasons of a story with no publication date."""
+    with recording() as drops:
+        events = extractor.extract(text, article_id="a", published_at=None).events
+    return [e.event_type for e in events], {d.reason for d in drops}
+
+
+def test_a_month_alone_past_the_lede_of_an_undated_story_is_background(
+    extractor: RulesExtractor,
+) -> None:
+    lede = "Latvian and Estonian ministers met in Riga on Monday. "
+    for retold in (
+        "In December the Latvian government pledged to reopen the border crossing.",
+        "The Latvian interior minister resigned in December after a scandal.",
+    ):
+        types, drops = _undated(extractor, lede + retold)
+        assert types == ["CONSULT"]
+        assert "month of an undated story" in drops
+    news = lede + "The Latvian government pledged to reopen the border crossing on Monday."
+    assert _undated(extractor, news)[0] == ["CONSULT", "AGREE"]
+    # the lede, and a story with a publication date (whose dates are checked), keep it
+    assert _undated(
+        extractor, "In December the Latvian government pledged to reopen the border crossing."
+    )[0] == ["AGREE"]
+    assert "AGREE" in _types(
+        extractor, lede + "In June the Latvian government pledged to reopen the border crossing."
+    )

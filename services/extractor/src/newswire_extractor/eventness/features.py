@@ -159,6 +159,12 @@ class EventFeatures:
                 verb = head.head
         found[f"tag={verb.tag_}"] = 1.0
         auxes = [a.lower_ for a in children(verb, "aux", "auxpass")]
+        # 'will highlight … and call for', 'has said … and rejected': a non-finite conjunct
+        # without auxiliaries of its own shares the first conjunct's (and its negation).
+        shares = not auxes and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN", "VBG")
+        first = _first_conjunct(verb) if shares else verb
+        if first is not verb:
+            auxes = [a.lower_ for a in children(first, "aux", "auxpass")]
         if any(a in _PERFECT for a in auxes) and verb.tag_ == "VBN":
             found["perfect"] = 1.0
         if "had" in auxes:
@@ -177,7 +183,10 @@ class EventFeatures:
             found["progressive"] = 1.0
         if verb.tag_ in ("VBZ", "VBP") and not auxes:
             found["simple_present"] = 1.0
-        if children(verb, "neg") or any(c.lower_ in self._negators for c in verb.children):
+        if any(
+            children(v, "neg") or any(c.lower_ in self._negators for c in v.children)
+            for v in (verb, first)
+        ):
             found["negated"] = 1.0
         adverbs = {c.lower_ for c in children(verb, "advmod", "npadvmod")}
         if adverbs & self._generic:

@@ -68,13 +68,21 @@ class Assertion:
         self._discourse = Discourse(language)
 
     def reason(
-        self, match: Match, event_type: str, *, planned: bool, lede: bool = False
+        self,
+        match: Match,
+        event_type: str,
+        *,
+        planned: bool,
+        lede: bool = False,
+        undated_story: bool = False,
     ) -> str | None:
         """Why the trigger's clause does not assert a new event of this type, or None.
 
         ``planned``: the event is already flagged future (kept, flagged), so a plan's infinitive
         ('plans to visit') is not dropped as a purpose. ``lede``: the trigger is in the story's
         first sentence, whose 'after'/'when' clause tells the news's own trigger, not history.
+        ``undated_story``: the article has no publication date, so a month of its own ('in
+        December') cannot be checked against it.
         """
         found = (
             self._asked(match)
@@ -86,7 +94,7 @@ class Assertion:
             or self._retold(match, lede=lede)
             or self._habitual(match, event_type)
             or self._standing.reason(match, event_type)
-            or self._discourse.reason(match, event_type, lede=lede)
+            or self._discourse.reason(match, event_type, lede=lede, undated_story=undated_story)
             or self._figurative_sense(match, event_type)
             or self._natural_force(match, event_type)
         )

@@ -51,8 +51,11 @@ class Discourse:
         self._everything = language["refusal.everything"]
         self._fearing = language["feared.governors"]
         self._claims = language["denial.claims"]
+        self._month_names = language["background.month_names"]
 
-    def reason(self, match: Match, event_type: str, *, lede: bool = False) -> str | None:
+    def reason(
+        self, match: Match, event_type: str, *, lede: bool = False, undated_story: bool = False
+    ) -> str | None:
         return (
             self._opinion(match)
             or self._since(match.head)
@@ -71,6 +74,8 @@ class Discourse:
             or (None if lede else self._ongoing_pressure(match, event_type))
             or self._feared(match)
             or self._denial(match, event_type)
+            or self._disagreement(match, event_type)
+            or (self._month_of_its_own(match.head) if undated_story and not lede else None)
         )
 
     def _terms(self, head: Token) -> str | None:
@@ -240,6 +245,41 @@ class Discourse:
         if children(head, "ccomp") or any(lemma(o) in self._claims for o in children(head, "dobj")):
             return "denial of a claim"
         return None
+
+    def _disagreement(self, match: Match, event_type: str) -> str | None:
+        """'said he did not agree with politicians who objected', 'did not agree that Isis had
+        been defeated': disagreeing with people or a view is an opinion, not the refusal of a
+        proposal ('did not agree to the plan' and 'did not agree with the proposal' stay)."""
+        word = match.word
+        if event_type != "REJECT" or lemma(word) != "agree" or not children(word, "neg"):
+            return None
+        if children(word, "ccomp"):
+            return "disagreement"
+        people = [
+            o
+            for o in prep_objects(word, {"with"})
+            if o.ent_type_ in ("PERSON", "NORP")
+            or (o.tag_ == "NNS" and lemma(o) not in self._deals)
+        ]
+        return "disagreement" if people else None
+
+    def _month_of_its_own(self, head: Token) -> str | None:
+        """In a story with no publication date, 'in December the EU pledged', 'quit in
+        December': past the lede, a clause dated by a month alone retells what came before
+        the news ('in December 2004', 'on 7 December' are dates the date rules resolve)."""
+        for verb in (head, *([head.head] if head.dep_ == "conj" else [])):
+            for prep in children(verb, "prep"):
+                if prep.lower_ == "in" and any(self._bare_month(o) for o in children(prep, "pobj")):
+                    return "month of an undated story"
+        sentence = [t for t in head.sent if not t.is_space]
+        if len(sentence) > 2 and sentence[0].lower_ == "in" and self._bare_month(sentence[1]):
+            root = sentence[0].head
+            if root == head or root in head.ancestors:  # 'in october mr straw agreed'
+                return "month of an undated story"
+        return None
+
+    def _bare_month(self, token: Token) -> bool:
+        return token.lower_ in self._month_names and not any(c.like_num for c in token.children)
 
     def _standing_present(self, match: Match, event_type: str) -> str | None:
         """'Kigali denies it, and in turn accuses Congo of working with the FDLR', 'Saudi Arabia

@@ -245,7 +245,10 @@ class EventBuilder:
         stage = "assertion"
         planned = draft.modality.future
         lede = self._article.sentence_number(draft.match.head) == self._lede
-        reason = self._assertion.reason(draft.match, draft.event_type, planned=planned, lede=lede)
+        undated = self._article.published is None
+        reason = self._assertion.reason(
+            draft.match, draft.event_type, planned=planned, lede=lede, undated_story=undated
+        )
         if reason is None:
             stage = "readings"
             reason = self._readings.reason(
