@@ -286,3 +286,56 @@ def test_a_demand_reacted_to_still_belongs_to_who_made_it(extractor: RulesExtrac
     )
     event = _event(_run(extractor, text), "rejected")
     assert _countries(event.targets) == ["PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "LONDON — Labour accused the prime minister of lying on Monday. Britain's economy "
+            "slowed. The UK said the deficit grew.",
+            "Labour Party",
+        ),
+        ("Labour accused the home secretary of lying on Monday.", "Labour Party"),
+        (
+            "the conservatives accused the chancellor of lying on monday, the lib dems said.",
+            "Conservative and Unionist Party",
+        ),
+    ],
+)
+def test_bare_party_names_are_british_in_a_british_story(
+    extractor: RulesExtractor, text: str, party: str
+) -> None:
+    event = _event(_run(extractor, text), "accused")
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [(party, "GBR", "PTY")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OSLO — Labour accused the prime minister of lying on Monday. Norway's economy slowed. "
+        "Norway said the deficit grew.",
+        "Labour accused the prime minister of lying on Monday. Israel's economy slowed. Israel "
+        "said the deficit grew in Israel.",
+        "WELLINGTON — Labour accused the prime minister of lying on Monday. New Zealand's "
+        "economy slowed. New Zealand said the deficit grew.",
+    ],
+)
+def test_bare_party_names_are_not_british_elsewhere(extractor: RulesExtractor, text: str) -> None:
+    result = _run(extractor, text)
+    actors = [a for e in result.events for a in e.actors]
+    assert all(a.country != "GBR" for a in actors), actors
+    assert all(a.name != "Labour Party" for a in actors), actors
+
+
+def test_a_bare_party_name_is_not_british_by_the_outlet_alone(extractor: RulesExtractor) -> None:
+    text = "labour accused the prime minister of lying on monday."
+    result = extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News")
+    actors = [a for e in result.events for a in e.actors]
+    assert all(a.name != "Labour Party" for a in actors), actors
+
+
+def test_a_party_adjective_before_a_name_stays_the_person(extractor: RulesExtractor) -> None:
+    text = "Conservative MP Jo Hale accused the home secretary of lying on Monday."
+    event = _event(_run(extractor, text), "accused")
+    assert [a.name for a in event.actors] == ["Jo Hale"]

@@ -75,6 +75,7 @@ class ActorResolver:
         self._home: str | bool | None = False  # False: not computed yet
         self._regime: str | bool | None = False  # the story's named regime (_story_regime)
         self._home_from_text = False  # the home country came from the text, not the outlet
+        self._british: bool | None = None  # the story is about Britain (_british_story)
         self._counts: dict[str, int] | None = None
         # An all-lower-case text ('pakistani president'): demonyms are looked up title-cased.
         self._lower_cased = lower_cased(article.text)
@@ -161,7 +162,7 @@ class ActorResolver:
         if ent.label_ == "PERSON":
             return self._person_country(ent.text)
         if ent.label_ == "ORG":
-            org = self._kb.organizations.find(ent.text)
+            org = self._kb.organizations.find(ent.text) or self._british_party(ent.text)
             if org is not None:
                 return org.country
         country = self._kb.countries.find(ent.text)
@@ -300,7 +301,7 @@ class ActorResolver:
                     if (found := kb.organizations.find(self._doc[k:end].text)) is not None
                 ),
                 None,
-            )
+            ) or self._british_party(self._doc[start:end].text)
             if org is not None:
                 desc = replace(desc, org=org)
         role_words = [lemma(t) for t in span if t.i not in person_tokens and not t.is_punct]
@@ -389,6 +390,8 @@ class ActorResolver:
             return desc
         if desc.org is None and label in ("ORG", "GPE", "FAC", "NORP", "LOC"):
             org = kb.organizations.find(ent.text)
+            if org is None and covers_head:  # 'Conservative MP Jo Hale' is no party
+                org = self._british_party(ent.text)
             if org is not None:
                 return replace(desc, org=org)
         if label in ("GPE", "NORP", "LOC") and desc.country is None:
@@ -460,8 +463,36 @@ class ActorResolver:
         words = [t for t in span if t.dep_ != "det" and not t.is_punct]
         if len(words) != 1 or words[0].pos_ != "NOUN":
             return None
-        org = self._kb.organizations.find(words[0].text.title())
+        org = self._kb.organizations.find(words[0].text.title()) or self._british_party(
+            words[0].text
+        )
         return org if org is not None and org.sector == "PTY" else None
+
+    def _british_party(self, text: str) -> Organization | None:
+        """'Labour', 'the Conservatives': a name parties of several countries share is the
+        British party in a British story (_british_story), else unknown."""
+        words = " ".join(text.lower().split())
+        words = words.removeprefix("the ")
+        if words in _BRITISH_LABOUR:
+            name = "Labour Party"
+        elif words in _BRITISH_CONSERVATIVES:
+            name = "Conservative and Unionist Party"
+        else:
+            return None
+        return self._kb.organizations.find(name) if self._british_story() else None
+
+    def _british_story(self) -> bool:
+        """A story about Britain: the country its text is about (dateline or most named) is
+        Britain; or, when the text names no other country as its subject, it names a British-
+        only institution or office ('Downing Street', 'the Lib Dems', 'home secretary')."""
+        if self._british is None:
+            home = self._home_country()
+            if self._home_from_text:
+                self._british = home == "GBR"
+            else:
+                text = " ".join(self._article.text.lower().split())
+                self._british = _BRITISH_MARKERS.search(text) is not None
+        return self._british
 
     def _titled_name(self, desc: _Description, span: Span, person_tokens: set[int]) -> _Description:
         """'shadow home secretary oliver hale', 'tory peer lord hale': in a lower-case text,
@@ -1274,6 +1305,13 @@ _KIN = load_language("en")["qualifiers.kin"]
 _PEERS = load_language("en")["qualifiers.peers"]
 _OTHERS_THINGS = load_language("en")["recipients.others_things"]
 _FOREIGN_FIGHTERS = load_language("en")["qualifiers.foreign_fighters"]
+_BRITISH_LABOUR = load_language("en")["qualifiers.british_labour"]
+_BRITISH_CONSERVATIVES = load_language("en")["qualifiers.british_conservatives"]
+_BRITISH_MARKERS = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(map(re.escape, load_language("en")["qualifiers.british_markers"])))
+    + r")\b"
+)
 # 'the Syrian regime', 'the Assad regime', "Bashar al-Assad's regime" (up to three name words).
 _REGIME = re.compile(r"\b((?:[A-Z][\w-]+ ){0,2}[A-Z][\w-]+?)(?:['’]s)? regime\b")
 _PARTY_NAMES = _PARTIES - load_language("en")["qualifiers.party_words_ambiguous"]
