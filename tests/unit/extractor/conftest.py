@@ -1,5 +1,6 @@
 """Shared fixtures: one loaded spaCy pipeline and one extractor (and one without the event filter)
-for all extractor unit tests, and the helpers that list a text's event types and drop reasons."""
+for all extractor unit tests, and the helpers that list a text's event types and drop reasons and
+pick an extraction's event by its trigger."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from newswire_extractor import RulesExtractor
+from newswire_contracts import Event
+from newswire_extractor import Extraction, RulesExtractor
 from newswire_extractor.eventness import EventFilter
 from newswire_extractor.rules.extractor import DEFAULT_MODEL
 from newswire_extractor.rules.nlp import load_pipeline
@@ -51,3 +53,10 @@ def drop_reasons(extractor: RulesExtractor, text: str) -> set[str]:
     with recording() as drops:
         extractor.extract(text, article_id="a", published_at=PUBLISHED)
     return {d.reason for d in drops}
+
+
+def trigger_event(result: Extraction, trigger: str) -> Event:
+    """The first event whose trigger contains ``trigger`` (fails listing the events found)."""
+    found = [e for e in result.events if trigger in e.evidence.trigger]
+    assert found, [(e.event_type, e.evidence.trigger) for e in result.events]
+    return found[0]

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from newswire_contracts import Event
 from newswire_extractor import Extraction, RulesExtractor
 from newswire_extractor.rules.publisher import publisher_country
+
+from .conftest import trigger_event
 
 PUBLISHED = datetime(2025, 6, 20, 18, 0, tzinfo=UTC)
 
 
 def _run(extractor: RulesExtractor, text: str, **source: str) -> Extraction:
     return extractor.extract(text, article_id="c", published_at=PUBLISHED, **source)
-
-
-def _event(result: Extraction, trigger: str) -> Event:
-    return next(e for e in result.events if trigger in e.evidence.trigger)
 
 
 def test_publisher_country_from_site_name_or_web_address() -> None:
@@ -35,12 +32,12 @@ BODIES = (
 
 
 def test_unnamed_state_body_takes_the_outlets_country(extractor: RulesExtractor) -> None:
-    event = _event(_run(extractor, BODIES, site_name="The Guardian"), "criticised")
+    event = trigger_event(_run(extractor, BODIES, site_name="The Guardian"), "criticised")
     assert [(a.country, a.sector) for a in event.actors] == [("GBR", "GOV")]
 
 
 def test_without_an_outlet_an_unnamed_body_has_no_country(extractor: RulesExtractor) -> None:
-    event = _event(_run(extractor, BODIES), "criticised")
+    event = trigger_event(_run(extractor, BODIES), "criticised")
     assert [a.country for a in event.actors] == [None]
 
 
@@ -49,7 +46,7 @@ def test_lower_case_text_from_a_known_site_gets_its_country(extractor: RulesExtr
         "police arrested three protesters outside the town hall on saturday. "
         "the government said the protest had been peaceful."
     )
-    event = _event(_run(extractor, text, url="https://www.bbc.co.uk/news/uk-1"), "arrested")
+    event = trigger_event(_run(extractor, text, url="https://www.bbc.co.uk/news/uk-1"), "arrested")
     assert [a.country for a in event.actors] == ["GBR"]
 
 
@@ -59,7 +56,7 @@ def test_a_story_about_another_country_keeps_its_own(extractor: RulesExtractor) 
         "The Kenyan electoral commission denied it, and Kenyan police dispersed crowds in Kenya. "
         "The prime minister criticised the protesters on Tuesday."
     )
-    event = _event(_run(extractor, text, site_name="BBC News"), "criticised")
+    event = trigger_event(_run(extractor, text, site_name="BBC News"), "criticised")
     assert [a.country for a in event.actors] == ["KEN"]
 
 
@@ -68,11 +65,11 @@ def test_a_lower_case_demonym_names_its_country(extractor: RulesExtractor) -> No
         "the pakistani president met the prime minister in london on monday. "
         "the two leaders discussed trade."
     )
-    event = _event(_run(extractor, text, site_name="BBC News"), "met")
+    event = trigger_event(_run(extractor, text, site_name="BBC News"), "met")
     assert ("PAK", "GOV") in [(a.country, a.sector) for a in event.actors]
 
 
 def test_a_shadow_minister_is_opposition_not_government(extractor: RulesExtractor) -> None:
     text = "The shadow chancellor criticised the budget on Wednesday. The debate lasted hours."
-    event = _event(_run(extractor, text, site_name="The Guardian"), "criticised")
+    event = trigger_event(_run(extractor, text, site_name="The Guardian"), "criticised")
     assert [(a.country, a.sector) for a in event.actors] == [("GBR", "OPP")]

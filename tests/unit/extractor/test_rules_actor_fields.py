@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
-from newswire_contracts import Actor, Event
+from newswire_contracts import Actor
 from newswire_extractor import Extraction, RulesExtractor
 from newswire_extractor.rules.sentences import split_sentences
+
+from .conftest import trigger_event
 
 PUBLISHED = datetime(2025, 6, 20, 18, 0, tzinfo=UTC)
 
@@ -28,12 +30,6 @@ def _run(extractor: RulesExtractor, text: str, **source: str) -> Extraction:
     return extractor.extract(text, article_id="f", published_at=PUBLISHED, **source)
 
 
-def _event(result: Extraction, trigger: str) -> Event:
-    found = [e for e in result.events if trigger in e.evidence.trigger]
-    assert found, [(e.event_type, e.evidence.trigger) for e in result.events]
-    return found[0]
-
-
 def _names(actors: list[Actor]) -> list[str]:
     return [a.name for a in actors]
 
@@ -45,7 +41,7 @@ def test_he_in_unquoted_speech_is_not_the_speaker(extractor: RulesExtractor) -> 
         "home secretary mark fenwick said he understood the anger but argued:  he has "
         "apologised and we should leave the matter there."
     )
-    event = _event(_run(extractor, text, site_name="BBC News"), "apologised")
+    event = trigger_event(_run(extractor, text, site_name="BBC News"), "apologised")
     assert "Mark Fenwick" not in _names(event.actors)
 
 
@@ -56,7 +52,7 @@ def test_he_is_not_the_object_of_his_own_verb(extractor: RulesExtractor) -> None
         "the treaty was putting the country at risk. he then accused the opposition leader of "
         "recklessness."
     )
-    event = _event(_run(extractor, text, site_name="BBC News"), "accused")
+    event = trigger_event(_run(extractor, text, site_name="BBC News"), "accused")
     assert _names(event.actors) == ["Jan Novak"]
 
 
@@ -65,13 +61,13 @@ def test_a_possessed_main_subject_still_names_its_owner(extractor: RulesExtracto
         "Foreign Minister Jan Novak's trip to Beijing is part of regular talks. "
         "He met Chinese Foreign Minister Wu Lan on Monday."
     )
-    event = _event(_run(extractor, text), "met")
+    event = trigger_event(_run(extractor, text), "met")
     assert "Jan Novak" in _names(event.actors)
 
 
 def test_a_name_with_a_particle_inside_stays_one_name(extractor: RulesExtractor) -> None:
     text = "Fighters of Hay’at Tahrir al-Sham attacked an army post near Idlib on Monday."
-    event = _event(_run(extractor, text), "attacked")
+    event = trigger_event(_run(extractor, text), "attacked")
     assert [(a.name, a.country, a.sector) for a in event.actors] == [
         ("Hayat Tahrir al-Sham", "SYR", "REB")
     ]
@@ -81,7 +77,7 @@ def test_a_name_with_a_particle_inside_stays_one_name(extractor: RulesExtractor)
 
 def test_a_lower_case_state_department_is_the_us_body(extractor: RulesExtractor) -> None:
     text = "The state department said on Monday it had approved the sale of radars to Chile."
-    event = _event(_run(extractor, text), "approved")
+    event = trigger_event(_run(extractor, text), "approved")
     assert [(a.country, a.sector) for a in event.actors] == [("USA", "GOV")]
 
 
@@ -89,23 +85,23 @@ def test_law_officers_are_no_generals_and_police_chiefs_are_police(
     extractor: RulesExtractor,
 ) -> None:
     text = "The attorney general rejected the request for an inquiry on Monday."
-    event = _event(_run(extractor, text, site_name="The Guardian"), "rejected")
+    event = trigger_event(_run(extractor, text, site_name="The Guardian"), "rejected")
     assert [(a.country, a.sector) for a in event.actors] == [("GBR", "GOV")]
     text = "The new police commissioner, Sir Alan Reeve, backed the curfew on Monday."
-    event = _event(_run(extractor, text, site_name="The Guardian"), "backed")
+    event = trigger_event(_run(extractor, text, site_name="The Guardian"), "backed")
     assert [a.sector for a in event.actors] == ["COP"]
 
 
 def test_a_party_spokesman_for_a_portfolio_is_the_partys(extractor: RulesExtractor) -> None:
     text = "Lib Dem home affairs spokesman Tom Hale demanded assurances from ministers on Monday."
-    event = _event(_run(extractor, text, site_name="The Guardian"), "demanded")
+    event = trigger_event(_run(extractor, text, site_name="The Guardian"), "demanded")
     assert [(a.name, a.sector) for a in event.actors] == [("Tom Hale", "PTY")]
     text = "The SNP's Holyrood leader Ann Ross accused the first minister of arrogance on Monday."
-    event = _event(_run(extractor, text, site_name="The Guardian"), "accused")
+    event = trigger_event(_run(extractor, text, site_name="The Guardian"), "accused")
     assert [a.sector for a in event.actors] == ["PTY"]
     # A government title keeps its sector when a party word is not right before it.
     text = "The Democratic Republic of Congo's leader accused Rwanda of aggression on Monday."
-    event = _event(_run(extractor, text), "accused")
+    event = trigger_event(_run(extractor, text), "accused")
     assert [(a.country, a.sector) for a in event.actors] == [("COD", "GOV")]
 
 
@@ -121,12 +117,12 @@ def test_a_lower_case_text_with_a_stray_capital_is_still_lower_case(
         "ministers of wasting money on monday."
     )
     result = _run(extractor, text, site_name="BBC News")
-    met = _event(result, "met")
+    met = trigger_event(result, "met")
     assert [(a.name, a.sector) for a in [*met.actors, *met.targets]] == [
         ("Tony Blair", "GOV"),
         ("European Union", "IGO"),
     ]
-    accused = _event(result, "accused")
+    accused = trigger_event(result, "accused")
     assert [(a.name, a.country, a.sector) for a in accused.actors] == [
         ("Charles Kennedy", "GBR", "PTY")
     ]
@@ -140,8 +136,10 @@ def test_a_person_named_with_a_courtesy_title_is_of_the_storys_country(
         "lord penrith urged the government to think again on monday."
     )
     result = _run(extractor, text, site_name="BBC News")
-    assert [(a.name, a.country) for a in _event(result, "praised").actors] == [("Harrow", "GBR")]
-    assert [(a.name, a.country, a.sector) for a in _event(result, "urged").actors] == [
+    assert [(a.name, a.country) for a in trigger_event(result, "praised").actors] == [
+        ("Harrow", "GBR")
+    ]
+    assert [(a.name, a.country, a.sector) for a in trigger_event(result, "urged").actors] == [
         ("Penrith", "GBR", "LEG")
     ]
 
@@ -152,7 +150,7 @@ def test_a_passive_agent_is_who_he_refers_to(extractor: RulesExtractor) -> None:
         "quarry s campaigning skills. he warned the broadcaster that attacking mr quarry "
         "had brought it trouble before."
     )
-    event = _event(_run(extractor, text, site_name="BBC News"), "warned")
+    event = trigger_event(_run(extractor, text, site_name="BBC News"), "warned")
     assert _names(event.actors) == ["Holloway"]
 
 
@@ -161,7 +159,7 @@ def test_kin_are_of_their_relatives_country(extractor: RulesExtractor) -> None:
         "The Dutch aid worker Pieter Smit was detained in Syria on Monday. "
         "His parents urged the Syrian government to release him on Tuesday."
     )
-    event = _event(_run(extractor, text), "urged")
+    event = trigger_event(_run(extractor, text), "urged")
     assert [(a.country, a.sector) for a in event.actors] == [("NLD", "CVL")]
 
 
@@ -173,19 +171,19 @@ def test_shooting_hoops_is_no_attack(extractor: RulesExtractor) -> None:
 
 def test_a_well_known_cleric_has_his_country(extractor: RulesExtractor) -> None:
     text = "archbishop tutu criticised the detention measures on monday."
-    event = _event(_run(extractor, text, site_name="BBC News"), "criticised")
+    event = trigger_event(_run(extractor, text, site_name="BBC News"), "criticised")
     assert [(a.name, a.country, a.sector) for a in event.actors] == [("Desmond Tutu", "ZAF", "REL")]
 
 
 def test_a_perfect_is_dated_to_the_week_before_publication(extractor: RulesExtractor) -> None:
     text = "The Senate has accused the Saudi crown prince of ordering the killing."
     june = extractor.extract(text, article_id="f", published_at=PUBLISHED)
-    occurred = _event(june, "accused").occurred
+    occurred = trigger_event(june, "accused").occurred
     assert (occurred.date, occurred.precision) == (date(2025, 6, 13), "month")
     # Published on the 3rd: the week before spans May and June, so only the year holds.
     early = datetime(2025, 6, 3, 9, 0, tzinfo=UTC)
     early_result = extractor.extract(text, article_id="f", published_at=early)
-    occurred = _event(early_result, "accused").occurred
+    occurred = trigger_event(early_result, "accused").occurred
     assert (occurred.date, occurred.precision) == (date(2025, 5, 27), "year")
 
 
@@ -209,11 +207,11 @@ def test_a_meetings_topic_is_no_participant(extractor: RulesExtractor) -> None:
         "reform was hosted by the Egyptian foreign minister."
     )
     result = _run(extractor, text)
-    talks = _event(result, "talks")
+    talks = trigger_event(result, "talks")
     assert sorted(a.country or "" for a in talks.actors + talks.targets) == ["DEU", "POL"]
-    discussed = _event(result, "discussed")
+    discussed = trigger_event(result, "discussed")
     assert "SYR" not in {a.country for a in discussed.actors + discussed.targets}
-    meeting = _event(result, "meeting")
+    meeting = trigger_event(result, "meeting")
     assert "PSE" not in {a.country for a in meeting.actors + meeting.targets}
 
 
@@ -225,7 +223,7 @@ def test_a_known_full_name_in_lower_case_is_found_whatever_its_tags(
         "lib dem leader charles kennedy criticised the plan on monday. mr kennedy held talks "
         "with tony blair on friday over government plans to hold terror suspects."
     )
-    event = _event(_run(extractor, text, site_name="BBC News"), "held talks")
+    event = trigger_event(_run(extractor, text, site_name="BBC News"), "held talks")
     assert "Tony Blair" in _names(event.actors + event.targets)
     assert "government" not in _names(event.actors + event.targets)
 
@@ -252,9 +250,9 @@ def test_who_is_spoken_to_is_the_target(extractor: RulesExtractor) -> None:
         "Russian Foreign Minister Sergei Lavrov talked with his Turkish counterpart on Monday."
     )
     result = _run(extractor, text)
-    spoke = _event(result, "spoke")
+    spoke = trigger_event(result, "spoke")
     assert (_names(spoke.actors), _names(spoke.targets)) == (["Emmanuel Macron"], ["Donald Trump"])
-    talked = _event(result, "talked")  # 'with' too: the dyad is directed (PLOVER)
+    talked = trigger_event(result, "talked")  # 'with' too: the dyad is directed (PLOVER)
     assert ([a.country for a in talked.actors], [a.country for a in talked.targets]) == (
         ["RUS"],
         ["TUR"],
@@ -263,7 +261,7 @@ def test_who_is_spoken_to_is_the_target(extractor: RulesExtractor) -> None:
 
 def test_a_title_and_comma_before_a_name_are_one_person(extractor: RulesExtractor) -> None:
     text = "The foreign Secretary, Jeremy Hunt spoke to the Chinese ambassador on Thursday."
-    event = _event(_run(extractor, text, site_name="The Guardian"), "spoke")
+    event = trigger_event(_run(extractor, text, site_name="The Guardian"), "spoke")
     assert _names(event.actors) == ["Jeremy Hunt"]
 
 

@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newswire_contracts import Actor, Event
+from newswire_contracts import Actor
 from newswire_extractor import Extraction, RulesExtractor
+
+from .conftest import trigger_event
 
 PUBLISHED = datetime(2025, 6, 20, 18, 0, tzinfo=UTC)
 
@@ -23,12 +25,6 @@ def extractor(unfiltered: RulesExtractor) -> RulesExtractor:
 
 def _run(extractor: RulesExtractor, text: str) -> Extraction:
     return extractor.extract(text, article_id="ff", published_at=PUBLISHED)
-
-
-def _event(result: Extraction, trigger: str) -> Event:
-    found = [e for e in result.events if trigger in e.evidence.trigger]
-    assert found, [(e.event_type, e.evidence.trigger) for e in result.events]
-    return found[0]
 
 
 def _countries(actors: list[Actor]) -> list[str | None]:
@@ -45,7 +41,7 @@ def _countries(actors: list[Actor]) -> list[str | None]:
     ],
 )
 def test_the_one_met_is_the_target(extractor: RulesExtractor, text: str, trigger: str) -> None:
-    event = _event(_run(extractor, text), trigger)
+    event = trigger_event(_run(extractor, text), trigger)
     assert event.event_type == "CONSULT"
     assert (_countries(event.actors), _countries(event.targets)) == (["NLD"], ["PER"])
 
@@ -58,7 +54,7 @@ def test_the_one_met_is_the_target(extractor: RulesExtractor, text: str, trigger
     ],
 )
 def test_coordinated_sides_all_act(extractor: RulesExtractor, text: str, trigger: str) -> None:
-    event = _event(_run(extractor, text), trigger)
+    event = trigger_event(_run(extractor, text), trigger)
     assert event.event_type == "CONSULT"
     assert (_countries(event.actors), event.targets) == (["NLD", "PER"], [])
 
@@ -71,7 +67,7 @@ def test_a_name_after_a_courtesy_title_is_a_person_in_lower_case(
         "the scheme was debated at holyrood on monday. snp leader morag baird accused "
         "mr hallcroft of failing his constituents."
     )
-    event = _event(
+    event = trigger_event(
         extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News"),
         "accused",
     )
@@ -81,7 +77,7 @@ def test_a_name_after_a_courtesy_title_is_a_person_in_lower_case(
 
 def test_a_courtesy_title_before_an_office_is_no_name(extractor: RulesExtractor) -> None:
     text = "the tory leader accused mr speaker of bias on monday."
-    event = _event(
+    event = trigger_event(
         extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News"),
         "accused",
     )
@@ -103,7 +99,7 @@ def test_the_owner_of_what_is_accepted_is_the_target(
     extractor: RulesExtractor, text: str, trigger: str
 ) -> None:
     # No one accepts, welcomes or rejects their own decision: 'his' is someone named before.
-    event = _event(_run(extractor, text), trigger)
+    event = trigger_event(_run(extractor, text), trigger)
     assert [a.name for a in event.targets] == ["Peter Kruger"]
     assert event.targets[0].text == "his"
 
@@ -124,7 +120,7 @@ def test_ones_own_thing_names_no_one_else(
 
 def test_a_counterparts_own_nationality_beats_the_possessors(extractor: RulesExtractor) -> None:
     text = "The Dutch foreign minister met his Peruvian counterpart on Monday."
-    event = _event(_run(extractor, text), "met")
+    event = trigger_event(_run(extractor, text), "met")
     assert _countries(event.targets) == ["PER"]
 
 
@@ -133,13 +129,13 @@ def test_a_meetings_venue_is_not_the_country_of_its_parties(extractor: RulesExtr
         "The Assad regime lost ground in Idlib on Sunday. The UN envoy, Ingrid Vale, said she "
         "is convening talks between the regime and the opposition in Vienna on Thursday."
     )
-    event = _event(_run(extractor, text), "convening")
+    event = trigger_event(_run(extractor, text), "convening")
     assert "AUT" not in _countries(event.targets)
     assert "SYR" in _countries(event.targets)  # 'the regime' of a story that names one
 
 
 def test_the_police_in_a_city_are_of_its_country(extractor: RulesExtractor) -> None:
-    event = _event(
+    event = trigger_event(
         _run(extractor, "The police in Cairo arrested 20 protesters on Monday."), "arrested"
     )
     assert _countries(event.actors) == ["EGY"]
@@ -152,7 +148,7 @@ def test_the_regime_of_a_story_naming_two_regimes_has_no_country(
         "Critics compared the Syrian regime with the Iranian regime. Opposition leaders said "
         "on Monday that the regime had arrested 40 students."
     )
-    event = _event(_run(extractor, text), "arrested")
+    event = trigger_event(_run(extractor, text), "arrested")
     assert all(a.country is None for a in event.actors if a.text == "regime")
 
 
@@ -163,12 +159,12 @@ def test_a_stateless_peoples_force_takes_the_country_its_sentence_names(
         "The Kurdish force that has fought Islamic State in Syria condemned the decision on "
         "Monday. The SDF said it would fight on. Turkey has long fought the PKK."
     )
-    event = _event(_run(extractor, text), "condemned")
+    event = trigger_event(_run(extractor, text), "condemned")
     assert [(a.country, a.sector) for a in event.actors] == [("SYR", "REB")]
 
 
 def test_a_sides_own_troops_are_no_target_of_its_retreat(extractor: RulesExtractor) -> None:
-    event = _event(
+    event = trigger_event(
         _run(extractor, "The Dutch government began returning Dutch troops home on Monday."),
         "returning",
     )
@@ -177,7 +173,9 @@ def test_a_sides_own_troops_are_no_target_of_its_retreat(extractor: RulesExtract
 
 
 def test_returned_prisoners_of_the_other_side_stay_targets(extractor: RulesExtractor) -> None:
-    event = _event(_run(extractor, "Ukraine returned 90 Russian soldiers on Monday."), "returned")
+    event = trigger_event(
+        _run(extractor, "Ukraine returned 90 Russian soldiers on Monday."), "returned"
+    )
     assert _countries(event.targets) == ["RUS"]
 
 
@@ -205,12 +203,12 @@ def test_returned_prisoners_of_the_other_side_stay_targets(extractor: RulesExtra
 def test_who_is_asked_is_the_target(
     extractor: RulesExtractor, text: str, trigger: str, country: str
 ) -> None:
-    event = _event(_run(extractor, text), trigger)
+    event = trigger_event(_run(extractor, text), trigger)
     assert (event.event_type, _countries(event.targets)) == ("REQUEST", [country])
 
 
 def test_a_requested_thing_that_clause_needs_an_assurance(extractor: RulesExtractor) -> None:
-    event = _event(
+    event = trigger_event(
         _run(extractor, "Dutch MPs called for a law that Peru rejected on Monday."), "called"
     )
     assert "PER" not in _countries(event.targets)
@@ -238,19 +236,19 @@ SYRIA_STORY = (
 
 
 def test_armed_groups_are_of_the_country_the_story_is_about(extractor: RulesExtractor) -> None:
-    event = _event(_run(extractor, SYRIA_STORY.format(who="insurgents")), "negotiated")
+    event = trigger_event(_run(extractor, SYRIA_STORY.format(who="insurgents")), "negotiated")
     assert [(a.country, a.sector) for a in event.actors] == [("SYR", "REB")]
 
 
 def test_jihadists_are_not_coded_by_the_storys_country(extractor: RulesExtractor) -> None:
-    event = _event(_run(extractor, SYRIA_STORY.format(who="jihadists")), "negotiated")
+    event = trigger_event(_run(extractor, SYRIA_STORY.format(who="jihadists")), "negotiated")
     assert [a.country for a in event.actors] == [None]
 
 
 def test_rebels_take_no_country_from_the_outlet_alone(extractor: RulesExtractor) -> None:
     text = "the rebels attacked a convoy on monday, the minister said."
     result = extractor.extract(text, article_id="ff", published_at=PUBLISHED, site_name="BBC News")
-    event = _event(result, "attacked")
+    event = trigger_event(result, "attacked")
     assert [a.country for a in event.actors] == [None]
 
 
@@ -258,13 +256,13 @@ def test_an_active_verb_after_a_passive_is_done_by_its_subject(
     extractor: RulesExtractor,
 ) -> None:
     text = "The Dutch minister was criticised by Peruvian MPs and has resigned."
-    event = _event(_run(extractor, text), "resigned")
+    event = trigger_event(_run(extractor, text), "resigned")
     assert _countries(event.actors) == ["NLD"]  # not the critics, the passive's agent
 
 
 def test_a_participle_sharing_the_passive_keeps_its_agent(extractor: RulesExtractor) -> None:
     text = "Two Dutch sailors were arrested by Peruvian police and deported on Monday."
-    deported = _event(_run(extractor, text), "deported")
+    deported = trigger_event(_run(extractor, text), "deported")
     assert _countries(deported.actors) == ["PER"]
 
 
@@ -275,7 +273,7 @@ def test_a_plan_reacted_to_before_belongs_to_that_reactions_target(
         "The Dutch opposition backed the Peruvian government's plans on Monday. "
         "Belgian ministers then criticised the plans on Tuesday."
     )
-    event = _event(_run(extractor, text), "criticised")
+    event = trigger_event(_run(extractor, text), "criticised")
     assert _countries(event.targets) == ["PER"]  # the plans' maker, not their Dutch backers
 
 
@@ -284,7 +282,7 @@ def test_a_demand_reacted_to_still_belongs_to_who_made_it(extractor: RulesExtrac
         "Peru demanded the return of 40 fishermen on Monday. "
         "The Dutch government rejected the demand on Tuesday."
     )
-    event = _event(_run(extractor, text), "rejected")
+    event = trigger_event(_run(extractor, text), "rejected")
     assert _countries(event.targets) == ["PER"]
 
 
@@ -306,7 +304,7 @@ def test_a_demand_reacted_to_still_belongs_to_who_made_it(extractor: RulesExtrac
 def test_bare_party_names_are_british_in_a_british_story(
     extractor: RulesExtractor, text: str, party: str
 ) -> None:
-    event = _event(_run(extractor, text), "accused")
+    event = trigger_event(_run(extractor, text), "accused")
     assert [(a.name, a.country, a.sector) for a in event.actors] == [(party, "GBR", "PTY")]
 
 
@@ -337,5 +335,5 @@ def test_a_bare_party_name_is_not_british_by_the_outlet_alone(extractor: RulesEx
 
 def test_a_party_adjective_before_a_name_stays_the_person(extractor: RulesExtractor) -> None:
     text = "Conservative MP Jo Hale accused the home secretary of lying on Monday."
-    event = _event(_run(extractor, text), "accused")
+    event = trigger_event(_run(extractor, text), "accused")
     assert [a.name for a in event.actors] == ["Jo Hale"]

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from newswire_contracts import Event
 from newswire_extractor import Extraction, RulesExtractor
+
+from .conftest import trigger_event
 
 PUBLISHED = datetime(2025, 6, 20, 18, 0, tzinfo=UTC)  # a Friday
 
 
 def _run(extractor: RulesExtractor, text: str) -> Extraction:
     return extractor.extract(text, article_id="r", published_at=PUBLISHED)
-
-
-def _event(result: Extraction, trigger: str) -> Event:
-    return next(e for e in result.events if trigger in e.evidence.trigger)
 
 
 def test_planned_events_are_never_dated_after_publication(extractor: RulesExtractor) -> None:
@@ -26,7 +23,7 @@ def test_planned_events_are_never_dated_after_publication(extractor: RulesExtrac
     )
     for event in result.events:
         assert event.occurred.date is None or event.occurred.date <= PUBLISHED.date()
-    agreed = _event(result, "agreed")
+    agreed = trigger_event(result, "agreed")
     assert agreed.occurred.date == date(2025, 6, 19)  # the agreement happened on Thursday
     # An expected detention has not happened: no event (issue 8, precision first).
     assert not [e for e in result.events if "detain" in e.evidence.trigger]
@@ -34,7 +31,7 @@ def test_planned_events_are_never_dated_after_publication(extractor: RulesExtrac
 
 def test_a_few_hundred_is_an_approximate_range(extractor: RulesExtractor) -> None:
     result = _run(extractor, "Police detained a few hundred protesters in Tbilisi on Friday.")
-    (quantity,) = _event(result, "detained").quantities
+    (quantity,) = trigger_event(result, "detained").quantities
     assert (quantity.value, quantity.value_max, quantity.approximate) == (200, 500, True)
     assert quantity.text == "a few hundred protesters"
 
@@ -46,11 +43,11 @@ def test_a_dateline_is_a_place_and_a_capital_speaks_for_its_government(
         extractor,
         "VILNIUS — Lithuanian and Polish officials met on Friday. Moscow rejected the plan.",
     )
-    meeting = _event(result, "met")
+    meeting = trigger_event(result, "met")
     assert {a.country for a in meeting.actors} == {"LTU", "POL"}
     assert meeting.location is not None
     assert (meeting.location.name, meeting.location.basis) == ("Vilnius", "dateline")
-    (moscow,) = _event(result, "rejected").actors
+    (moscow,) = trigger_event(result, "rejected").actors
     assert (moscow.country, moscow.sector) == ("RUS", "GOV")
 
 
@@ -62,7 +59,7 @@ def test_definite_descriptions_refer_back(extractor: RulesExtractor) -> None:
         "Later the Ukrainian leader thanked the Emirati mediators. "
         "The ministry also accused Baku of lying.",
     )
-    (leader,) = _event(result, "thanked").actors
+    (leader,) = trigger_event(result, "thanked").actors
     assert (leader.name, leader.country, leader.text) == (
         "Volodymyr Zelensky",
         "UKR",
@@ -78,7 +75,7 @@ def test_the_two_sides_are_the_parties_named_before(extractor: RulesExtractor) -
         "Armenia and Azerbaijan held talks in Abu Dhabi on Friday. "
         "The two sides agreed to exchange prisoners.",
     )
-    agreed = _event(result, "agreed")
+    agreed = trigger_event(result, "agreed")
     assert {a.country for a in agreed.actors} == {"ARM", "AZE"}
 
 
@@ -106,7 +103,7 @@ def test_a_date_a_few_weeks_ahead_is_a_plan_not_last_year(extractor: RulesExtrac
     for event in result.events:
         assert event.occurred.date != date(2024, 6, 30)
         assert event.occurred.date is None or event.occurred.date <= PUBLISHED.date()
-    fired = _event(result, "fired")
+    fired = trigger_event(result, "fired")
     assert fired.occurred.date == date(2025, 5, 26)  # a full date stays as written
 
 
