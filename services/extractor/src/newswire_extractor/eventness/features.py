@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from newswire_contracts import Actor, Event
 from newswire_extractor.rules.document import Article
 from newswire_extractor.rules.lang import Language, load_language, word_data, word_set
-from newswire_extractor.rules.syntax import CLAUSE_DEPS, children, lemma
+from newswire_extractor.rules.syntax import CLAUSE_DEPS, children, first_conjunct, lemma
 
 Features = dict[str, float]
 _PERFECT = frozenset({"has", "have", "'ve", "'s"})
@@ -162,7 +162,7 @@ class EventFeatures:
         # 'will highlight … and call for', 'has said … and rejected': a non-finite conjunct
         # without auxiliaries of its own shares the first conjunct's (and its negation).
         shares = not auxes and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN", "VBG")
-        first = _first_conjunct(verb) if shares else verb
+        first = first_conjunct(verb) if shares else verb
         if first is not verb:
             auxes = [a.lower_ for a in children(first, "aux", "auxpass")]
         if any(a in _PERFECT for a in auxes) and verb.tag_ == "VBN":
@@ -203,7 +203,7 @@ class EventFeatures:
         for obj in children(verb, "dobj"):
             if obj.tag_ in ("NNS", "NNPS") and not children(obj, "det", "poss", "nummod"):
                 found["bare_plural_object"] = 1.0
-        clause = _first_conjunct(verb)
+        clause = first_conjunct(verb)
         if clause.dep_ == "relcl":
             found["relative_clause"] = 1.0
         if clause.dep_ == "acl" or clause.dep_ == "amod":
@@ -221,9 +221,9 @@ class EventFeatures:
         """The words above the trigger: 'said that', 'plans to', 'continued to', 'tried to'."""
         found: Features = {}
         depth = 0
-        current = _first_conjunct(head)  # a coordinated clause is governed by what governs both
+        current = first_conjunct(head)  # a coordinated clause is governed by what governs both
         steps = 0
-        while current.head.i != current.i and steps < 8:
+        while current.head != current and steps < 8:
             step = current.dep_
             current = current.head
             steps += 1
@@ -300,7 +300,7 @@ class EventFeatures:
         """The trigger's lemma, its dependency and its auxiliaries', adverbs' and markers' lemmas.
         (Lemmas of its arguments and hashed lemma bigrams of its clause were tried: on 324
         labels they lowered the cross-validated AUC, docs/event-filter-model.md.)"""
-        role = _first_conjunct(head).dep_
+        role = first_conjunct(head).dep_
         found: Features = {f"lemma={lemma(head)}": 1.0, f"dep={role}": 1.0}
         for child in head.children:
             if child.dep_ in ("aux", "auxpass", "advmod", "neg", "mark", "prt", "det"):
@@ -335,21 +335,11 @@ def _year_place(sentence: Span, head: Token) -> str:
     return "other_clause_year"
 
 
-def _first_conjunct(token: Token) -> Token:
-    """The first of coordinated words ('met and agreed': 'met'), whose role the others share
-    (as Universal Dependencies' enhanced graphs propagate it): 'Russia acknowledged …' after
-    'It was the second round …, and it produced a rare admission:' is a main clause, not a
-    clause governed by 'was'."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _clause_verb(token: Token) -> Token:
     """The token itself if a verb, else the nearest verb above it (the root at the latest)."""
-    # spaCy makes a new Token object per access: the root test compares indices ('is' would
-    # never be true and a sentence without a verb would loop forever).
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    # spaCy makes a new Token object per access: the root test compares tokens by value ('is
+    # not' would always be true and a sentence without a verb would loop forever).
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
         token = token.head
     return token
 

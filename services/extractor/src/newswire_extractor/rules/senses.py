@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 
 from newswire_contracts import Actor
 from newswire_extractor.rules.lang import word_data
-from newswire_extractor.rules.syntax import children, conjuncts, is_passive, lemma
+from newswire_extractor.rules.syntax import children, conjuncts, first_conjunct, is_passive, lemma
 from newswire_extractor.rules.triggers import Match
 
 _OBJECT_DEPS = ("dobj", "nsubjpass")
@@ -214,10 +214,7 @@ def _coordinated(token: Token) -> list[Token]:
 def _dep(head: Token) -> str:
     """The dependency of a coordinated verb is its first conjunct's ('led by X and backed by
     Y': both describe)."""
-    current = head
-    while current.dep_ == "conj" and current.head != current:
-        current = current.head
-    return str(current.dep_)
+    return str(first_conjunct(head).dep_)
 
 
 def _passive(head: Token) -> bool:

@@ -176,6 +176,15 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated words ('met and agreed': 'met'), whose role the others share, as
+    Universal Dependencies' enhanced graphs propagate it ('led by X and backed by Y': both
+    describe)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
